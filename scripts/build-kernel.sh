@@ -1,0 +1,48 @@
+#!/bin/bash
+# Build the arm64 test kernel from Debian's linux-source-6.12 and the
+# fragment scripts/kernel.config into a cache directory outside the tree.
+# scripts/kdir.sh prints the resulting build directory (usable as KDIR).
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+pkgver=$(kernel_pkgver) || die "linux-source-6.12 is not installed (run make setup)"
+tarball=/usr/src/linux-source-6.12.tar.xz
+[ -f "$tarball" ] || die "$tarball missing (reinstall linux-source-6.12)"
+src=$SMMU3_CACHE/src/linux-$(echo "$pkgver" | tr '~+' '__')
+out=$(kernel_dir)
+jobs=${JOBS:-$(nproc)}
+
+extract() {
+	rm -rf "$src.tmp"
+	mkdir -p "$src.tmp"
+	tar -C "$src.tmp" --strip-components=1 -xf "$tarball"
+	rm -rf "$src"
+	mv "$src.tmp" "$src"
+}
+
+configure() {
+	mkdir -p "$out"
+	KCONFIG_ALLCONFIG="$SMMU3_ROOT/scripts/kernel.config" \
+		make -s -C "$src" O="$out" allnoconfig
+	"$SMMU3_ROOT/scripts/check-config.sh" "$SMMU3_ROOT/scripts/kernel.config" "$out/.config"
+}
+
+compile() {
+	local log=$out/build.log
+	echo "    ($jobs jobs, log: $log)"
+	if ! make -C "$src" O="$out" -j"$jobs" Image modules >"$log" 2>&1; then
+		tail -n 30 "$log" >&2
+		return 1
+	fi
+	# Progress lines would flood the console; show the size of the result.
+	ls -l "$out/arch/arm64/boot/Image" | awk '{ print "    Image: " $5 " bytes" }'
+}
+
+if [ -f "$out/.smmu3-built" ]; then
+	echo "test kernel: cached in $out"
+else
+	[ -f "$src/.smmu3-extracted" ] || { step "extract linux-source $pkgver" extract && touch "$src/.smmu3-extracted"; }
+	step "configure test kernel" configure
+	step "build test kernel (Image + modules, several minutes)" compile
+	touch "$out/.smmu3-built"
+fi

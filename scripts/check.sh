@@ -1,0 +1,93 @@
+#!/bin/bash
+# make check: build with W=1, sparse, checkpatch, then KUnit and the
+# end-to-end tests in QEMU (without and with QEMU's own SMMUv3).
+# Ends with one line "N passed, N failed" and exits non-zero on any failure.
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+kdir=$(kernel_dir)
+logs=$SMMU3_BUILD/logs
+results=$SMMU3_BUILD/results.txt
+rm -rf "$logs"
+mkdir -p "$logs"
+: >"$results"
+
+record() {
+	local line="$1 $2${3:+: $3}"
+	echo "$line"
+	echo "$line" >>"$results"
+}
+
+section() {
+	echo "=== $* ($(date +%T))"
+}
+
+# Our own diagnostics in a kbuild log: compiler, sparse and modpost lines
+diagnostics() {
+	grep -E '(warning|error):|WARNING:|ERROR:' "$1" | grep -v '^make' || true
+}
+
+section "build modules (W=1)"
+# From clean, so that every file is compiled and every warning is seen.
+make -C "$kdir" M="$SMMU3_ROOT" clean >/dev/null 2>&1
+if make -C "$kdir" M="$SMMU3_ROOT" W=1 modules >"$logs/build.log" 2>&1; then
+	diag=$(diagnostics "$logs/build.log")
+	if [ -n "$diag" ]; then
+		echo "$diag" | head -n 20
+		record FAIL build "$(echo "$diag" | wc -l) warning(s) (log: $logs/build.log)"
+	else
+		record PASS build
+	fi
+else
+	tail -n 20 "$logs/build.log"
+	record FAIL build "kbuild failed (log: $logs/build.log)"
+	echo "$(grep -c '^PASS' "$results") passed, $(grep -c '^FAIL' "$results") failed"
+	exit 1
+fi
+
+section "sparse (C=2)"
+make -C "$kdir" M="$SMMU3_ROOT" C=2 CHECK=sparse modules >"$logs/sparse.log" 2>&1
+diag=$(diagnostics "$logs/sparse.log")
+if [ -n "$diag" ]; then
+	echo "$diag" | head -n 20
+	record FAIL sparse "$(echo "$diag" | wc -l) report(s) (log: $logs/sparse.log)"
+else
+	record PASS sparse
+fi
+
+section "checkpatch --strict"
+cd "$SMMU3_ROOT" || exit 1
+files=$(git ls-files '*.c' '*.h' 2>/dev/null || find . -name '*.[ch]' -not -path './build/*')
+for f in $files; do
+	out=$("$kdir/source/scripts/checkpatch.pl" --strict --no-tree --terse \
+		--ignore FILE_PATH_CHANGES -f "$f" 2>&1)
+	if [ -n "$out" ]; then
+		echo "$out" | head -n 10
+		record FAIL "checkpatch:$f" "$(echo "$out" | grep -c ': \(ERROR\|WARNING\|CHECK\):') report(s)"
+	else
+		record PASS "checkpatch:$f"
+	fi
+done
+
+for machine in plain smmuv3; do
+	section "QEMU guest: $machine machine"
+	if guest_images "$machine" >"$logs/images-$machine.log" 2>&1; then
+		qemu_guest "$machine" --plan check --results "$results" \
+			--timeout "${SMMU3_GUEST_TIMEOUT:-900}" ${SMMU3_APPEND:+--append "$SMMU3_APPEND"} |
+			grep -v '^PASS '
+	else
+		cat "$logs/images-$machine.log"
+		record FAIL "images:$machine" "could not build the DTB or initramfs"
+	fi
+done
+
+passed=$(grep -c '^PASS' "$results")
+failed=$(grep -c '^FAIL' "$results")
+skipped=$(grep -c '^SKIP' "$results")
+echo
+if [ "$failed" -gt 0 ]; then
+	echo "Failures:"
+	grep '^FAIL' "$results" | sed 's/^/  /'
+fi
+echo "$passed passed, $failed failed${skipped:+, $skipped skipped}"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,0 +1,71 @@
+# The guest half of 'make check': KUnit modules, then end-to-end tests,
+# then a kmemleak scan.  Every verdict is one "SMMU3: RESULT" line.
+. /guest/lib.sh
+machine=$1
+
+run_kunit_module() {
+	mod=$1
+	name=$(basename "$mod" .ko)
+	step "kunit $name"
+	before=$(kunit_suites)
+	insmod "$mod" >/tmp/insmod.out 2>&1
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		result "kunit-load:$name" FAIL "insmod exit $rc: $(cat /tmp/insmod.out)"
+		return
+	fi
+	found=0
+	for s in $(kunit_suites); do
+		case " $(echo $before) " in
+		*" $s "*) continue ;;
+		esac
+		found=1
+		echo "SMMU3: KTAP-BEGIN $name $s"
+		cat "/sys/kernel/debug/kunit/$s/results"
+		echo "SMMU3: KTAP-END $name $s"
+	done
+	[ $found = 1 ] || result "kunit-load:$name" FAIL "module registered no KUnit suite"
+	if ! rmmod "$name" >/tmp/rmmod.out 2>&1; then
+		result "kunit-unload:$name" FAIL "$(cat /tmp/rmmod.out)"
+	fi
+}
+
+for mod in /modules/kunit/*.ko; do
+	[ -e "$mod" ] && run_kunit_module "$mod"
+done
+
+for t in /guest/tests/*.sh; do
+	name=e2e:$(basename "$t" .sh)
+	machines=$(sed -n 's/^# machines: *//p' "$t")
+	case " $machines " in
+	*" $machine "*) ;;
+	*) continue ;;
+	esac
+	step "$name"
+	sh "$t" "$machine" >/tmp/test.out 2>&1
+	rc=$?
+	sed 's/^/    | /' /tmp/test.out
+	case $rc in
+	0)  result "$name" PASS ;;
+	77) result "$name" SKIP "$(tail -n1 /tmp/test.out)" ;;
+	*)  result "$name" FAIL "exit $rc: $(tail -n1 /tmp/test.out)" ;;
+	esac
+done
+
+# kmemleak: an object must be unreferenced for a while before it is
+# reported, hence two scans some seconds apart.
+if [ -w /sys/kernel/debug/kmemleak ]; then
+	step kmemleak
+	echo scan >/sys/kernel/debug/kmemleak
+	sleep 6
+	echo scan >/sys/kernel/debug/kmemleak
+	cat /sys/kernel/debug/kmemleak >/tmp/leaks
+	if [ -s /tmp/leaks ]; then
+		cat /tmp/leaks
+		result kmemleak FAIL "$(grep -c 'unreferenced object' /tmp/leaks) unreferenced object(s)"
+	else
+		result kmemleak PASS
+	fi
+else
+	result kmemleak FAIL "kmemleak is not available in this kernel"
+fi

@@ -1,0 +1,27 @@
+#!/bin/bash
+# Build the guest initramfs: static busybox, the guest scripts and the
+# project's modules (top-level *.ko under /modules, KUnit suites under
+# /modules/kunit).
+# usage: mkinitramfs.sh OUT.cpio.gz MODULE.ko...
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+out=$1
+shift
+bb=$SMMU3_CACHE/busybox-arm64/bin/busybox
+[ -x "$bb" ] || die "no arm64 busybox in $SMMU3_CACHE (run make setup)"
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+mkdir -p "$root"/{bin,sbin,dev,proc,sys,tmp,modules/kunit}
+cp "$bb" "$root/bin/busybox"
+cp -r "$SMMU3_ROOT/scripts/guest" "$root/guest"
+mv "$root/guest/init" "$root/init"
+chmod 755 "$root/init"
+for m in "$@"; do
+	case $(basename "$m") in
+	*_kunit.ko) cp "$m" "$root/modules/kunit/" ;;
+	*) cp "$m" "$root/modules/" ;;
+	esac
+done
+(cd "$root" && find . -print0 | cpio --null -o -H newc --quiet) | gzip -1 >"$out.tmp"
+mv "$out.tmp" "$out"

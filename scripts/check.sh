@@ -45,6 +45,31 @@ else
 	exit 1
 fi
 
+section "build against Debian's stock arm64 headers"
+if stock=$("$SMMU3_ROOT/scripts/stock-kernel.sh" 2>"$logs/stock.log" | tail -n 1); then
+	rm -rf "$SMMU3_BUILD/stock-build"
+	mkdir -p "$SMMU3_BUILD/stock-build"
+	# A copy of the sources: kbuild writes its objects next to them.
+	(cd "$SMMU3_ROOT" && git ls-files 2>/dev/null || find Kbuild include drivers kunit -type f) |
+		grep -E '^(Kbuild|include/|drivers/|kunit/)' |
+		(cd "$SMMU3_ROOT" && cpio -pdm --quiet "$SMMU3_BUILD/stock-build")
+	if make -C "$stock" M="$SMMU3_BUILD/stock-build" W=1 modules >"$logs/build-stock.log" 2>&1; then
+		diag=$(diagnostics "$logs/build-stock.log")
+		if [ -n "$diag" ]; then
+			echo "$diag" | head -n 20
+			record FAIL build:stock-headers "$(echo "$diag" | wc -l) warning(s) (log: $logs/build-stock.log)"
+		else
+			record PASS build:stock-headers
+		fi
+	else
+		tail -n 20 "$logs/build-stock.log"
+		record FAIL build:stock-headers "kbuild failed (log: $logs/build-stock.log)"
+	fi
+else
+	cat "$logs/stock.log"
+	record FAIL build:stock-headers "could not unpack Debian's stock arm64 kernel"
+fi
+
 section "sparse (C=2)"
 make -C "$kdir" M="$SMMU3_ROOT" C=2 CHECK=sparse modules >"$logs/sparse.log" 2>&1
 diag=$(diagnostics "$logs/sparse.log")

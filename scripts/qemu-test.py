@@ -143,8 +143,9 @@ def kunit_verdicts(run, blocks, logdir):
         base = os.path.join(ktapdir, suite)
         with open(base + '.ktap', 'w') as f:
             f.write('\n'.join(text) + '\n')
-        p = subprocess.run([sys.executable, run.args.kunit_py, 'parse', '--json',
-                            base + '.json', base + '.ktap'],
+        p = subprocess.run([sys.executable, run.args.kunit_py, 'parse',
+                            '--json=' + os.path.abspath(base + '.json'),
+                            os.path.abspath(base + '.ktap')],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         with open(base + '.parse.txt', 'w') as f:
             f.write(p.stdout)

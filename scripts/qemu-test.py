@@ -59,6 +59,7 @@ class Run:
         self.results_file = args.results
 
     def verdict(self, v, name, detail=''):
+        name = f'{self.args.machine}:{name}'
         self.verdicts.append((v, name, detail))
         line = f'{v} {name}' + (f': {detail}' if detail else '')
         print(line, flush=True)
@@ -137,7 +138,7 @@ def follow(run, cmd, log_path):
 
 def kunit_verdicts(run, blocks, logdir):
     """Judge each KTAP block with kunit.py parse."""
-    ktapdir = os.path.join(logdir, 'ktap')
+    ktapdir = os.path.join(logdir, f'ktap-{run.args.machine}')
     os.makedirs(ktapdir, exist_ok=True)
     for (module, suite), text in blocks.items():
         base = os.path.join(ktapdir, suite)
@@ -171,7 +172,11 @@ def kunit_verdicts(run, blocks, logdir):
             elif status == 'SKIP':
                 run.verdict('SKIP', name, 'skipped by the test')
             else:
-                run.verdict('FAIL', name, f'{status} (see {base}.ktap)')
+                case = name.rsplit('.', 1)[-1]
+                why = [l.split(f'# {case}: ', 1)[1].strip() for l in text
+                       if f'# {case}: ' in l]
+                run.verdict('FAIL', name, f'{status}: {" / ".join(why[:3]) or "no message"}'
+                            f' (see {base}.ktap)')
         if not cases:
             run.verdict('FAIL', f'kunit:{suite}', f'no test case result (see {base}.ktap)')
         elif p.returncode != 0 and all(s in ('PASS', 'SKIP') for _, s in cases):
@@ -225,7 +230,7 @@ def judge(run, lines, reason, rc, log_path):
         run.verdict('FAIL', f'kunit:{current[1]}', 'KTAP output cut off')
     kunit_verdicts(run, blocks, os.path.dirname(log_path))
 
-    tag = f'boot:{args.machine}'
+    tag = 'boot'
     if reason == 'timeout':
         run.verdict('FAIL', tag, f'guest hung: no end after {args.timeout} s, during '
                     f'"{last_step}" (log: {log_path})')
@@ -237,10 +242,10 @@ def judge(run, lines, reason, rc, log_path):
     else:
         run.verdict('PASS', tag)
     for what, hits in reports.items():
-        run.verdict('FAIL', f'kernel:{args.machine}',
+        run.verdict('FAIL', 'kernel',
                     f'{what} x{len(hits)}: "{hits[0].strip()}" (log: {log_path})')
     if not reports:
-        run.verdict('PASS', f'kernel:{args.machine}')
+        run.verdict('PASS', 'kernel')
 
 
 def main():

@@ -30,11 +30,21 @@ configure() {
 compile() {
 	local log=$out/build.log
 	echo "    ($jobs jobs, log: $log)"
-	if ! make -C "$src" O="$out" -j"$jobs" Image modules >"$log" 2>&1; then
+	make -C "$src" O="$out" -j"$jobs" Image modules >"$log" 2>&1 &
+	local pid=$! t0 rc=0
+	t0=$(ts)
+	# The full kbuild output would flood the console: a line every 30 s.
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 5
+		if (( ($(ts) - t0) % 30 < 5 )) && kill -0 "$pid" 2>/dev/null; then
+			echo "    ... $(($(ts) - t0)) s, $(grep -c '^  CC' "$log") files compiled"
+		fi
+	done
+	wait "$pid" || rc=$?
+	if [ $rc -ne 0 ]; then
 		tail -n 30 "$log" >&2
-		return 1
+		return $rc
 	fi
-	# Progress lines would flood the console; show the size of the result.
 	ls -l "$out/arch/arm64/boot/Image" | awk '{ print "    Image: " $5 " bytes" }'
 }
 

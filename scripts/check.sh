@@ -94,6 +94,22 @@ for f in $files; do
 	fi
 done
 
+section "native tests of the emulator core"
+for dir in "$SMMU3_ROOT"/drivers/*/native; do
+	[ -f "$dir/Makefile" ] || continue
+	name=native:$(basename "$(dirname "$dir")")
+	make -C "$dir" clean >/dev/null 2>&1
+	make -C "$dir" test >"$logs/$(echo "$name" | tr : -).log" 2>&1
+	rc=$?
+	summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$logs/$(echo "$name" | tr : -).log" | tail -n 1)
+	if [ $rc -eq 0 ] && [ -n "$summary" ]; then
+		record PASS "$name" "$summary"
+	else
+		tail -n 20 "$logs/$(echo "$name" | tr : -).log"
+		record FAIL "$name" "exit $rc${summary:+, $summary} (log: $logs/$(echo "$name" | tr : -).log)"
+	fi
+done
+
 for machine in plain smmuv3; do
 	section "QEMU guest: $machine machine"
 	if guest_images "$machine" >"$logs/images-$machine.log" 2>&1; then

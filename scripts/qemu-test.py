@@ -122,7 +122,8 @@ def follow(run, cmd, log_path):
                 lines.append(line)
                 log.write(line + '\n')
                 if show_all:
-                    print(line, flush=True)
+                    if not line.startswith(MARK):
+                        print(line, flush=True)
                 elif MARK + 'STEP' in line:
                     print('  .. ' + line.split(MARK + 'STEP ', 1)[1], flush=True)
         if buf:

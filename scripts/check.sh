@@ -27,20 +27,30 @@ diagnostics() {
 	grep -E '(warning|error):|WARNING:|ERROR:' "$1" | grep -v '^make' || true
 }
 
+# kbuild NAME LOG MAKE-ARGS...: one verdict for a kbuild run; it fails
+# when kbuild fails or prints any diagnostic.  Returns kbuild's status.
+kbuild() {
+	local name=$1 log=$2 diag rc=0
+	shift 2
+	make "$@" >"$log" 2>&1 || rc=$?
+	if [ $rc -ne 0 ]; then
+		tail -n 20 "$log"
+		record FAIL "$name" "kbuild failed (log: $log)"
+		return $rc
+	fi
+	diag=$(diagnostics "$log")
+	if [ -n "$diag" ]; then
+		echo "$diag" | head -n 20
+		record FAIL "$name" "$(echo "$diag" | wc -l) diagnostic(s) (log: $log)"
+	else
+		record PASS "$name"
+	fi
+}
+
 section "build modules (W=1)"
 # From clean, so that every file is compiled and every warning is seen.
 make -C "$kdir" M="$SMMU3_ROOT" clean >/dev/null 2>&1
-if make -C "$kdir" M="$SMMU3_ROOT" W=1 modules >"$logs/build.log" 2>&1; then
-	diag=$(diagnostics "$logs/build.log")
-	if [ -n "$diag" ]; then
-		echo "$diag" | head -n 20
-		record FAIL build "$(echo "$diag" | wc -l) warning(s) (log: $logs/build.log)"
-	else
-		record PASS build
-	fi
-else
-	tail -n 20 "$logs/build.log"
-	record FAIL build "kbuild failed (log: $logs/build.log)"
+if ! kbuild build "$logs/build.log" -C "$kdir" M="$SMMU3_ROOT" W=1 modules; then
 	echo "$(grep -c '^PASS' "$results") passed, $(grep -c '^FAIL' "$results") failed"
 	exit 1
 fi
@@ -53,32 +63,15 @@ if stock=$("$SMMU3_ROOT/scripts/stock-kernel.sh" 2>"$logs/stock.log" | tail -n 1
 	(cd "$SMMU3_ROOT" && git ls-files 2>/dev/null || find Kbuild include drivers kunit -type f) |
 		grep -E '^(Kbuild|include/|drivers/|kunit/)' |
 		(cd "$SMMU3_ROOT" && cpio -pdm --quiet "$SMMU3_BUILD/stock-build")
-	if make -C "$stock" M="$SMMU3_BUILD/stock-build" W=1 modules >"$logs/build-stock.log" 2>&1; then
-		diag=$(diagnostics "$logs/build-stock.log")
-		if [ -n "$diag" ]; then
-			echo "$diag" | head -n 20
-			record FAIL build:stock-headers "$(echo "$diag" | wc -l) warning(s) (log: $logs/build-stock.log)"
-		else
-			record PASS build:stock-headers
-		fi
-	else
-		tail -n 20 "$logs/build-stock.log"
-		record FAIL build:stock-headers "kbuild failed (log: $logs/build-stock.log)"
-	fi
+	kbuild build:stock-headers "$logs/build-stock.log" \
+		-C "$stock" M="$SMMU3_BUILD/stock-build" W=1 modules
 else
 	cat "$logs/stock.log"
 	record FAIL build:stock-headers "could not unpack Debian's stock arm64 kernel"
 fi
 
 section "sparse (C=2)"
-make -C "$kdir" M="$SMMU3_ROOT" C=2 CHECK=sparse modules >"$logs/sparse.log" 2>&1
-diag=$(diagnostics "$logs/sparse.log")
-if [ -n "$diag" ]; then
-	echo "$diag" | head -n 20
-	record FAIL sparse "$(echo "$diag" | wc -l) report(s) (log: $logs/sparse.log)"
-else
-	record PASS sparse
-fi
+kbuild sparse "$logs/sparse.log" -C "$kdir" M="$SMMU3_ROOT" C=2 CHECK=sparse modules
 
 section "checkpatch --strict"
 cd "$SMMU3_ROOT" || exit 1

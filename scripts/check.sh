@@ -94,7 +94,9 @@ for dir in "$SMMU3_ROOT"/drivers/*/native; do
 	make -C "$dir" clean >/dev/null 2>&1
 	make -C "$dir" test >"$logs/$(echo "$name" | tr : -).log" 2>&1
 	rc=$?
-	summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$logs/$(echo "$name" | tr : -).log" | tail -n 1)
+	# One summary line per test program: add them up.
+	summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$logs/$(echo "$name" | tr : -).log" |
+		awk '{ p += $1; f += $3; n++ } END { if (n) printf "%d programs, %d passed, %d failed", n, p, f }')
 	if [ $rc -eq 0 ] && [ -n "$summary" ]; then
 		record PASS "$name" "$summary"
 	else

@@ -1,0 +1,593 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * TLB of the SMMUv3 emulator core: hashed, fully associative, true LRU.
+ * See tlb.h for the tagging rules and the scope of each invalidation.
+ */
+#include "tlb.h"
+
+#define TLB_MIN_SHIFT		12
+#define TLB_MAX_SHIFT		S3E_WALK_MAX_SIZE_SHIFT
+
+/* Layout of s3e_tlb_entry.key */
+#define TLB_KEY_VMID		0x0000ffffU
+#define TLB_KEY_REGIME_SHIFT	16
+#define TLB_KEY_KIND_SHIFT	20
+#define TLB_KEY_SIZE_SHIFT	24
+
+/* ASID rule of an invalidation */
+#define ASID_ANY		0	/* every entry */
+#define ASID_NG_ONLY		1	/* non-global entries of the ASID */
+#define ASID_OR_GLOBAL		2	/* global entries and those of the ASID */
+
+/* Address rule of an invalidation */
+#define ADDR_ANY		0
+#define ADDR_INPUT		1	/* entry input range */
+#define ADDR_IPA		2	/* stage-2 input range (S2 and S12) */
+
+#define REGIME_BIT(r)		(1U << (r))
+#define KIND_BIT(k)		(1U << (k))
+#define KINDS_STAGE1		(KIND_BIT(S3E_TLB_S1) | KIND_BIT(S3E_TLB_S12))
+#define KINDS_ALL		(KINDS_STAGE1 | KIND_BIT(S3E_TLB_S2))
+#define REGIMES_EL2		(REGIME_BIT(S3E_TLB_EL2) | \
+				 REGIME_BIT(S3E_TLB_EL2_E2H))
+
+/* Scope of one invalidation */
+struct tlb_filter {
+	unsigned int regimes;
+	unsigned int kinds;
+	int any_vmid;
+	s3e_u16 vmid;
+	s3e_u16 asid;
+	int asid_mode;
+	int addr_mode;
+	s3e_u64 first;
+	s3e_u64 last;
+};
+
+/*
+ * Keeps the compiler from turning an initialisation loop into a call to
+ * memset(), which a freestanding object cannot rely on.
+ */
+static inline void tlb_barrier(void)
+{
+	__asm__ __volatile__("" : : : "memory");
+}
+
+static inline s3e_u32 tlb_key(unsigned int regime, unsigned int kind,
+			      unsigned int vmid, unsigned int shift)
+{
+	return vmid | regime << TLB_KEY_REGIME_SHIFT |
+	       kind << TLB_KEY_KIND_SHIFT | shift << TLB_KEY_SIZE_SHIFT;
+}
+
+static inline unsigned int key_regime(s3e_u32 key)
+{
+	return (key >> TLB_KEY_REGIME_SHIFT) & 0xf;
+}
+
+static inline unsigned int key_kind(s3e_u32 key)
+{
+	return (key >> TLB_KEY_KIND_SHIFT) & 0xf;
+}
+
+static inline s3e_u32 tlb_hash(const struct s3e_tlb *tlb, s3e_u64 va,
+			       s3e_u32 key)
+{
+	s3e_u64 x = (va >> (key >> TLB_KEY_SIZE_SHIFT)) ^ ((s3e_u64)key << 36);
+
+	return (s3e_u32)((x * 0x9e3779b97f4a7c15ULL) >> (64 - tlb->hbits));
+}
+
+static unsigned int tlb_buckets_shift(unsigned int capacity)
+{
+	unsigned int bits = 1;
+
+	while ((1U << bits) < capacity)
+		bits++;
+	return bits;
+}
+
+unsigned long s3e_tlb_storage_size(unsigned int capacity)
+{
+	if (!capacity || capacity > S3E_TLB_MAX_ENTRIES)
+		return 0;
+	return (unsigned long)capacity * sizeof(struct s3e_tlb_entry) +
+	       (sizeof(s3e_u32) << tlb_buckets_shift(capacity));
+}
+
+int s3e_tlb_init(struct s3e_tlb *tlb, unsigned int capacity, void *storage)
+{
+	unsigned int i;
+
+	if (!storage || !s3e_tlb_storage_size(capacity))
+		return -1;
+	tlb->entries = storage;
+	tlb->buckets = (s3e_u32 *)(tlb->entries + capacity);
+	tlb->capacity = capacity;
+	tlb->hbits = tlb_buckets_shift(capacity);
+	tlb->hmask = (1U << tlb->hbits) - 1;
+	for (i = 0; i <= tlb->hmask; i++) {
+		tlb->buckets[i] = S3E_TLB_NIL;
+		tlb_barrier();
+	}
+	for (i = 0; i < capacity; i++) {
+		tlb->entries[i].valid = 0;
+		tlb->entries[i].hnext = i + 1 < capacity ? i + 1 : S3E_TLB_NIL;
+	}
+	tlb->free = 0;
+	tlb->used = 0;
+	tlb->lru_head = S3E_TLB_NIL;
+	tlb->lru_tail = S3E_TLB_NIL;
+	tlb->sizes = 0;
+	for (i = 0; i < 64; i++) {
+		tlb->size_count[i] = 0;
+		tlb_barrier();
+	}
+	tlb->stats.hits = 0;
+	tlb->stats.misses = 0;
+	tlb->stats.inserts = 0;
+	tlb->stats.evictions = 0;
+	tlb->stats.removed = 0;
+	for (i = 0; i < S3E_TLBI_NR; i++) {
+		tlb->stats.inv[i] = 0;
+		tlb_barrier();
+	}
+	return 0;
+}
+
+int s3e_tlb_init_alloc(struct s3e_tlb *tlb, unsigned int capacity,
+		       void *(*alloc)(void *ctx, unsigned long size),
+		       void *ctx)
+{
+	unsigned long size = s3e_tlb_storage_size(capacity);
+
+	if (!size || !alloc)
+		return -1;
+	return s3e_tlb_init(tlb, capacity, alloc(ctx, size));
+}
+
+/* LRU list: head is the most recently used entry */
+static void lru_unlink(struct s3e_tlb *tlb, s3e_u32 i)
+{
+	struct s3e_tlb_entry *e = &tlb->entries[i];
+
+	if (e->lprev != S3E_TLB_NIL)
+		tlb->entries[e->lprev].lnext = e->lnext;
+	else
+		tlb->lru_head = e->lnext;
+	if (e->lnext != S3E_TLB_NIL)
+		tlb->entries[e->lnext].lprev = e->lprev;
+	else
+		tlb->lru_tail = e->lprev;
+}
+
+static void lru_push(struct s3e_tlb *tlb, s3e_u32 i)
+{
+	struct s3e_tlb_entry *e = &tlb->entries[i];
+
+	e->lprev = S3E_TLB_NIL;
+	e->lnext = tlb->lru_head;
+	if (tlb->lru_head != S3E_TLB_NIL)
+		tlb->entries[tlb->lru_head].lprev = i;
+	else
+		tlb->lru_tail = i;
+	tlb->lru_head = i;
+}
+
+static void tlb_remove(struct s3e_tlb *tlb, s3e_u32 i)
+{
+	struct s3e_tlb_entry *e = &tlb->entries[i];
+	s3e_u32 *link = &tlb->buckets[tlb_hash(tlb, e->va, e->key)];
+
+	while (*link != i)
+		link = &tlb->entries[*link].hnext;
+	*link = e->hnext;
+	lru_unlink(tlb, i);
+	if (!--tlb->size_count[e->size_shift])
+		tlb->sizes &= ~(1ULL << e->size_shift);
+	e->valid = 0;
+	e->hnext = tlb->free;
+	tlb->free = i;
+	tlb->used--;
+}
+
+const struct s3e_tlb_entry *s3e_tlb_lookup(struct s3e_tlb *tlb,
+					   const struct s3e_tlb_tag *tag,
+					   s3e_u64 iova)
+{
+	unsigned int vmid = tag->regime == S3E_TLB_NSEL1 ? tag->vmid : 0;
+	s3e_u32 base = tlb_key(tag->regime, tag->kind, vmid, 0);
+	s3e_u64 sizes = tlb->sizes;
+	struct s3e_tlb_entry *e;
+
+	while (sizes) {
+		unsigned int shift = __builtin_ctzll(sizes);
+		s3e_u64 va = iova & ~((1ULL << shift) - 1);
+		s3e_u32 key = base | shift << TLB_KEY_SIZE_SHIFT;
+		s3e_u32 i = tlb->buckets[tlb_hash(tlb, va, key)];
+
+		sizes &= sizes - 1;
+		while (i != S3E_TLB_NIL) {
+			e = &tlb->entries[i];
+			if (e->va == va && e->key == key &&
+			    (!e->ng || e->asid == tag->asid)) {
+				if (tlb->lru_head != i) {
+					lru_unlink(tlb, i);
+					lru_push(tlb, i);
+				}
+				tlb->stats.hits++;
+				return e;
+			}
+			i = e->hnext;
+		}
+	}
+	tlb->stats.misses++;
+	return S3E_NULL;
+}
+
+const struct s3e_tlb_entry *s3e_tlb_insert(struct s3e_tlb *tlb,
+					   const struct s3e_tlb_tag *tag,
+					   s3e_u64 iova,
+					   const struct s3e_walk_result *res,
+					   unsigned int s2_gshift)
+{
+	unsigned int regime = tag->regime, kind = tag->kind;
+	unsigned int shift = res->size_shift, s2_shift = 0;
+	unsigned int vmid = regime == S3E_TLB_NSEL1 ? tag->vmid : 0;
+	unsigned int ng = res->ng ? 1 : 0, asid = tag->asid;
+	struct s3e_tlb_entry *e;
+	s3e_u32 key, h, i;
+	s3e_u64 va;
+
+	if (res->fault || shift < TLB_MIN_SHIFT || shift > TLB_MAX_SHIFT ||
+	    regime > S3E_TLB_EL2_E2H || kind > S3E_TLB_S12)
+		return S3E_NULL;
+	if (kind == S3E_TLB_S12) {
+		if ((s2_gshift != 12 && s2_gshift != 14 && s2_gshift != 16) ||
+		    res->s2_level > 3)
+			return S3E_NULL;
+		s2_shift = s2_gshift + (3 - res->s2_level) * (s2_gshift - 3);
+		if (s2_shift < shift)
+			return S3E_NULL;
+	}
+	/* Stage-2 and plain EL2 entries have no ASID: store them global */
+	if (kind == S3E_TLB_S2 || regime == S3E_TLB_EL2) {
+		ng = 0;
+		asid = 0;
+	} else if (!ng) {
+		asid = 0;
+	}
+
+	va = iova & ~((1ULL << shift) - 1);
+	key = tlb_key(regime, kind, vmid, shift);
+	h = tlb_hash(tlb, va, key);
+
+	/* Replace an entry of the same tag and range */
+	for (i = tlb->buckets[h]; i != S3E_TLB_NIL; i = e->hnext) {
+		e = &tlb->entries[i];
+		if (e->va == va && e->key == key && e->ng == ng &&
+		    e->asid == asid) {
+			tlb_remove(tlb, i);
+			break;
+		}
+	}
+
+	if (tlb->free == S3E_TLB_NIL) {
+		tlb_remove(tlb, tlb->lru_tail);
+		tlb->stats.evictions++;
+	}
+	i = tlb->free;
+	e = &tlb->entries[i];
+	tlb->free = e->hnext;
+
+	e->va = va;
+	e->oa = res->oa & ~((1ULL << shift) - 1);
+	if (kind == S3E_TLB_S12)
+		e->ipa = res->ipa & ~((1ULL << s2_shift) - 1);
+	else if (kind == S3E_TLB_S2)
+		e->ipa = va;
+	else
+		e->ipa = 0;
+	e->key = key;
+	e->asid = asid;
+	e->size_shift = shift;
+	e->s2_size_shift = kind == S3E_TLB_S2 ? shift : s2_shift;
+	e->ng = ng;
+	e->perm = res->perm;
+	e->s1_perm = res->s1_perm;
+	e->s2_perm = res->s2_perm;
+	e->valid = 1;
+
+	e->hnext = tlb->buckets[h];
+	tlb->buckets[h] = i;
+	lru_push(tlb, i);
+	if (!tlb->size_count[shift]++)
+		tlb->sizes |= 1ULL << shift;
+	tlb->used++;
+	tlb->stats.inserts++;
+	return e;
+}
+
+static int range_overlaps(s3e_u64 base, unsigned int shift,
+			  const struct tlb_filter *f)
+{
+	s3e_u64 end = base + ((1ULL << shift) - 1);
+
+	return base <= f->last && f->first <= end;
+}
+
+static int tlb_match(const struct s3e_tlb_entry *e, const struct tlb_filter *f)
+{
+	unsigned int kind = key_kind(e->key);
+
+	if (!(f->regimes & REGIME_BIT(key_regime(e->key))) ||
+	    !(f->kinds & KIND_BIT(kind)))
+		return 0;
+	if (!f->any_vmid && (e->key & TLB_KEY_VMID) != f->vmid)
+		return 0;
+	switch (f->asid_mode) {
+	case ASID_NG_ONLY:
+		if (!e->ng || e->asid != f->asid)
+			return 0;
+		break;
+	case ASID_OR_GLOBAL:
+		if (e->ng && e->asid != f->asid)
+			return 0;
+		break;
+	}
+	switch (f->addr_mode) {
+	case ADDR_INPUT:
+		return range_overlaps(e->va, e->size_shift, f);
+	case ADDR_IPA:
+		return range_overlaps(e->ipa, e->s2_size_shift, f);
+	}
+	return 1;
+}
+
+static void tlb_invalidate(struct s3e_tlb *tlb, const struct tlb_filter *f,
+			   enum s3e_tlbi_kind op)
+{
+	s3e_u32 i = tlb->lru_head, next;
+
+	tlb->stats.inv[op]++;
+	while (i != S3E_TLB_NIL) {
+		next = tlb->entries[i].lnext;
+		if (tlb_match(&tlb->entries[i], f)) {
+			tlb_remove(tlb, i);
+			tlb->stats.removed++;
+		}
+		i = next;
+	}
+}
+
+/* Filter of the Non-secure EL1 stage-1 (and nested) entries of @vmid */
+static void filter_nh(struct tlb_filter *f, s3e_u16 vmid)
+{
+	f->regimes = REGIME_BIT(S3E_TLB_NSEL1);
+	f->kinds = KINDS_STAGE1;
+	f->any_vmid = 0;
+	f->vmid = vmid;
+	f->asid = 0;
+	f->asid_mode = ASID_ANY;
+	f->addr_mode = ADDR_ANY;
+	f->first = 0;
+	f->last = ~0ULL;
+}
+
+static void filter_el2(struct tlb_filter *f)
+{
+	filter_nh(f, 0);
+	f->regimes = REGIMES_EL2;
+}
+
+static void filter_range(struct tlb_filter *f, int mode, s3e_u64 first,
+			 s3e_u64 last)
+{
+	f->addr_mode = mode;
+	f->first = first;
+	f->last = last;
+}
+
+void s3e_tlb_inv_nh_all(struct s3e_tlb *tlb, s3e_u16 vmid)
+{
+	struct tlb_filter f;
+
+	filter_nh(&f, vmid);
+	tlb_invalidate(tlb, &f, S3E_TLBI_NH_ALL);
+}
+
+void s3e_tlb_inv_nh_asid(struct s3e_tlb *tlb, s3e_u16 vmid, s3e_u16 asid)
+{
+	struct tlb_filter f;
+
+	filter_nh(&f, vmid);
+	f.asid = asid;
+	f.asid_mode = ASID_NG_ONLY;
+	tlb_invalidate(tlb, &f, S3E_TLBI_NH_ASID);
+}
+
+void s3e_tlb_inv_nh_va(struct s3e_tlb *tlb, s3e_u16 vmid, s3e_u16 asid,
+		       s3e_u64 first, s3e_u64 last)
+{
+	struct tlb_filter f;
+
+	filter_nh(&f, vmid);
+	f.asid = asid;
+	f.asid_mode = ASID_OR_GLOBAL;
+	filter_range(&f, ADDR_INPUT, first, last);
+	tlb_invalidate(tlb, &f, S3E_TLBI_NH_VA);
+}
+
+void s3e_tlb_inv_nh_vaa(struct s3e_tlb *tlb, s3e_u16 vmid, s3e_u64 first,
+			s3e_u64 last)
+{
+	struct tlb_filter f;
+
+	filter_nh(&f, vmid);
+	filter_range(&f, ADDR_INPUT, first, last);
+	tlb_invalidate(tlb, &f, S3E_TLBI_NH_VAA);
+}
+
+void s3e_tlb_inv_el2_all(struct s3e_tlb *tlb)
+{
+	struct tlb_filter f;
+
+	filter_el2(&f);
+	tlb_invalidate(tlb, &f, S3E_TLBI_EL2_ALL);
+}
+
+void s3e_tlb_inv_el2_asid(struct s3e_tlb *tlb, s3e_u16 asid)
+{
+	struct tlb_filter f;
+
+	filter_el2(&f);
+	f.asid = asid;
+	f.asid_mode = ASID_NG_ONLY;
+	tlb_invalidate(tlb, &f, S3E_TLBI_EL2_ASID);
+}
+
+void s3e_tlb_inv_el2_va(struct s3e_tlb *tlb, s3e_u16 asid, s3e_u64 first,
+			s3e_u64 last)
+{
+	struct tlb_filter f;
+
+	filter_el2(&f);
+	f.asid = asid;
+	f.asid_mode = ASID_OR_GLOBAL;
+	filter_range(&f, ADDR_INPUT, first, last);
+	tlb_invalidate(tlb, &f, S3E_TLBI_EL2_VA);
+}
+
+void s3e_tlb_inv_el2_vaa(struct s3e_tlb *tlb, s3e_u64 first, s3e_u64 last)
+{
+	struct tlb_filter f;
+
+	filter_el2(&f);
+	filter_range(&f, ADDR_INPUT, first, last);
+	tlb_invalidate(tlb, &f, S3E_TLBI_EL2_VAA);
+}
+
+void s3e_tlb_inv_s12_vmall(struct s3e_tlb *tlb, s3e_u16 vmid)
+{
+	struct tlb_filter f;
+
+	filter_nh(&f, vmid);
+	f.kinds = KINDS_ALL;
+	tlb_invalidate(tlb, &f, S3E_TLBI_S12_VMALL);
+}
+
+void s3e_tlb_inv_s2_ipa(struct s3e_tlb *tlb, s3e_u16 vmid, s3e_u64 first,
+			s3e_u64 last)
+{
+	struct tlb_filter f;
+
+	filter_nh(&f, vmid);
+	f.kinds = KIND_BIT(S3E_TLB_S2) | KIND_BIT(S3E_TLB_S12);
+	filter_range(&f, ADDR_IPA, first, last);
+	tlb_invalidate(tlb, &f, S3E_TLBI_S2_IPA);
+}
+
+void s3e_tlb_inv_nsnh_all(struct s3e_tlb *tlb)
+{
+	struct tlb_filter f;
+
+	filter_nh(&f, 0);
+	f.kinds = KINDS_ALL;
+	f.any_vmid = 1;
+	tlb_invalidate(tlb, &f, S3E_TLBI_NSNH_ALL);
+}
+
+void s3e_tlb_flush(struct s3e_tlb *tlb)
+{
+	struct tlb_filter f;
+
+	filter_nh(&f, 0);
+	f.regimes = REGIME_BIT(S3E_TLB_NSEL1) | REGIMES_EL2;
+	f.kinds = KINDS_ALL;
+	f.any_vmid = 1;
+	tlb_invalidate(tlb, &f, S3E_TLBI_FLUSH);
+}
+
+void s3e_tlbi_range(s3e_u64 addr, unsigned int tg, unsigned int num,
+		    unsigned int scale, s3e_u64 *first, s3e_u64 *last)
+{
+	unsigned int gshift, shift;
+	s3e_u64 pages = (s3e_u64)num + 1, len;
+
+	if (!tg) {
+		*first = addr;
+		*last = addr;
+		return;
+	}
+	gshift = tg == CMD_TLBI_TG_4K ? 12 : tg == CMD_TLBI_TG_16K ? 14 : 16;
+	*first = addr & ~((1ULL << gshift) - 1);
+	shift = scale + gshift;
+	if (shift >= 64 || pages > (~0ULL >> shift)) {
+		*last = ~0ULL;
+		return;
+	}
+	len = pages << shift;
+	*last = *first + (len - 1);
+	if (*last < *first)
+		*last = ~0ULL;
+}
+
+int s3e_tlb_exec_cmd(struct s3e_tlb *tlb, s3e_u64 cmd0, s3e_u64 cmd1)
+{
+	s3e_u16 vmid = s3e_field_get(CMD_TLBI_0_VMID, cmd0);
+	s3e_u16 asid = s3e_field_get(CMD_TLBI_0_ASID, cmd0);
+	unsigned int tg = s3e_field_get(CMD_TLBI_1_TG, cmd1);
+	unsigned int num = s3e_field_get(CMD_TLBI_0_NUM, cmd0);
+	unsigned int scale = s3e_field_get(CMD_TLBI_0_SCALE, cmd0);
+	s3e_u64 first, last;
+
+	switch (s3e_field_get(CMD_0_OP, cmd0)) {
+	case CMD_OP_TLBI_NH_ALL:
+		s3e_tlb_inv_nh_all(tlb, vmid);
+		return 0;
+	case CMD_OP_TLBI_NH_ASID:
+		s3e_tlb_inv_nh_asid(tlb, vmid, asid);
+		return 0;
+	case CMD_OP_TLBI_NH_VA:
+		s3e_tlbi_range(cmd1 & CMD_TLBI_1_VA, tg, num, scale,
+			       &first, &last);
+		s3e_tlb_inv_nh_va(tlb, vmid, asid, first, last);
+		return 0;
+	case CMD_OP_TLBI_NH_VAA:
+		s3e_tlbi_range(cmd1 & CMD_TLBI_1_VA, tg, num, scale,
+			       &first, &last);
+		s3e_tlb_inv_nh_vaa(tlb, vmid, first, last);
+		return 0;
+	case CMD_OP_TLBI_EL2_ALL:
+		s3e_tlb_inv_el2_all(tlb);
+		return 0;
+	case CMD_OP_TLBI_EL2_ASID:
+		s3e_tlb_inv_el2_asid(tlb, asid);
+		return 0;
+	case CMD_OP_TLBI_EL2_VA:
+		s3e_tlbi_range(cmd1 & CMD_TLBI_1_VA, tg, num, scale,
+			       &first, &last);
+		s3e_tlb_inv_el2_va(tlb, asid, first, last);
+		return 0;
+	case CMD_OP_TLBI_EL2_VAA:
+		s3e_tlbi_range(cmd1 & CMD_TLBI_1_VA, tg, num, scale,
+			       &first, &last);
+		s3e_tlb_inv_el2_vaa(tlb, first, last);
+		return 0;
+	case CMD_OP_TLBI_S12_VMALL:
+		s3e_tlb_inv_s12_vmall(tlb, vmid);
+		return 0;
+	case CMD_OP_TLBI_S2_IPA:
+		s3e_tlbi_range(cmd1 & CMD_TLBI_1_IPA, tg, num, scale,
+			       &first, &last);
+		s3e_tlb_inv_s2_ipa(tlb, vmid, first, last);
+		return 0;
+	case CMD_OP_TLBI_NSNH_ALL:
+		s3e_tlb_inv_nsnh_all(tlb);
+		return 0;
+	case CMD_OP_TLBI_EL3_ALL:
+	case CMD_OP_TLBI_EL3_VA:
+		return 0;
+	}
+	return -1;
+}

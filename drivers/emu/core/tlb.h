@@ -300,20 +300,14 @@ static inline s3e_u64 s3e_tlb_entry_oa(const struct s3e_tlb_entry *e,
  * @e: entry returned by a lookup
  * @access: S3E_ACC_* flags
  *
- * Same rule as s3e_walk_perm_denied(): stage 1 is checked first.
+ * Same rule as s3e_walk_perm_denied(), see s3e_perm_denied().
  *
  * Return: 0 when permitted, otherwise the stage (1 or 2) that faults.
  */
 static inline int s3e_tlb_perm_denied(const struct s3e_tlb_entry *e,
 				      unsigned int access)
 {
-	unsigned int need = s3e_perm_needed(access);
-
-	if (!(e->s1_perm & need))
-		return 1;
-	if (!(e->s2_perm & need))
-		return 2;
-	return 0;
+	return s3e_perm_denied(e->s1_perm, e->s2_perm, access);
 }
 
 /**

@@ -241,6 +241,28 @@ static inline unsigned int s3e_perm_needed(unsigned int access)
 }
 
 /**
+ * s3e_perm_denied() - check an access against per-stage permissions
+ * @s1_perm: S3E_PERM_* granted by stage 1
+ * @s2_perm: S3E_PERM_* granted by stage 2
+ * @access: S3E_ACC_* flags of the access
+ *
+ * Stage-1 permission faults take priority over stage-2 ones, as in a walk.
+ *
+ * Return: 0 when @access is permitted, otherwise the faulting stage.
+ */
+static inline int s3e_perm_denied(unsigned int s1_perm, unsigned int s2_perm,
+				  unsigned int access)
+{
+	unsigned int need = s3e_perm_needed(access);
+
+	if (!(s1_perm & need))
+		return 1;
+	if (!(s2_perm & need))
+		return 2;
+	return 0;
+}
+
+/**
  * s3e_walk_perm_denied() - re-check a cached walk result for another access
  * @res: result of a successful walk
  * @access: S3E_ACC_* flags of the new access
@@ -253,13 +275,7 @@ static inline unsigned int s3e_perm_needed(unsigned int access)
 static inline int s3e_walk_perm_denied(const struct s3e_walk_result *res,
 				       unsigned int access)
 {
-	unsigned int need = s3e_perm_needed(access);
-
-	if (!(res->s1_perm & need))
-		return 1;
-	if (!(res->s2_perm & need))
-		return 2;
-	return 0;
+	return s3e_perm_denied(res->s1_perm, res->s2_perm, access);
 }
 
 #endif /* S3E_WALK_H */

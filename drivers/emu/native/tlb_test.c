@@ -7,12 +7,12 @@
  *        tlb_test --bench   time lookups and inserts, simulate a streaming
  *                           DMA workload and report its hit rate
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "test_util.h"
 #include "tlb.h"
 #include "cfgcache.h"
 
@@ -22,47 +22,9 @@
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
-static int n_passed, n_failed;
-static char case_name[96];
-static char case_msg[256];
-static int case_bad;
-
-static void case_begin(const char *fmt, ...)
+static void case_reset(void)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(case_name, sizeof(case_name), fmt, ap);
-	va_end(ap);
-	case_bad = 0;
-	case_msg[0] = 0;
 }
-
-static void case_end(void)
-{
-	if (case_bad) {
-		printf("FAIL %s: %s\n", case_name, case_msg);
-		n_failed++;
-	} else {
-		n_passed++;
-	}
-}
-
-static void expect_fail(int line, const char *what, s3e_u64 got,
-			s3e_u64 want)
-{
-	if (case_bad++)
-		return;
-	snprintf(case_msg, sizeof(case_msg), "line %d: %s = %#llx, want %#llx",
-		 line, what, (unsigned long long)got, (unsigned long long)want);
-}
-
-#define EXPECT_EQ(got, want)						\
-	do {								\
-		s3e_u64 got_ = (got), want_ = (want);			\
-		if (got_ != want_)					\
-			expect_fail(__LINE__, #got, got_, want_);	\
-	} while (0)
 
 /* ------------------------------------------------------------------ */
 
@@ -1259,6 +1221,5 @@ int main(int argc, char **argv)
 	test_stress();
 	test_cfgcache();
 
-	printf("%d passed, %d failed\n", n_passed, n_failed);
-	return n_failed ? 1 : 0;
+	return case_summary();
 }

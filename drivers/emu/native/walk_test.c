@@ -11,12 +11,12 @@
  * Usage: walk_test           run the tests
  *        walk_test --bench   time stage-1 and nested walks
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "test_util.h"
 #include "walk.h"
 
 #define RAM_BASE	0x40000000ULL
@@ -262,48 +262,10 @@ static unsigned int s2_tg(unsigned int gshift)
 
 /* ------------------------------------------------------------------ */
 
-static int n_passed, n_failed;
-static char case_name[96];
-static char case_msg[192];
-static int case_bad;
-
-static void case_begin(const char *fmt, ...)
+static void case_reset(void)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(case_name, sizeof(case_name), fmt, ap);
-	va_end(ap);
-	case_bad = 0;
-	case_msg[0] = 0;
 	ram_reset();
 }
-
-static void case_end(void)
-{
-	if (case_bad) {
-		printf("FAIL %s: %s\n", case_name, case_msg);
-		n_failed++;
-	} else {
-		n_passed++;
-	}
-}
-
-static void expect_fail(int line, const char *what, s3e_u64 got,
-			s3e_u64 want)
-{
-	if (case_bad++)
-		return;
-	snprintf(case_msg, sizeof(case_msg), "line %d: %s = %#llx, want %#llx",
-		 line, what, (unsigned long long)got, (unsigned long long)want);
-}
-
-#define EXPECT_EQ(got, want)						\
-	do {								\
-		s3e_u64 got_ = (got), want_ = (want);			\
-		if (got_ != want_)					\
-			expect_fail(__LINE__, #got, got_, want_);	\
-	} while (0)
 
 /* Expect a successful walk that outputs @oa */
 static void expect_ok(int line, int rc, const struct s3e_walk_result *res,
@@ -1628,7 +1590,6 @@ int main(int argc, char **argv)
 	test_nested();
 	test_fuzz();
 
-	printf("%d passed, %d failed\n", n_passed, n_failed);
 	free(ram);
-	return n_failed ? 1 : 0;
+	return case_summary();
 }

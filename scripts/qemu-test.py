@@ -86,8 +86,8 @@ def qemu_command(args):
     if args.nvme:
         cmd += ['-drive', f'if=none,id=nvm,format=raw,file={args.nvme}',
                 '-device', 'nvme,serial=smmu3nvme,drive=nvm']
-    if args.trace:
-        cmd += ['-trace', f'enable={args.trace},file={args.trace_file}']
+    for pattern in args.trace or []:
+        cmd += ['-trace', f'enable={pattern},file={args.trace_file}']
     return cmd
 
 
@@ -185,6 +185,31 @@ def kunit_verdicts(run, blocks, logdir):
                         f'malformed run (see {base}.parse.txt)')
 
 
+def trace_verdicts(run, checks):
+    """Judge "SMMU3: TRACE-CHECK <name> <min> <regex>" requests of the guest:
+    at least <min> lines of QEMU's trace must match <regex>."""
+    args = run.args
+    for name, minimum, regex in checks:
+        tag = f'trace:{name}'
+        if not args.trace:
+            run.verdict('FAIL', tag, 'QEMU tracing is not enabled (--trace)')
+            continue
+        try:
+            pattern = re.compile(regex)
+            want = int(minimum)
+        except (re.error, ValueError) as e:
+            run.verdict('FAIL', tag, f'malformed trace check: {e}')
+            continue
+        try:
+            with open(args.trace_file, errors='replace') as f:
+                hits = sum(1 for line in f if pattern.search(line))
+        except OSError as e:
+            run.verdict('FAIL', tag, f'cannot read {args.trace_file}: {e}')
+            continue
+        detail = f'{hits} trace lines match /{regex}/ (need {want})'
+        run.verdict('PASS' if hits >= want else 'FAIL', tag, detail)
+
+
 def judge(run, lines, reason, rc, log_path):
     args = run.args
     booted = done = False
@@ -192,6 +217,7 @@ def judge(run, lines, reason, rc, log_path):
     blocks = {}
     current = None
     reports = {}
+    trace_checks = []
     for raw in lines:
         line = TIMESTAMP.sub('', raw)
         at = line.find(MARK)
@@ -216,6 +242,8 @@ def judge(run, lines, reason, rc, log_path):
             elif kind == 'KTAP-BEGIN' and len(words) >= 3:
                 current = (words[1], words[2])
                 blocks[current] = []
+            elif kind == 'TRACE-CHECK' and len(words) == 4:
+                trace_checks.append((words[1], words[2], words[3].strip()))
             elif kind == 'RESULT' and len(words) >= 3:
                 name, verdict = words[1], words[2]
                 detail = words[3] if len(words) > 3 else ''
@@ -229,6 +257,7 @@ def judge(run, lines, reason, rc, log_path):
                 break
     if current is not None:
         run.verdict('FAIL', f'kunit:{current[1]}', 'KTAP output cut off')
+    trace_verdicts(run, trace_checks)
     kunit_verdicts(run, blocks, os.path.dirname(log_path))
 
     tag = 'boot'
@@ -265,7 +294,8 @@ def main():
     ap.add_argument('--smp', type=int, default=2)
     ap.add_argument('--memory', default='2G')
     ap.add_argument('--append', default='')
-    ap.add_argument('--trace', help='QEMU trace event pattern, e.g. smmuv3_*')
+    ap.add_argument('--trace', action='append',
+                    help='QEMU trace event pattern, e.g. smmuv3_* (repeatable)')
     ap.add_argument('--shell', action='store_true',
                     help='interactive: give a guest shell after the plan')
     args = ap.parse_args()

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * SMMUv3 driver: the event queue and global errors.
+ *
+ * Events are read by a threaded handler, decoded, logged (rate-limited)
+ * and, for translation faults of an attached paging domain, passed to the
+ * iommu core with report_iommu_fault() so that a domain's fault handler
+ * sees them.  Global errors are logged; a command queue error is recovered
+ * by skipping the bad command (queue.c).
+ */
+#include <linux/interrupt.h>
+#include <linux/platform_device.h>
+
+#include "smmu3.h"
+
+static const char *const smmu3_event_names[] = {
+	[EVT_F_UUT] = "F_UUT",
+	[EVT_C_BAD_STREAMID] = "C_BAD_STREAMID",
+	[EVT_F_STE_FETCH] = "F_STE_FETCH",
+	[EVT_C_BAD_STE] = "C_BAD_STE",
+	[EVT_F_BAD_ATS_TREQ] = "F_BAD_ATS_TREQ",
+	[EVT_F_STREAM_DISABLED] = "F_STREAM_DISABLED",
+	[EVT_F_TRANSL_FORBIDDEN] = "F_TRANSL_FORBIDDEN",
+	[EVT_C_BAD_SUBSTREAMID] = "C_BAD_SUBSTREAMID",
+	[EVT_F_CD_FETCH] = "F_CD_FETCH",
+	[EVT_C_BAD_CD] = "C_BAD_CD",
+	[EVT_F_WALK_EABT] = "F_WALK_EABT",
+	[EVT_F_TRANSLATION] = "F_TRANSLATION",
+	[EVT_F_ADDR_SIZE] = "F_ADDR_SIZE",
+	[EVT_F_ACCESS] = "F_ACCESS",
+	[EVT_F_PERMISSION] = "F_PERMISSION",
+	[EVT_F_TLB_CONFLICT] = "F_TLB_CONFLICT",
+	[EVT_F_CFG_CONFLICT] = "F_CFG_CONFLICT",
+	[EVT_E_PAGE_REQUEST] = "E_PAGE_REQUEST",
+	[EVT_F_VMS_FETCH] = "F_VMS_FETCH",
+};
+
+/**
+ * smmu3_event_name() - name of an event type
+ * @type: EVT_F_* / EVT_C_* value
+ *
+ * Return: the architecture's name, or "UNKNOWN".
+ */
+VISIBLE_IF_KUNIT const char *smmu3_event_name(u8 type)
+{
+	if (type < ARRAY_SIZE(smmu3_event_names) && smmu3_event_names[type])
+		return smmu3_event_names[type];
+	return "UNKNOWN";
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_event_name);
+
+static bool smmu3_event_is_fetch(u8 type)
+{
+	return type == EVT_F_STE_FETCH || type == EVT_F_CD_FETCH ||
+	       type == EVT_F_WALK_EABT || type == EVT_F_VMS_FETCH;
+}
+
+/**
+ * smmu3_event_decode() - decode an event record
+ * @raw: EVTQ_ENT_DWORDS words, host order
+ * @evt: decoded record
+ */
+VISIBLE_IF_KUNIT void smmu3_event_decode(const u64 *raw,
+					 struct smmu3_event *evt)
+{
+	evt->type = FIELD_GET(EVT_0_TYPE, raw[0]);
+	evt->ssv = FIELD_GET(EVT_0_SSV, raw[0]);
+	evt->ssid = evt->ssv ? FIELD_GET(EVT_0_SSID, raw[0]) : 0;
+	evt->sid = FIELD_GET(EVT_0_SID, raw[0]);
+	evt->stall = FIELD_GET(EVT_1_STALL, raw[1]);
+	evt->priv = FIELD_GET(EVT_1_PNU, raw[1]);
+	evt->instr = FIELD_GET(EVT_1_IND, raw[1]);
+	evt->read = FIELD_GET(EVT_1_RNW, raw[1]);
+	evt->s2 = FIELD_GET(EVT_1_S2, raw[1]);
+	evt->class = FIELD_GET(EVT_1_CLASS, raw[1]);
+	evt->addr = raw[2];
+	if (smmu3_event_is_fetch(evt->type))
+		evt->ipa = raw[3] & EVT_3_FETCH_ADDR;
+	else
+		evt->ipa = raw[3] & EVT_3_IPA;
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_event_decode);
+
+static const char *const smmu3_class_names[] = {
+	[EVT_CLASS_CD] = "CD fetch",
+	[EVT_CLASS_TTD] = "table walk",
+	[EVT_CLASS_IN] = "input",
+	[3] = "reserved",
+};
+
+static bool smmu3_event_is_translation_fault(u8 type)
+{
+	return type == EVT_F_TRANSLATION || type == EVT_F_ADDR_SIZE ||
+	       type == EVT_F_ACCESS || type == EVT_F_PERMISSION ||
+	       type == EVT_F_WALK_EABT;
+}
+
+/* Pass a translation fault to the domain's fault handler, if any */
+static bool smmu3_report_fault(struct smmu3_device *smmu,
+			       const struct smmu3_event *evt)
+{
+	struct smmu3_master *master;
+	struct iommu_domain *domain = NULL;
+	struct device *dev = NULL;
+	int flags = evt->read ? IOMMU_FAULT_READ : IOMMU_FAULT_WRITE;
+	int ret;
+
+	if (!smmu3_event_is_translation_fault(evt->type))
+		return false;
+
+	/* The master cannot go away: release_device flushes this thread */
+	xa_lock(&smmu->streams);
+	master = xa_load(&smmu->streams, evt->sid);
+	if (master && master->domain) {
+		domain = &master->domain->domain;
+		dev = master->dev;
+	}
+	xa_unlock(&smmu->streams);
+	if (!domain)
+		return false;
+
+	ret = report_iommu_fault(domain, dev, evt->addr, flags);
+	/* 0: a handler took it; -ENOSYS: there is no handler */
+	return ret == 0;
+}
+
+static void smmu3_handle_event(struct smmu3_device *smmu, const u64 *raw)
+{
+	struct smmu3_event evt;
+	char ssid[16] = "";
+
+	smmu3_event_decode(raw, &evt);
+	atomic64_inc(&smmu->evt_count);
+	if (smmu3_report_fault(smmu, &evt))
+		return;
+
+	if (evt.ssv)
+		snprintf(ssid, sizeof(ssid), " ssid %#x", evt.ssid);
+	dev_err_ratelimited(smmu->dev,
+			    "event %#04x %s: sid %#x%s addr %#llx, %s %s%s%s, class %s%s\n",
+			    evt.type, smmu3_event_name(evt.type), evt.sid, ssid,
+			    evt.addr, evt.priv ? "privileged" : "unprivileged",
+			    evt.instr ? "instruction " : "",
+			    evt.read ? "read" : "write",
+			    evt.s2 ? " at stage 2" : "",
+			    smmu3_class_names[evt.class & 3],
+			    evt.stall ? ", stalled" : "");
+	if (evt.ipa)
+		dev_err_ratelimited(smmu->dev, "  %s %#llx\n",
+				    smmu3_event_is_fetch(evt.type) ?
+				    "fetch address" : "IPA", evt.ipa);
+}
+
+/**
+ * smmu3_evtq_thread() - threaded handler of the event queue interrupt
+ * @irq: interrupt number
+ * @dev: the SMMU
+ *
+ * Return: IRQ_HANDLED.
+ */
+irqreturn_t smmu3_evtq_thread(int irq, void *dev)
+{
+	struct smmu3_device *smmu = dev;
+	struct smmu3_queue *q = &smmu->evtq;
+	u64 raw[EVTQ_ENT_DWORDS];
+	unsigned int budget = 1U << q->log2size, i;
+	u32 prod;
+
+	do {
+		regmap_read(smmu->regmap, q->prod_reg, &prod);
+		if ((prod ^ q->cons) & Q_OVF) {
+			atomic64_inc(&smmu->evt_lost);
+			dev_err_ratelimited(smmu->dev,
+					    "event queue overflow: events were lost (%lld overflows so far)\n",
+					    atomic64_read(&smmu->evt_lost));
+		}
+		/* Entries are read only after PROD says they are there */
+		dma_rmb();
+		while (!smmu3_q_empty(prod, q->cons, q->log2size) && budget) {
+			__le64 *slot = q->base + (q->cons &
+				((1U << q->log2size) - 1)) * q->ent_dwords;
+
+			for (i = 0; i < EVTQ_ENT_DWORDS; i++)
+				raw[i] = le64_to_cpu(slot[i]);
+			smmu3_handle_event(smmu, raw);
+			q->cons = smmu3_q_inc(q->cons, q->log2size, 1) |
+				  (q->cons & Q_OVF);
+			budget--;
+			/* Free the slot every few entries to limit overflow */
+			if (!(q->cons & 7))
+				regmap_write(smmu->regmap, q->cons_reg,
+					     q->cons);
+		}
+		/* Acknowledge the overflow: CONS.OVACKFLG = PROD.OVF */
+		q->cons = (q->cons & ~Q_OVF) | (prod & Q_OVF);
+		regmap_write(smmu->regmap, q->cons_reg, q->cons);
+		/* More may have arrived meanwhile; the budget bounds us */
+		regmap_read(smmu->regmap, q->prod_reg, &prod);
+	} while (budget && !smmu3_q_empty(prod, q->cons, q->log2size));
+	return IRQ_HANDLED;
+}
+
+/**
+ * smmu3_gerror_handler() - threaded handler of the global error interrupt
+ * @irq: interrupt number
+ * @dev: the SMMU
+ *
+ * Return: IRQ_HANDLED, or IRQ_NONE when no error was active.
+ */
+irqreturn_t smmu3_gerror_handler(int irq, void *dev)
+{
+	struct smmu3_device *smmu = dev;
+	unsigned long flags;
+	u32 gerror, gerrorn, active;
+
+	regmap_read(smmu->regmap, SMMU3_GERROR, &gerror);
+	regmap_read(smmu->regmap, SMMU3_GERRORN, &gerrorn);
+	active = (gerror ^ gerrorn) & GERROR_ERR_MASK;
+	if (!active)
+		return IRQ_NONE;
+	atomic64_inc(&smmu->gerror_count);
+
+	if (active & GERROR_SFM_ERR)
+		dev_err(smmu->dev,
+			"service failure mode: the SMMU has stopped working; it will abort all transactions until reset\n");
+	if (active & GERROR_EVENTQ_ABT_ERR)
+		dev_err_ratelimited(smmu->dev,
+				    "event queue write aborted: events lost\n");
+	if (active & GERROR_PRIQ_ABT_ERR)
+		dev_err_ratelimited(smmu->dev, "PRI queue write aborted\n");
+	if (active & GERROR_MSI_CMDQ_ABT_ERR)
+		dev_err_ratelimited(smmu->dev, "CMD_SYNC MSI write aborted\n");
+	if (active & GERROR_MSI_EVENTQ_ABT_ERR)
+		dev_err_ratelimited(smmu->dev, "event queue MSI write aborted\n");
+	if (active & GERROR_MSI_PRIQ_ABT_ERR)
+		dev_err_ratelimited(smmu->dev, "PRI queue MSI write aborted\n");
+	if (active & GERROR_MSI_GERROR_ABT_ERR)
+		dev_err_ratelimited(smmu->dev, "GERROR MSI write aborted\n");
+
+	/*
+	 * The command queue error belongs to whoever waits on the queue;
+	 * if nobody does, skip the bad command here.
+	 */
+	if (active & GERROR_CMDQ_ERR) {
+		spin_lock_irqsave(&smmu->cmdq.lock, flags);
+		smmu3_cmdq_recover(smmu);
+		spin_unlock_irqrestore(&smmu->cmdq.lock, flags);
+		/* smmu3_cmdq_recover() acknowledged its own bit */
+		regmap_read(smmu->regmap, SMMU3_GERRORN, &gerrorn);
+	}
+
+	/* Acknowledge everything else that was active */
+	active &= ~GERROR_CMDQ_ERR;
+	if (active)
+		regmap_write(smmu->regmap, SMMU3_GERRORN, gerrorn ^ active);
+	return IRQ_HANDLED;
+}
+
+/* One line for both: global errors first, they may explain the events */
+static irqreturn_t smmu3_combined_thread(int irq, void *dev)
+{
+	smmu3_gerror_handler(irq, dev);
+	return smmu3_evtq_thread(irq, dev);
+}
+
+static int smmu3_request_irq(struct smmu3_device *smmu, const char *name,
+			     irq_handler_t thread)
+{
+	struct platform_device *pdev = to_platform_device(smmu->dev);
+	int irq, ret;
+
+	irq = platform_get_irq_byname_optional(pdev, name);
+	if (irq == -EPROBE_DEFER)
+		return irq;
+	if (irq <= 0)
+		return -ENXIO;
+	ret = devm_request_threaded_irq(smmu->dev, irq, NULL, thread,
+					IRQF_ONESHOT, name, smmu);
+	if (ret)
+		return dev_err_probe(smmu->dev, ret,
+				     "cannot request the %s interrupt\n",
+				     name);
+	return 0;
+}
+
+/**
+ * smmu3_setup_irqs() - request the SMMU's wired interrupts
+ * @smmu: SMMU
+ *
+ * "eventq" and "gerror" by name, or one "combined" line for both.  The
+ * driver polls CMD_SYNC completion and has no PRI queue, so "cmdq-sync"
+ * and "priq" are not requested.
+ *
+ * Return: 0, -EPROBE_DEFER, or an error with the reason logged.
+ */
+int smmu3_setup_irqs(struct smmu3_device *smmu)
+{
+	int ret;
+
+	ret = smmu3_request_irq(smmu, "eventq", smmu3_evtq_thread);
+	if (ret == -ENXIO) {
+		ret = smmu3_request_irq(smmu, "combined",
+					smmu3_combined_thread);
+		if (ret == -ENXIO)
+			return dev_err_probe(smmu->dev, -ENXIO,
+					     "no \"eventq\" or \"combined\" interrupt in the DT\n");
+		/* The combined line carries global errors too */
+		return ret;
+	}
+	if (ret)
+		return ret;
+	ret = smmu3_request_irq(smmu, "gerror", smmu3_gerror_handler);
+	if (ret == -ENXIO)
+		return dev_err_probe(smmu->dev, -ENXIO,
+				     "no \"gerror\" interrupt in the DT\n");
+	return ret;
+}

@@ -1,0 +1,638 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * SMMUv3 driver: iommu_ops, masters and domains.
+ *
+ * Paging domains are stage 1 (a CD per master, ASID from an allocator)
+ * when the SMMU has stage 1, else stage 2 (VMID from an allocator).  Page
+ * tables come from io-pgtable-arm.  Unmaps are gathered by the iommu core
+ * and invalidated in iotlb_sync, as range invalidations when the SMMU has
+ * them (IDR3.RIL).  The identity domain installs bypass STEs, the blocked
+ * domain abort STEs.
+ */
+#include <linux/pci.h>
+#include <linux/platform_device.h>
+#include <linux/property.h>
+#include <linux/slab.h>
+
+#include "smmu3.h"
+
+/* Declared in the iommu core's private drivers/iommu/dma-iommu.h */
+void iommu_dma_get_resv_regions(struct device *dev, struct list_head *list);
+
+/* Software MSI window: PCI MSIs are mapped here to reach the ITS */
+#define SMMU3_MSI_IOVA_BASE	0x8000000
+#define SMMU3_MSI_IOVA_LENGTH	0x100000
+
+/* Above this many per-page invalidations, invalidate the whole context */
+#define SMMU3_TLBI_MAX_CMDS	256
+
+/**
+ * smmu3_check_sid() - whether a StreamID fits the SMMU
+ * @sid: StreamID from the firmware description
+ * @sid_bits: StreamID bits the stream table covers
+ *
+ * Return: 0, or -ERANGE.
+ */
+VISIBLE_IF_KUNIT int smmu3_check_sid(u32 sid, u32 sid_bits)
+{
+	if (sid_bits < 32 && sid >> sid_bits)
+		return -ERANGE;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_check_sid);
+
+/**
+ * smmu3_tlbi_range() - TLB invalidation commands for an IOVA range
+ * @iova: start of the range, aligned to @granule
+ * @size: bytes, a multiple of @granule
+ * @granule: size of the leaf entries (or the walk granule when !@leaf)
+ * @pgsize_bitmap: page sizes of the domain; the smallest is the granule
+ *	size given to range invalidations (TG)
+ * @leaf: only leaf entries changed
+ * @range_inv: the SMMU has range invalidation (IDR3.RIL)
+ * @tmpl: the command to repeat (opcode, ASID, VMID filled in); its TG and
+ *	TTL are set
+ * @out: commands, @max at most
+ * @max: room in @out
+ *
+ * With range invalidation, each command covers NUM+1 << SCALE granules,
+ * the range split in 5-bit chunks of its page count; otherwise one command
+ * per @granule.
+ *
+ * Return: the number of commands the range needs; only min(that, @max)
+ * are written.  A caller seeing more than @max invalidates the context.
+ */
+VISIBLE_IF_KUNIT unsigned int smmu3_tlbi_range(u64 iova, size_t size,
+					       size_t granule,
+					       unsigned long pgsize_bitmap,
+					       bool leaf, bool range_inv,
+					       struct smmu3_cmd *tmpl,
+					       struct smmu3_cmd *out,
+					       unsigned int max)
+{
+	unsigned int n = 0;
+	u64 end = iova + size;
+
+	if (!size || !granule || !pgsize_bitmap)
+		return 0;
+
+	if (range_inv) {
+		unsigned int tg = __ffs(pgsize_bitmap);
+		u64 pages = max_t(u64, size >> tg, 1);
+
+		tmpl->tg = (tg - 10) / 2;
+		/* TTL only for leaves: the level of @granule's entries */
+		tmpl->ttl = leaf ? 4 - (ilog2(granule) - 3) / (tg - 3) : 0;
+		tmpl->leaf = leaf;
+		while (pages) {
+			unsigned int scale = __ffs64(pages);
+			u64 num = (pages >> scale) & 0x1f;
+
+			if (n < max) {
+				out[n] = *tmpl;
+				out[n].scale = scale;
+				out[n].num = num - 1;
+				out[n].addr = iova;
+			}
+			n++;
+			iova += num << (scale + tg);
+			pages -= num << scale;
+		}
+		return n;
+	}
+
+	tmpl->tg = 0;
+	tmpl->ttl = 0;
+	tmpl->leaf = leaf;
+	for (; iova < end; iova += granule) {
+		if (n < max) {
+			out[n] = *tmpl;
+			out[n].addr = iova;
+		}
+		n++;
+	}
+	return n;
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_tlbi_range);
+
+/* --- TLB maintenance --- */
+
+static void smmu3_tlb_inv_context(struct smmu3_domain *d)
+{
+	struct smmu3_cmd cmd = {};
+
+	if (d->stage == SMMU3_STAGE1) {
+		cmd.opcode = CMD_OP_TLBI_NH_ASID;
+		cmd.asid = d->asid;
+	} else {
+		cmd.opcode = CMD_OP_TLBI_S12_VMALL;
+		cmd.vmid = d->vmid;
+	}
+	smmu3_cmdq_issue_one(d->smmu, &cmd);
+}
+
+static void smmu3_tlb_inv_range(struct smmu3_domain *d, unsigned long iova,
+				size_t size, size_t granule, bool leaf)
+{
+	struct smmu3_cmd *cmds, tmpl = {};
+	unsigned int n;
+
+	if (d->stage == SMMU3_STAGE1) {
+		tmpl.opcode = CMD_OP_TLBI_NH_VA;
+		tmpl.asid = d->asid;
+	} else {
+		tmpl.opcode = CMD_OP_TLBI_S2_IPA;
+		tmpl.vmid = d->vmid;
+	}
+
+	cmds = kmalloc_array(SMMU3_TLBI_MAX_CMDS, sizeof(*cmds), GFP_ATOMIC);
+	if (!cmds) {
+		smmu3_tlb_inv_context(d);
+		return;
+	}
+	n = smmu3_tlbi_range(iova, size, granule, d->domain.pgsize_bitmap,
+			     leaf, d->smmu->features & SMMU3_FEAT_RANGE_INV,
+			     &tmpl, cmds, SMMU3_TLBI_MAX_CMDS);
+	if (n > SMMU3_TLBI_MAX_CMDS)
+		smmu3_tlb_inv_context(d);
+	else if (n)
+		smmu3_cmdq_issue(d->smmu, cmds, n);
+	kfree(cmds);
+}
+
+static void smmu3_tlb_flush_all(void *cookie)
+{
+	smmu3_tlb_inv_context(cookie);
+}
+
+static void smmu3_tlb_flush_walk(unsigned long iova, size_t size,
+				 size_t granule, void *cookie)
+{
+	smmu3_tlb_inv_range(cookie, iova, size, granule, false);
+}
+
+static void smmu3_tlb_add_page(struct iommu_iotlb_gather *gather,
+			       unsigned long iova, size_t granule,
+			       void *cookie)
+{
+	struct smmu3_domain *d = cookie;
+
+	iommu_iotlb_gather_add_page(&d->domain, gather, iova, granule);
+}
+
+static const struct iommu_flush_ops smmu3_flush_ops = {
+	.tlb_flush_all = smmu3_tlb_flush_all,
+	.tlb_flush_walk = smmu3_tlb_flush_walk,
+	.tlb_add_page = smmu3_tlb_add_page,
+};
+
+/* --- Attaching --- */
+
+static void smmu3_install_stes(struct smmu3_master *master,
+			       const __le64 *ste)
+{
+	unsigned int i;
+
+	for (i = 0; i < master->num_sids; i++)
+		smmu3_install_ste(master->smmu, master->sids[i], ste);
+}
+
+/* Take @master off its paging domain, STEs already switched away */
+static void smmu3_detach_paging(struct smmu3_master *master)
+{
+	struct smmu3_domain *old = master->domain;
+	unsigned long flags;
+	__le64 cd[CD_DWORDS] = {};
+
+	if (!old)
+		return;
+	spin_lock_irqsave(&old->masters_lock, flags);
+	list_del(&master->domain_node);
+	spin_unlock_irqrestore(&old->masters_lock, flags);
+	WRITE_ONCE(master->domain, NULL);
+	/* No CD may keep pointing at tables that may be freed */
+	if (old->stage == SMMU3_STAGE1)
+		smmu3_install_cd(master, 0, cd);
+}
+
+static void smmu3_attach_static(struct smmu3_master *master, bool bypass)
+{
+	__le64 ste[STE_DWORDS];
+
+	if (bypass)
+		smmu3_ste_bypass(ste);
+	else
+		smmu3_ste_abort(ste);
+	smmu3_install_stes(master, ste);
+	smmu3_detach_paging(master);
+}
+
+static int smmu3_attach_identity(struct iommu_domain *domain,
+				 struct device *dev)
+{
+	smmu3_attach_static(dev_iommu_priv_get(dev), true);
+	return 0;
+}
+
+static int smmu3_attach_blocked(struct iommu_domain *domain,
+				struct device *dev)
+{
+	smmu3_attach_static(dev_iommu_priv_get(dev), false);
+	return 0;
+}
+
+static const struct iommu_domain_ops smmu3_identity_ops = {
+	.attach_dev = smmu3_attach_identity,
+};
+
+static const struct iommu_domain_ops smmu3_blocked_ops = {
+	.attach_dev = smmu3_attach_blocked,
+};
+
+static struct iommu_domain smmu3_identity_domain = {
+	.type = IOMMU_DOMAIN_IDENTITY,
+	.ops = &smmu3_identity_ops,
+};
+
+static struct iommu_domain smmu3_blocked_domain = {
+	.type = IOMMU_DOMAIN_BLOCKED,
+	.ops = &smmu3_blocked_ops,
+};
+
+static int smmu3_attach_paging(struct iommu_domain *domain, struct device *dev)
+{
+	struct smmu3_domain *d = to_smmu3_domain(domain);
+	struct smmu3_master *master = dev_iommu_priv_get(dev);
+	struct smmu3_device *smmu = master->smmu;
+	bool coherent = smmu->features & SMMU3_FEAT_COHERENCY;
+	__le64 ste[STE_DWORDS], cd[CD_DWORDS];
+	unsigned long flags;
+	int ret;
+
+	if (d->smmu != smmu) {
+		dev_err(dev, "domain belongs to %s, device is behind %s\n",
+			dev_name(d->smmu->dev), dev_name(smmu->dev));
+		return -EINVAL;
+	}
+	if (master->domain == d)
+		return 0;
+
+	if (d->stage == SMMU3_STAGE1) {
+		struct smmu3_ste_s1 s1;
+
+		ret = smmu3_cdtab_alloc(master);
+		if (ret)
+			return ret;
+		/*
+		 * Leaving another stage-1 domain: route the stream to abort
+		 * while CD 0 changes, so that no transaction sees a CD
+		 * half-way between the two domains.
+		 */
+		if (master->domain && master->domain->stage == SMMU3_STAGE1)
+			smmu3_attach_static(master, false);
+		smmu3_cd_s1(cd, &d->pgtbl_cfg, d->asid);
+		ret = smmu3_install_cd(master, 0, cd);
+		if (ret)
+			return ret;
+		s1 = (struct smmu3_ste_s1){
+			.cdtab_dma = master->cdtab.base_dma,
+			.s1fmt = master->cdtab.linear ? STE_S1FMT_LINEAR :
+				 STE_S1FMT_2LVL_64K,
+			.s1cdmax = master->cdtab.s1cdmax,
+			.coherent = coherent,
+		};
+		smmu3_ste_s1(ste, &s1);
+	} else {
+		smmu3_ste_s2(ste, &d->pgtbl_cfg, d->vmid, coherent);
+	}
+	smmu3_install_stes(master, ste);
+
+	if (master->domain) {
+		struct smmu3_domain *old = master->domain;
+
+		spin_lock_irqsave(&old->masters_lock, flags);
+		list_del(&master->domain_node);
+		spin_unlock_irqrestore(&old->masters_lock, flags);
+	}
+	spin_lock_irqsave(&d->masters_lock, flags);
+	list_add(&master->domain_node, &d->masters);
+	spin_unlock_irqrestore(&d->masters_lock, flags);
+	WRITE_ONCE(master->domain, d);
+	return 0;
+}
+
+/* --- Paging domains --- */
+
+static int smmu3_map_pages(struct iommu_domain *domain, unsigned long iova,
+			   phys_addr_t paddr, size_t pgsize, size_t pgcount,
+			   int prot, gfp_t gfp, size_t *mapped)
+{
+	struct io_pgtable_ops *ops = to_smmu3_domain(domain)->pgtbl_ops;
+
+	return ops->map_pages(ops, iova, paddr, pgsize, pgcount, prot, gfp,
+			      mapped);
+}
+
+static size_t smmu3_unmap_pages(struct iommu_domain *domain,
+				unsigned long iova, size_t pgsize,
+				size_t pgcount,
+				struct iommu_iotlb_gather *gather)
+{
+	struct io_pgtable_ops *ops = to_smmu3_domain(domain)->pgtbl_ops;
+
+	return ops->unmap_pages(ops, iova, pgsize, pgcount, gather);
+}
+
+static void smmu3_flush_iotlb_all(struct iommu_domain *domain)
+{
+	smmu3_tlb_inv_context(to_smmu3_domain(domain));
+}
+
+static void smmu3_iotlb_sync(struct iommu_domain *domain,
+			     struct iommu_iotlb_gather *gather)
+{
+	if (!gather->pgsize)
+		return;
+	smmu3_tlb_inv_range(to_smmu3_domain(domain), gather->start,
+			    gather->end - gather->start + 1, gather->pgsize,
+			    true);
+}
+
+static phys_addr_t smmu3_iova_to_phys(struct iommu_domain *domain,
+				      dma_addr_t iova)
+{
+	struct io_pgtable_ops *ops = to_smmu3_domain(domain)->pgtbl_ops;
+
+	return ops->iova_to_phys(ops, iova);
+}
+
+static void smmu3_domain_free(struct iommu_domain *domain)
+{
+	struct smmu3_domain *d = to_smmu3_domain(domain);
+
+	free_io_pgtable_ops(d->pgtbl_ops);
+	/* The ASID / VMID may be reused: nothing cached may survive */
+	smmu3_tlb_inv_context(d);
+	if (d->stage == SMMU3_STAGE1)
+		ida_free(&d->smmu->asid_ida, d->asid);
+	else
+		ida_free(&d->smmu->vmid_ida, d->vmid);
+	kfree(d);
+}
+
+static const struct iommu_domain_ops smmu3_paging_ops = {
+	.attach_dev = smmu3_attach_paging,
+	.map_pages = smmu3_map_pages,
+	.unmap_pages = smmu3_unmap_pages,
+	.flush_iotlb_all = smmu3_flush_iotlb_all,
+	.iotlb_sync = smmu3_iotlb_sync,
+	.iova_to_phys = smmu3_iova_to_phys,
+	.free = smmu3_domain_free,
+};
+
+static struct iommu_domain *smmu3_domain_alloc_paging(struct device *dev)
+{
+	struct smmu3_master *master = dev_iommu_priv_get(dev);
+	struct smmu3_device *smmu = master->smmu;
+	enum io_pgtable_fmt fmt;
+	struct smmu3_domain *d;
+	int id;
+
+	d = kzalloc(sizeof(*d), GFP_KERNEL);
+	if (!d)
+		return ERR_PTR(-ENOMEM);
+	d->smmu = smmu;
+	spin_lock_init(&d->masters_lock);
+	INIT_LIST_HEAD(&d->masters);
+
+	d->pgtbl_cfg = (struct io_pgtable_cfg){
+		.pgsize_bitmap = smmu->pgsize_bitmap,
+		.oas = smmu->oas,
+		.coherent_walk = smmu->features & SMMU3_FEAT_COHERENCY,
+		.tlb = &smmu3_flush_ops,
+		.iommu_dev = smmu->dev,
+	};
+	if (smmu->features & SMMU3_FEAT_S1) {
+		d->stage = SMMU3_STAGE1;
+		fmt = ARM_64_LPAE_S1;
+		d->pgtbl_cfg.ias = min_t(u32, VA_BITS, 48);
+		id = ida_alloc_range(&smmu->asid_ida, 1,
+				     (1U << smmu->asid_bits) - 1, GFP_KERNEL);
+		d->asid = id;
+	} else {
+		d->stage = SMMU3_STAGE2;
+		fmt = ARM_64_LPAE_S2;
+		d->pgtbl_cfg.ias = smmu->ias;
+		id = ida_alloc_range(&smmu->vmid_ida, 1,
+				     (1U << smmu->vmid_bits) - 1, GFP_KERNEL);
+		d->vmid = id;
+	}
+	if (id < 0) {
+		kfree(d);
+		return ERR_PTR(id);
+	}
+
+	d->pgtbl_ops = alloc_io_pgtable_ops(fmt, &d->pgtbl_cfg, d);
+	if (!d->pgtbl_ops) {
+		if (d->stage == SMMU3_STAGE1)
+			ida_free(&smmu->asid_ida, d->asid);
+		else
+			ida_free(&smmu->vmid_ida, d->vmid);
+		kfree(d);
+		return ERR_PTR(-ENOMEM);
+	}
+	d->domain.ops = &smmu3_paging_ops;
+	d->domain.pgsize_bitmap = d->pgtbl_cfg.pgsize_bitmap;
+	d->domain.geometry.aperture_end = (1ULL << d->pgtbl_cfg.ias) - 1;
+	d->domain.geometry.force_aperture = true;
+	return &d->domain;
+}
+
+/* --- Devices --- */
+
+static struct smmu3_device *smmu3_get_by_fwnode(struct fwnode_handle *fwnode)
+{
+	struct device *dev;
+	struct smmu3_device *smmu;
+
+	dev = driver_find_device_by_fwnode(&smmu3_driver.driver, fwnode);
+	if (!dev)
+		return NULL;
+	smmu = dev_get_drvdata(dev);
+	put_device(dev);
+	return smmu;
+}
+
+static void smmu3_remove_streams(struct smmu3_master *master,
+				 unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		xa_cmpxchg(&master->smmu->streams, master->sids[i], master,
+			   NULL, GFP_KERNEL);
+}
+
+static struct iommu_device *smmu3_probe_device(struct device *dev)
+{
+	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
+	struct smmu3_device *smmu;
+	struct smmu3_master *master;
+	unsigned int i;
+	int ret;
+
+	if (!fwspec)
+		return ERR_PTR(-ENODEV);
+	smmu = smmu3_get_by_fwnode(fwspec->iommu_fwnode);
+	if (!smmu)
+		return ERR_PTR(-ENODEV);
+	if (!fwspec->num_ids) {
+		dev_err(dev, "no StreamID in the firmware description\n");
+		return ERR_PTR(-EINVAL);
+	}
+
+	master = kzalloc(sizeof(*master), GFP_KERNEL);
+	if (!master)
+		return ERR_PTR(-ENOMEM);
+	master->smmu = smmu;
+	master->dev = dev;
+	master->num_sids = fwspec->num_ids;
+	master->sids = kmemdup(fwspec->ids, fwspec->num_ids * sizeof(u32),
+			       GFP_KERNEL);
+	if (!master->sids) {
+		kfree(master);
+		return ERR_PTR(-ENOMEM);
+	}
+	INIT_LIST_HEAD(&master->domain_node);
+	device_property_read_u32(dev, "pasid-num-bits", &master->ssid_bits);
+	master->ssid_bits = min(master->ssid_bits, smmu->ssid_bits);
+
+	mutex_lock(&smmu->streams_mutex);
+	for (i = 0; i < master->num_sids; i++) {
+		u32 sid = master->sids[i];
+
+		ret = smmu3_check_sid(sid, smmu->strtab.log2size);
+		if (ret) {
+			dev_err(dev, "StreamID %#x out of range: %s supports %u StreamID bits\n",
+				sid, dev_name(smmu->dev),
+				smmu->strtab.log2size);
+			goto err;
+		}
+		ret = xa_insert(&smmu->streams, sid, master, GFP_KERNEL);
+		if (ret == -EBUSY) {
+			struct smmu3_master *other =
+				xa_load(&smmu->streams, sid);
+
+			if (other == master)
+				continue;	/* the same ID listed twice */
+			dev_err(dev, "StreamID %#x is already used by %s\n",
+				sid, dev_name(other->dev));
+			goto err;
+		}
+		if (ret)
+			goto err;
+		ret = smmu3_strtab_prepare_sid(smmu, sid);
+		if (ret) {
+			i++;
+			goto err;
+		}
+	}
+	mutex_unlock(&smmu->streams_mutex);
+	dev_iommu_priv_set(dev, master);
+	return &smmu->iommu;
+
+err:
+	smmu3_remove_streams(master, i);
+	mutex_unlock(&smmu->streams_mutex);
+	kfree(master->sids);
+	kfree(master);
+	return ERR_PTR(ret);
+}
+
+static void smmu3_release_device(struct device *dev)
+{
+	struct smmu3_master *master = dev_iommu_priv_get(dev);
+	struct smmu3_device *smmu = master->smmu;
+
+	/* The core attached the release (blocked) domain: STEs abort */
+	smmu3_attach_static(master, false);
+	mutex_lock(&smmu->streams_mutex);
+	smmu3_remove_streams(master, master->num_sids);
+	mutex_unlock(&smmu->streams_mutex);
+	smmu3_cdtab_free(master);
+	kfree(master->sids);
+	kfree(master);
+}
+
+static struct iommu_group *smmu3_device_group(struct device *dev)
+{
+	if (dev_is_pci(dev))
+		return pci_device_group(dev);
+	return generic_device_group(dev);
+}
+
+static int smmu3_of_xlate(struct device *dev,
+			  const struct of_phandle_args *args)
+{
+	if (args->args_count != 1) {
+		dev_err(dev, "iommus specifier has %d cells, expected 1 (#iommu-cells = <1>)\n",
+			args->args_count);
+		return -EINVAL;
+	}
+	return iommu_fwspec_add_ids(dev, args->args, 1);
+}
+
+static void smmu3_get_resv_regions(struct device *dev, struct list_head *head)
+{
+	struct iommu_resv_region *region;
+
+	region = iommu_alloc_resv_region(SMMU3_MSI_IOVA_BASE,
+					 SMMU3_MSI_IOVA_LENGTH,
+					 IOMMU_WRITE | IOMMU_NOEXEC | IOMMU_MMIO,
+					 IOMMU_RESV_SW_MSI, GFP_KERNEL);
+	if (!region)
+		return;
+	list_add_tail(&region->list, head);
+	iommu_dma_get_resv_regions(dev, head);
+}
+
+static bool smmu3_capable(struct device *dev, enum iommu_cap cap)
+{
+	struct smmu3_master *master = dev_iommu_priv_get(dev);
+
+	switch (cap) {
+	case IOMMU_CAP_CACHE_COHERENCY:
+		return master->smmu->features & SMMU3_FEAT_COHERENCY;
+	case IOMMU_CAP_NOEXEC:
+	case IOMMU_CAP_DEFERRED_FLUSH:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static int smmu3_def_domain_type(struct device *dev)
+{
+	/* No translation stage at all: only bypass can work */
+	struct smmu3_master *master = dev_iommu_priv_get(dev);
+
+	if (!(master->smmu->features & (SMMU3_FEAT_S1 | SMMU3_FEAT_S2)))
+		return IOMMU_DOMAIN_IDENTITY;
+	return 0;
+}
+
+const struct iommu_ops smmu3_ops = {
+	.identity_domain = &smmu3_identity_domain,
+	.blocked_domain = &smmu3_blocked_domain,
+	.release_domain = &smmu3_blocked_domain,
+	.capable = smmu3_capable,
+	.domain_alloc_paging = smmu3_domain_alloc_paging,
+	.probe_device = smmu3_probe_device,
+	.release_device = smmu3_release_device,
+	.device_group = smmu3_device_group,
+	.of_xlate = smmu3_of_xlate,
+	.get_resv_regions = smmu3_get_resv_regions,
+	.def_domain_type = smmu3_def_domain_type,
+	.pgsize_bitmap = -1UL,	/* per domain, from its SMMU */
+	.owner = THIS_MODULE,
+};

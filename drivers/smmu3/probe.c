@@ -1,0 +1,521 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * SMMUv3 driver: platform driver, feature discovery, reset, removal.
+ *
+ * Two kinds of DT node, one code path: "arm,smmu-v3" with MMIO registers
+ * (hardware, QEMU's model), and "smmu3,smmu-v3" whose registers are the
+ * regmap of the device its "smmu3,emulator" phandle names (the emulated
+ * SMMU).  Everything after the regmap is the same.
+ */
+#include <linux/delay.h>
+#include <linux/device.h>
+#include <linux/dma-mapping.h>
+#include <linux/module.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
+
+#include "smmu3.h"
+
+static bool bypass;
+module_param(bypass, bool, 0444);
+MODULE_PARM_DESC(bypass,
+		 "Let transactions through untranslated while the SMMU is disabled (GBPA); default: abort them");
+
+/* How the registers are reached (of_device_id.data) */
+enum smmu3_regs_kind {
+	SMMU3_REGS_MMIO = 1,
+	SMMU3_REGS_PROVIDER,
+};
+
+/* Last register: page 1's PRIQ_CONS; the rest of page 1 is unused */
+#define SMMU3_MAX_REGISTER	(SMMU3_PAGE_SIZE * 2 - 4)
+
+/* The driver serialises the registers it shares (cmdq lock etc.) */
+static const struct regmap_config smmu3_mmio_regmap_config = {
+	.name = "smmu3",
+	.reg_bits = 32,
+	.val_bits = 32,
+	.reg_stride = 4,
+	.max_register = SMMU3_MAX_REGISTER,
+	.fast_io = true,
+	.disable_locking = true,
+};
+
+/* For implementations with page 0 only */
+static const struct regmap_config smmu3_mmio_page0_regmap_config = {
+	.name = "smmu3",
+	.reg_bits = 32,
+	.val_bits = 32,
+	.reg_stride = 4,
+	.max_register = SMMU3_PAGE_SIZE - 4,
+	.fast_io = true,
+	.disable_locking = true,
+};
+
+/**
+ * smmu3_write_ack() - write a register and wait for its acknowledgment
+ * @smmu: SMMU
+ * @reg: CR0 or IRQ_CTRL
+ * @ack_reg: CR0ACK or IRQ_CTRLACK
+ * @val: value
+ *
+ * Return: 0, or -ETIMEDOUT with the register named in the log.
+ */
+int smmu3_write_ack(struct smmu3_device *smmu, u32 reg, u32 ack_reg, u32 val)
+{
+	u32 ack;
+	int ret;
+
+	regmap_write(smmu->regmap, reg, val);
+	ret = regmap_read_poll_timeout(smmu->regmap, ack_reg, ack, ack == val,
+				       10, SMMU3_POLL_TIMEOUT_US);
+	if (ret)
+		dev_err(smmu->dev,
+			"register %#x = %#x not acknowledged (ack register %#x reads %#x)\n",
+			reg, val, ack_reg, ack);
+	return ret;
+}
+
+static int smmu3_update_gbpa(struct smmu3_device *smmu, u32 set, u32 clr)
+{
+	u32 gbpa;
+	int ret;
+
+	ret = regmap_read_poll_timeout(smmu->regmap, SMMU3_GBPA, gbpa,
+				       !(gbpa & GBPA_UPDATE), 10,
+				       SMMU3_POLL_TIMEOUT_US);
+	if (ret)
+		goto timeout;
+	gbpa = (gbpa & ~clr) | set | GBPA_UPDATE;
+	regmap_write(smmu->regmap, SMMU3_GBPA, gbpa);
+	ret = regmap_read_poll_timeout(smmu->regmap, SMMU3_GBPA, gbpa,
+				       !(gbpa & GBPA_UPDATE), 10,
+				       SMMU3_POLL_TIMEOUT_US);
+	if (!ret)
+		return 0;
+timeout:
+	dev_err(smmu->dev, "GBPA update not completed (GBPA %#x)\n", gbpa);
+	return ret;
+}
+
+static u32 smmu3_oas_bits(u32 oas)
+{
+	static const u8 bits[] = { 32, 36, 40, 42, 44, 48, 52 };
+
+	return oas < ARRAY_SIZE(bits) ? bits[oas] : 48;
+}
+
+static int smmu3_probe_features(struct smmu3_device *smmu)
+{
+	struct device *dev = smmu->dev;
+	u32 idr0, idr1, idr3, idr5;
+	bool coherent;
+
+	regmap_read(smmu->regmap, SMMU3_IDR0, &idr0);
+	regmap_read(smmu->regmap, SMMU3_IDR1, &idr1);
+	regmap_read(smmu->regmap, SMMU3_IDR3, &idr3);
+	regmap_read(smmu->regmap, SMMU3_IDR5, &idr5);
+
+	if (!(FIELD_GET(IDR0_TTF, idr0) & IDR0_TTF_AARCH64))
+		return dev_err_probe(dev, -ENODEV,
+				     "no AArch64 translation table support (IDR0 %#x): cannot drive this SMMU\n",
+				     idr0);
+	if (FIELD_GET(IDR0_TTENDIAN, idr0) == IDR0_TTENDIAN_BE)
+		return dev_err_probe(dev, -ENODEV,
+				     "big-endian translation tables only (IDR0 %#x): cannot drive this SMMU\n",
+				     idr0);
+	smmu->features |= SMMU3_FEAT_TT_LE;
+	if (idr0 & IDR0_S1P)
+		smmu->features |= SMMU3_FEAT_S1;
+	if (idr0 & IDR0_S2P)
+		smmu->features |= SMMU3_FEAT_S2;
+	if (!(smmu->features & (SMMU3_FEAT_S1 | SMMU3_FEAT_S2)))
+		return dev_err_probe(dev, -ENODEV,
+				     "neither stage 1 nor stage 2 translation (IDR0 %#x)\n",
+				     idr0);
+	if (FIELD_GET(IDR0_ST_LEVEL, idr0) == IDR0_ST_LEVEL_2LVL)
+		smmu->features |= SMMU3_FEAT_2LVL_STRTAB;
+	if (idr0 & IDR0_CD2L)
+		smmu->features |= SMMU3_FEAT_2LVL_CDTAB;
+	if (idr0 & IDR0_MSI)
+		smmu->features |= SMMU3_FEAT_MSI;
+	if (idr0 & IDR0_SEV)
+		smmu->features |= SMMU3_FEAT_SEV;
+	if (idr0 & IDR0_HYP)
+		smmu->features |= SMMU3_FEAT_HYP;
+	smmu->asid_bits = (idr0 & IDR0_ASID16) ? 16 : 8;
+	if (idr0 & IDR0_ASID16)
+		smmu->features |= SMMU3_FEAT_ASID16;
+	smmu->vmid_bits = (idr0 & IDR0_VMID16) ? 16 : 8;
+	if (idr0 & IDR0_VMID16)
+		smmu->features |= SMMU3_FEAT_VMID16;
+
+	/* The DT says whether the SMMU is coherent; IDR0 should agree */
+	coherent = device_get_dma_attr(dev) == DEV_DMA_COHERENT;
+	if (coherent)
+		smmu->features |= SMMU3_FEAT_COHERENCY;
+	if (coherent != !!(idr0 & IDR0_COHACC))
+		dev_warn(dev, "IDR0.COHACC (%u) disagrees with the DT (%scoherent): using the DT\n",
+			 !!(idr0 & IDR0_COHACC), coherent ? "" : "not ");
+
+	if (idr1 & (IDR1_TABLES_PRESET | IDR1_QUEUES_PRESET))
+		return dev_err_probe(dev, -ENODEV,
+				     "fixed table or queue addresses (IDR1 %#x) are not supported\n",
+				     idr1);
+	smmu->sid_bits = FIELD_GET(IDR1_SIDSIZE, idr1);
+	smmu->ssid_bits = FIELD_GET(IDR1_SSIDSIZE, idr1);
+	if (!FIELD_GET(IDR1_CMDQS, idr1) || !FIELD_GET(IDR1_EVENTQS, idr1))
+		dev_warn(dev, "single-entry queues (IDR1 %#x)\n", idr1);
+
+	if (idr3 & IDR3_RIL)
+		smmu->features |= SMMU3_FEAT_RANGE_INV;
+
+	smmu->oas = smmu3_oas_bits(FIELD_GET(IDR5_OAS, idr5));
+	/* io-pgtable's LPAE formats stop at 48 bits */
+	smmu->oas = min_t(u32, smmu->oas, 48);
+	smmu->ias = smmu->oas;
+	if (idr5 & IDR5_GRAN4K)
+		smmu->pgsize_bitmap |= SZ_4K | SZ_2M | SZ_1G;
+	if (idr5 & IDR5_GRAN16K)
+		smmu->pgsize_bitmap |= SZ_16K | SZ_32M;
+	if (idr5 & IDR5_GRAN64K)
+		smmu->pgsize_bitmap |= SZ_64K | SZ_512M;
+	if (!smmu->pgsize_bitmap)
+		return dev_err_probe(dev, -ENODEV,
+				     "no translation granule supported (IDR5 %#x)\n",
+				     idr5);
+
+	dev_info(dev, "SMMUv3: %s%s, %u-bit StreamIDs (%s stream table), %u-bit SubstreamIDs, %u-bit OAS%s%s%s\n",
+		 smmu->features & SMMU3_FEAT_S1 ? "stage 1" : "",
+		 (smmu->features & (SMMU3_FEAT_S1 | SMMU3_FEAT_S2)) ==
+		 (SMMU3_FEAT_S1 | SMMU3_FEAT_S2) ? " + stage 2" :
+		 smmu->features & SMMU3_FEAT_S2 ? "stage 2" : "",
+		 smmu->sid_bits,
+		 smmu->sid_bits > SMMU3_STRTAB_LINEAR_MAX_BITS &&
+		 (smmu->features & SMMU3_FEAT_2LVL_STRTAB) ? "2-level" :
+		 "linear", smmu->ssid_bits, smmu->oas,
+		 coherent ? ", coherent" : "",
+		 smmu->features & SMMU3_FEAT_RANGE_INV ? ", range invalidation" :
+		 "",
+		 smmu->features & SMMU3_FEAT_MSI ? ", MSI" : "");
+	return 0;
+}
+
+static int smmu3_alloc_queues(struct smmu3_device *smmu)
+{
+	u32 idr1, cmdqs, evtqs;
+	int ret;
+
+	regmap_read(smmu->regmap, SMMU3_IDR1, &idr1);
+	cmdqs = min_t(u32, FIELD_GET(IDR1_CMDQS, idr1), SMMU3_QUEUE_MAX_LOG2);
+	evtqs = min_t(u32, FIELD_GET(IDR1_EVENTQS, idr1), SMMU3_QUEUE_MAX_LOG2);
+
+	spin_lock_init(&smmu->cmdq.lock);
+	ret = smmu3_queue_alloc(smmu, &smmu->cmdq.q, cmdqs, CMDQ_ENT_DWORDS,
+				SMMU3_CMDQ_PROD, SMMU3_CMDQ_CONS);
+	if (ret)
+		return ret;
+	return smmu3_queue_alloc(smmu, &smmu->evtq, evtqs, EVTQ_ENT_DWORDS,
+				 smmu->page1 + SMMU3_EVENTQ_PROD,
+				 smmu->page1 + SMMU3_EVENTQ_CONS);
+}
+
+static int smmu3_disable(struct smmu3_device *smmu)
+{
+	return smmu3_write_ack(smmu, SMMU3_CR0, SMMU3_CR0ACK, 0);
+}
+
+static int smmu3_reset(struct smmu3_device *smmu)
+{
+	struct smmu3_strtab *st = &smmu->strtab;
+	bool coherent = smmu->features & SMMU3_FEAT_COHERENCY;
+	u32 cr0, cache = coherent ? CR1_CACHE_WB : CR1_CACHE_NC;
+	struct smmu3_cmd cmds[3] = {
+		{ .opcode = CMD_OP_CFGI_ALL, .range = CMD_CFGI_RANGE_ALL },
+		{ .opcode = CMD_OP_TLBI_NSNH_ALL },
+		{ .opcode = CMD_OP_TLBI_EL2_ALL },
+	};
+	u64 base;
+	int ret;
+
+	regmap_read(smmu->regmap, SMMU3_CR0, &cr0);
+	if (cr0 & CR0_SMMUEN)
+		dev_warn(smmu->dev, "SMMU was enabled at probe: resetting it\n");
+	/* Until SMMUEN is set again, GBPA decides what passes */
+	ret = smmu3_update_gbpa(smmu, bypass ? 0 : GBPA_ABORT,
+				bypass ? GBPA_ABORT : 0);
+	if (ret)
+		return ret;
+	ret = smmu3_disable(smmu);
+	if (ret)
+		return ret;
+	ret = smmu3_write_ack(smmu, SMMU3_IRQ_CTRL, SMMU3_IRQ_CTRLACK, 0);
+	if (ret)
+		return ret;
+
+	regmap_write(smmu->regmap, SMMU3_CR1,
+		     FIELD_PREP(CR1_TABLE_SH, coherent ? SMMU3_SH_ISH : 0) |
+		     FIELD_PREP(CR1_TABLE_OC, cache) |
+		     FIELD_PREP(CR1_TABLE_IC, cache) |
+		     FIELD_PREP(CR1_QUEUE_SH, coherent ? SMMU3_SH_ISH : 0) |
+		     FIELD_PREP(CR1_QUEUE_OC, cache) |
+		     FIELD_PREP(CR1_QUEUE_IC, cache));
+	/* Record invalid StreamIDs; ignore broadcast TLB maintenance */
+	regmap_write(smmu->regmap, SMMU3_CR2, CR2_RECINVSID | CR2_PTM);
+
+	base = STRTAB_BASE_RA | (st->base_dma & STRTAB_BASE_ADDR);
+	regmap_write(smmu->regmap, SMMU3_STRTAB_BASE, lower_32_bits(base));
+	regmap_write(smmu->regmap, SMMU3_STRTAB_BASE + 4, upper_32_bits(base));
+	regmap_write(smmu->regmap, SMMU3_STRTAB_BASE_CFG,
+		     FIELD_PREP(STRTAB_BASE_CFG_FMT, st->linear ?
+				STRTAB_BASE_CFG_FMT_LINEAR :
+				STRTAB_BASE_CFG_FMT_2LVL) |
+		     FIELD_PREP(STRTAB_BASE_CFG_LOG2SIZE, st->log2size) |
+		     FIELD_PREP(STRTAB_BASE_CFG_SPLIT,
+				st->linear ? 0 : SMMU3_STRTAB_SPLIT));
+
+	base = smmu->cmdq.q.q_base;
+	regmap_write(smmu->regmap, SMMU3_CMDQ_BASE, lower_32_bits(base));
+	regmap_write(smmu->regmap, SMMU3_CMDQ_BASE + 4, upper_32_bits(base));
+	smmu->cmdq.q.prod = 0;
+	smmu->cmdq.q.cons = 0;
+	regmap_write(smmu->regmap, SMMU3_CMDQ_PROD, 0);
+	regmap_write(smmu->regmap, SMMU3_CMDQ_CONS, 0);
+	cr0 = CR0_CMDQEN;
+	ret = smmu3_write_ack(smmu, SMMU3_CR0, SMMU3_CR0ACK, cr0);
+	if (ret)
+		return ret;
+
+	/* Nothing cached from before the reset may be used */
+	ret = smmu3_cmdq_issue(smmu, cmds,
+			       smmu->features & SMMU3_FEAT_HYP ? 3 : 2);
+	if (ret)
+		return ret;
+
+	base = smmu->evtq.q_base;
+	regmap_write(smmu->regmap, SMMU3_EVENTQ_BASE, lower_32_bits(base));
+	regmap_write(smmu->regmap, SMMU3_EVENTQ_BASE + 4, upper_32_bits(base));
+	smmu->evtq.prod = 0;
+	smmu->evtq.cons = 0;
+	regmap_write(smmu->regmap, smmu->evtq.prod_reg, 0);
+	regmap_write(smmu->regmap, smmu->evtq.cons_reg, 0);
+	cr0 |= CR0_EVENTQEN;
+	ret = smmu3_write_ack(smmu, SMMU3_CR0, SMMU3_CR0ACK, cr0);
+	if (ret)
+		return ret;
+
+	ret = smmu3_write_ack(smmu, SMMU3_IRQ_CTRL, SMMU3_IRQ_CTRLACK,
+			      IRQ_CTRL_EVENTQ_IRQEN | IRQ_CTRL_GERROR_IRQEN);
+	if (ret)
+		return ret;
+
+	cr0 |= CR0_SMMUEN;
+	return smmu3_write_ack(smmu, SMMU3_CR0, SMMU3_CR0ACK, cr0);
+}
+
+static void smmu3_put_provider(void *data)
+{
+	put_device(data);
+}
+
+/* Registers of an emulated SMMU: the regmap of the provider device */
+static int smmu3_get_provider_regmap(struct smmu3_device *smmu)
+{
+	struct device *dev = smmu->dev;
+	struct platform_device *prov;
+	struct device_node *np;
+	struct device_link *link;
+	int ret;
+
+	np = of_parse_phandle(dev->of_node, "smmu3,emulator", 0);
+	if (!np)
+		return dev_err_probe(dev, -EINVAL,
+				     "no \"smmu3,emulator\" phandle to a register provider\n");
+	prov = of_find_device_by_node(np);
+	of_node_put(np);
+	if (!prov)
+		return dev_err_probe(dev, -EPROBE_DEFER,
+				     "register provider not created yet\n");
+	ret = devm_add_action_or_reset(dev, smmu3_put_provider, &prov->dev);
+	if (ret)
+		return ret;
+
+	/* Unbinding the provider unbinds this SMMU first */
+	link = device_link_add(dev, &prov->dev, DL_FLAG_AUTOREMOVE_CONSUMER);
+	if (!link)
+		return dev_err_probe(dev, -EINVAL,
+				     "cannot link to register provider %s\n",
+				     dev_name(&prov->dev));
+	if (!prov->dev.driver)
+		return dev_err_probe(dev, -EPROBE_DEFER,
+				     "register provider %s has no driver yet\n",
+				     dev_name(&prov->dev));
+	smmu->regmap = dev_get_regmap(&prov->dev, NULL);
+	if (!smmu->regmap)
+		return dev_err_probe(dev, -EPROBE_DEFER,
+				     "register provider %s offers no regmap\n",
+				     dev_name(&prov->dev));
+	smmu->page1 = SMMU3_PAGE_SIZE;
+	return 0;
+}
+
+static int smmu3_get_mmio_regmap(struct smmu3_device *smmu)
+{
+	struct platform_device *pdev = to_platform_device(smmu->dev);
+	struct resource *res;
+	void __iomem *base;
+
+	res = platform_get_resource(pdev, IORESOURCE_MEM, 0);
+	if (!res)
+		return dev_err_probe(smmu->dev, -EINVAL, "no MMIO region\n");
+	if (resource_size(res) < SMMU3_PAGE_SIZE)
+		return dev_err_probe(smmu->dev, -EINVAL,
+				     "MMIO region %pR smaller than one 64KB page\n",
+				     res);
+	base = devm_ioremap_resource(smmu->dev, res);
+	if (IS_ERR(base))
+		return PTR_ERR(base);
+	/* Page 1 holds the queue indexes, unless only page 0 exists */
+	smmu->page1 = resource_size(res) >= 2 * SMMU3_PAGE_SIZE ?
+		      SMMU3_PAGE_SIZE : 0;
+	smmu->regmap = devm_regmap_init_mmio(smmu->dev, base, smmu->page1 ?
+					     &smmu3_mmio_regmap_config :
+					     &smmu3_mmio_page0_regmap_config);
+	if (IS_ERR(smmu->regmap))
+		return dev_err_probe(smmu->dev, PTR_ERR(smmu->regmap),
+				     "cannot create the MMIO regmap\n");
+	return 0;
+}
+
+static void smmu3_destroy_ids(void *data)
+{
+	struct smmu3_device *smmu = data;
+
+	ida_destroy(&smmu->asid_ida);
+	ida_destroy(&smmu->vmid_ida);
+	xa_destroy(&smmu->streams);
+	mutex_destroy(&smmu->streams_mutex);
+}
+
+static int smmu3_probe(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	struct smmu3_device *smmu;
+	uintptr_t kind = (uintptr_t)of_device_get_match_data(dev);
+	int ret;
+
+	smmu = devm_kzalloc(dev, sizeof(*smmu), GFP_KERNEL);
+	if (!smmu)
+		return -ENOMEM;
+	smmu->dev = dev;
+	mutex_init(&smmu->streams_mutex);
+	xa_init(&smmu->streams);
+	ida_init(&smmu->asid_ida);
+	ida_init(&smmu->vmid_ida);
+	ret = devm_add_action_or_reset(dev, smmu3_destroy_ids, smmu);
+	if (ret)
+		return ret;
+
+	if (kind == SMMU3_REGS_PROVIDER)
+		ret = smmu3_get_provider_regmap(smmu);
+	else
+		ret = smmu3_get_mmio_regmap(smmu);
+	if (ret)
+		return ret;
+
+	ret = smmu3_probe_features(smmu);
+	if (ret)
+		return ret;
+	ret = dma_set_mask_and_coherent(dev, DMA_BIT_MASK(smmu->oas));
+	if (ret)
+		return dev_err_probe(dev, ret, "no usable %u-bit DMA mask\n",
+				     smmu->oas);
+	ret = smmu3_alloc_queues(smmu);
+	if (ret)
+		return dev_err_probe(dev, ret, "cannot allocate the queues\n");
+	ret = smmu3_strtab_init(smmu);
+	if (ret)
+		return dev_err_probe(dev, ret,
+				     "cannot allocate the stream table\n");
+	ret = smmu3_setup_irqs(smmu);
+	if (ret)
+		return ret;
+	platform_set_drvdata(pdev, smmu);
+
+	ret = smmu3_reset(smmu);
+	if (ret)
+		goto err_disable;
+
+	smmu3_debugfs_init(smmu);
+	ret = iommu_device_sysfs_add(&smmu->iommu, dev, NULL, "%s",
+				     dev_name(dev));
+	if (ret)
+		goto err_debugfs;
+	ret = iommu_device_register(&smmu->iommu, &smmu3_ops, dev);
+	if (ret) {
+		dev_err(dev, "cannot register with the iommu core: %d\n", ret);
+		goto err_sysfs;
+	}
+	return 0;
+
+err_sysfs:
+	iommu_device_sysfs_remove(&smmu->iommu);
+err_debugfs:
+	smmu3_debugfs_remove(smmu);
+err_disable:
+	smmu3_disable(smmu);
+	smmu3_write_ack(smmu, SMMU3_IRQ_CTRL, SMMU3_IRQ_CTRLACK, 0);
+	return ret;
+}
+
+static void smmu3_remove(struct platform_device *pdev)
+{
+	struct smmu3_device *smmu = platform_get_drvdata(pdev);
+
+	iommu_device_unregister(&smmu->iommu);
+	iommu_device_sysfs_remove(&smmu->iommu);
+	smmu3_debugfs_remove(smmu);
+	smmu3_disable(smmu);
+	smmu3_write_ack(smmu, SMMU3_IRQ_CTRL, SMMU3_IRQ_CTRLACK, 0);
+	if (!bypass)
+		smmu3_update_gbpa(smmu, GBPA_ABORT, 0);
+}
+
+static const struct of_device_id smmu3_of_match[] = {
+	{ .compatible = "arm,smmu-v3", .data = (void *)SMMU3_REGS_MMIO },
+	{ .compatible = "smmu3,smmu-v3", .data = (void *)SMMU3_REGS_PROVIDER },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, smmu3_of_match);
+
+struct platform_driver smmu3_driver = {
+	.driver = {
+		.name = "smmu3",
+		.of_match_table = smmu3_of_match,
+	},
+	.probe = smmu3_probe,
+	.remove = smmu3_remove,
+};
+
+static int __init smmu3_init(void)
+{
+	int ret;
+
+	smmu3_debugfs_module_init();
+	ret = platform_driver_register(&smmu3_driver);
+	if (ret)
+		smmu3_debugfs_module_exit();
+	return ret;
+}
+module_init(smmu3_init);
+
+static void __exit smmu3_exit(void)
+{
+	platform_driver_unregister(&smmu3_driver);
+	smmu3_debugfs_module_exit();
+}
+module_exit(smmu3_exit);
+
+MODULE_DESCRIPTION("ARM SMMUv3 IOMMU driver (smmu3 stack)");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,465 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * SMMUv3 driver: queues in memory, command encoding and the command queue.
+ *
+ * The command queue is written under one spinlock: a batch of commands
+ * followed by a CMD_SYNC is copied in, PROD is written once, and the
+ * writer waits for the CMD_SYNC before it releases the lock.  A CERROR
+ * raised meanwhile is handled by the waiter itself (smmu3_cmdq_recover()),
+ * so that the queue keeps working after a bad command.
+ */
+#include <linux/delay.h>
+#include <linux/dma-mapping.h>
+#include <linux/ktime.h>
+#include <linux/log2.h>
+
+#include "smmu3.h"
+
+/**
+ * smmu3_q_inc() - advance a queue pointer
+ * @ptr: pointer: index in bits [@log2size-1:0], wrap bit above
+ * @log2size: log2 of the queue's entries
+ * @n: entries to advance by, at most the queue size
+ *
+ * Return: the advanced pointer, wrap bit toggled on a wrap; bits above the
+ * wrap bit (OVF, ERR) are dropped.
+ */
+VISIBLE_IF_KUNIT u32 smmu3_q_inc(u32 ptr, u32 log2size, u32 n)
+{
+	u32 mask = (2U << log2size) - 1;
+
+	return ((ptr & mask) + n) & mask;
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_q_inc);
+
+/**
+ * smmu3_q_empty() - whether a queue holds no entry
+ * @prod: producer pointer
+ * @cons: consumer pointer
+ * @log2size: log2 of the queue's entries
+ *
+ * Return: true when @prod and @cons are equal, wrap bits included.
+ */
+VISIBLE_IF_KUNIT bool smmu3_q_empty(u32 prod, u32 cons, u32 log2size)
+{
+	u32 mask = (2U << log2size) - 1;
+
+	return (prod & mask) == (cons & mask);
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_q_empty);
+
+/**
+ * smmu3_q_space() - free entries of a queue
+ * @prod: producer pointer
+ * @cons: consumer pointer
+ * @log2size: log2 of the queue's entries
+ *
+ * Return: the number of entries the producer may still write.
+ */
+VISIBLE_IF_KUNIT u32 smmu3_q_space(u32 prod, u32 cons, u32 log2size)
+{
+	u32 mask = (2U << log2size) - 1;
+	u32 used = ((prod & mask) - (cons & mask)) & mask;
+
+	return (1U << log2size) - used;
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_q_space);
+
+/**
+ * smmu3_q_passed() - whether the consumer has consumed an entry
+ * @cons: consumer pointer read from the SMMU
+ * @idx: pointer of the entry (index and wrap bit)
+ * @log2size: log2 of the queue's entries
+ *
+ * Valid while fewer than a queue's worth of entries were written after
+ * @idx, which holds while the writer keeps the queue lock.
+ *
+ * Return: true when the entry at @idx has been consumed.
+ */
+VISIBLE_IF_KUNIT bool smmu3_q_passed(u32 cons, u32 idx, u32 log2size)
+{
+	u32 mask = (2U << log2size) - 1;
+	u32 dist = ((cons & mask) - (idx & mask)) & mask;
+
+	/* cons is at most one queue ahead of idx: 1..size means consumed */
+	return dist >= 1 && dist <= (1U << log2size);
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_q_passed);
+
+static __le64 *smmu3_q_slot(struct smmu3_queue *q, u32 ptr)
+{
+	return q->base + (ptr & ((1U << q->log2size) - 1)) * q->ent_dwords;
+}
+
+/**
+ * smmu3_queue_alloc() - allocate a queue and compute its BASE value
+ * @smmu: SMMU
+ * @q: queue to fill
+ * @log2size: log2 of the number of entries wanted; reduced when memory
+ *	is short
+ * @ent_dwords: 64-bit words per entry
+ * @prod_reg: offset of the PROD register
+ * @cons_reg: offset of the CONS register
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int smmu3_queue_alloc(struct smmu3_device *smmu, struct smmu3_queue *q,
+		      u32 log2size, u32 ent_dwords, u32 prod_reg, u32 cons_reg)
+{
+	size_t bytes;
+
+	for (;;) {
+		bytes = (size_t)ent_dwords * 8 << log2size;
+		q->base = dmam_alloc_coherent(smmu->dev, bytes, &q->base_dma,
+					      GFP_KERNEL);
+		if (q->base || bytes <= PAGE_SIZE)
+			break;
+		log2size--;
+	}
+	if (!q->base)
+		return -ENOMEM;
+	/* The SMMU requires the base aligned to the queue size (min 32) */
+	if (WARN_ON(q->base_dma & (max_t(size_t, bytes, 32) - 1)))
+		return -ENOMEM;
+
+	q->log2size = log2size;
+	q->ent_dwords = ent_dwords;
+	q->prod_reg = prod_reg;
+	q->cons_reg = cons_reg;
+	q->prod = 0;
+	q->cons = 0;
+	q->q_base = Q_BASE_RA | (q->base_dma & Q_BASE_ADDR) |
+		    FIELD_PREP(Q_BASE_LOG2SIZE, log2size);
+	return 0;
+}
+
+/**
+ * smmu3_cmd_encode() - encode a command in the architecture's layout
+ * @cmd: the command
+ * @out: two 64-bit words, host order
+ *
+ * Return: 0, or -EINVAL for an opcode the driver does not issue.
+ */
+VISIBLE_IF_KUNIT int smmu3_cmd_encode(const struct smmu3_cmd *cmd, u64 *out)
+{
+	u64 c0 = FIELD_PREP(CMD_0_OP, cmd->opcode);
+	u64 c1 = 0;
+
+	switch (cmd->opcode) {
+	case CMD_OP_PREFETCH_CONFIG:
+		c0 |= FIELD_PREP(CMD_0_SID, cmd->sid);
+		break;
+	case CMD_OP_CFGI_STE:
+		c0 |= FIELD_PREP(CMD_0_SID, cmd->sid);
+		c1 |= FIELD_PREP(CMD_CFGI_1_LEAF, cmd->leaf);
+		break;
+	case CMD_OP_CFGI_STE_RANGE:
+		c0 |= FIELD_PREP(CMD_0_SID, cmd->sid);
+		c1 |= FIELD_PREP(CMD_CFGI_1_RANGE, cmd->range);
+		break;
+	case CMD_OP_CFGI_CD:
+		c0 |= FIELD_PREP(CMD_0_SID, cmd->sid) |
+		      FIELD_PREP(CMD_0_SSID, cmd->ssid);
+		c1 |= FIELD_PREP(CMD_CFGI_1_LEAF, cmd->leaf);
+		break;
+	case CMD_OP_CFGI_CD_ALL:
+		c0 |= FIELD_PREP(CMD_0_SID, cmd->sid);
+		break;
+	case CMD_OP_TLBI_NH_ALL:
+	case CMD_OP_TLBI_S12_VMALL:
+		c0 |= FIELD_PREP(CMD_TLBI_0_VMID, cmd->vmid);
+		break;
+	case CMD_OP_TLBI_NH_ASID:
+		c0 |= FIELD_PREP(CMD_TLBI_0_VMID, cmd->vmid) |
+		      FIELD_PREP(CMD_TLBI_0_ASID, cmd->asid);
+		break;
+	case CMD_OP_TLBI_EL2_ASID:
+		c0 |= FIELD_PREP(CMD_TLBI_0_ASID, cmd->asid);
+		break;
+	case CMD_OP_TLBI_NH_VA:
+	case CMD_OP_TLBI_EL2_VA:
+		c0 |= FIELD_PREP(CMD_TLBI_0_ASID, cmd->asid);
+		fallthrough;
+	case CMD_OP_TLBI_NH_VAA:
+	case CMD_OP_TLBI_EL2_VAA:
+		if (cmd->opcode == CMD_OP_TLBI_NH_VA ||
+		    cmd->opcode == CMD_OP_TLBI_NH_VAA)
+			c0 |= FIELD_PREP(CMD_TLBI_0_VMID, cmd->vmid);
+		c0 |= FIELD_PREP(CMD_TLBI_0_NUM, cmd->num) |
+		      FIELD_PREP(CMD_TLBI_0_SCALE, cmd->scale);
+		c1 |= FIELD_PREP(CMD_TLBI_1_LEAF, cmd->leaf) |
+		      FIELD_PREP(CMD_TLBI_1_TTL, cmd->ttl) |
+		      FIELD_PREP(CMD_TLBI_1_TG, cmd->tg) |
+		      (cmd->addr & CMD_TLBI_1_VA);
+		break;
+	case CMD_OP_TLBI_S2_IPA:
+		c0 |= FIELD_PREP(CMD_TLBI_0_VMID, cmd->vmid) |
+		      FIELD_PREP(CMD_TLBI_0_NUM, cmd->num) |
+		      FIELD_PREP(CMD_TLBI_0_SCALE, cmd->scale);
+		c1 |= FIELD_PREP(CMD_TLBI_1_LEAF, cmd->leaf) |
+		      FIELD_PREP(CMD_TLBI_1_TTL, cmd->ttl) |
+		      FIELD_PREP(CMD_TLBI_1_TG, cmd->tg) |
+		      (cmd->addr & CMD_TLBI_1_IPA);
+		break;
+	case CMD_OP_TLBI_EL2_ALL:
+	case CMD_OP_TLBI_NSNH_ALL:
+		break;
+	case CMD_OP_SYNC:
+		c0 |= FIELD_PREP(CMD_SYNC_0_CS, cmd->cs);
+		if (cmd->cs == CMD_SYNC_CS_IRQ && cmd->addr) {
+			c0 |= FIELD_PREP(CMD_SYNC_0_MSH, SMMU3_SH_ISH) |
+			      FIELD_PREP(CMD_SYNC_0_MSIATTR,
+					 SMMU3_MEMATTR_OIWB) |
+			      FIELD_PREP(CMD_SYNC_0_MSIDATA, cmd->msidata);
+			c1 |= cmd->addr & CMD_SYNC_1_MSIADDR;
+		}
+		break;
+	default:
+		return -EINVAL;
+	}
+	out[0] = c0;
+	out[1] = c1;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_cmd_encode);
+
+static const char *const smmu3_cerror_names[] = {
+	[CERROR_NONE] = "none",
+	[CERROR_ILL] = "illegal command",
+	[CERROR_ABT] = "abort on command fetch",
+	[CERROR_ATC_INV_SYNC] = "ATC invalidation timeout",
+};
+
+/*
+ * smmu3_cmdq_recover() - skip the command that stopped the queue
+ *
+ * Called with the command queue lock held when GERROR.CMDQ_ERR is active.
+ * The bad command is logged and replaced by a CMD_SYNC without interrupt,
+ * which the SMMU can always execute; the error is acknowledged in GERRORN
+ * and PROD is written again so that consumption resumes.
+ */
+void smmu3_cmdq_recover(struct smmu3_device *smmu)
+{
+	struct smmu3_queue *q = &smmu->cmdq.q;
+	struct smmu3_cmd sync = { .opcode = CMD_OP_SYNC };
+	u32 gerror, gerrorn, cons, err;
+	u64 raw[2];
+	__le64 *slot;
+
+	lockdep_assert_held(&smmu->cmdq.lock);
+
+	regmap_read(smmu->regmap, SMMU3_GERROR, &gerror);
+	regmap_read(smmu->regmap, SMMU3_GERRORN, &gerrorn);
+	if (!((gerror ^ gerrorn) & GERROR_CMDQ_ERR))
+		return;
+
+	regmap_read(smmu->regmap, q->cons_reg, &cons);
+	err = FIELD_GET(CMDQ_CONS_ERR, cons);
+	slot = smmu3_q_slot(q, cons);
+	dev_err_ratelimited(smmu->dev,
+			    "command queue error %u (%s) at index %u: %016llx %016llx\n",
+			    err, err < ARRAY_SIZE(smmu3_cerror_names) ?
+			    smmu3_cerror_names[err] : "reserved",
+			    cons & ((1U << q->log2size) - 1),
+			    le64_to_cpu(slot[0]), le64_to_cpu(slot[1]));
+	smmu->cmdq.errors++;
+
+	/* An abort on fetch leaves nothing to replace; retrying is all */
+	if (err == CERROR_ILL) {
+		smmu3_cmd_encode(&sync, raw);
+		slot[0] = cpu_to_le64(raw[0]);
+		slot[1] = cpu_to_le64(raw[1]);
+		/* The replacement must be visible before the SMMU resumes */
+		dma_wmb();
+	}
+	regmap_write(smmu->regmap, SMMU3_GERRORN,
+		     gerrorn ^ GERROR_CMDQ_ERR);
+	regmap_write(smmu->regmap, q->prod_reg, q->prod);
+}
+
+/* Wait, lock held, until the SMMU has consumed the entry at @idx */
+static int smmu3_cmdq_wait(struct smmu3_device *smmu, u32 idx,
+			   __le64 *msi_slot)
+{
+	struct smmu3_queue *q = &smmu->cmdq.q;
+	ktime_t timeout = ktime_add_us(ktime_get(), SMMU3_POLL_TIMEOUT_US);
+	unsigned int recoveries = 0;
+	u32 cons = q->cons, gerror, gerrorn;
+
+	for (;;) {
+		if (msi_slot) {
+			/* The SMMU writes MSIDATA (0) over the sync itself */
+			if (!lower_32_bits(le64_to_cpu(READ_ONCE(msi_slot[0])))) {
+				dma_rmb();
+				regmap_read(smmu->regmap, q->cons_reg, &cons);
+				q->cons = cons;
+				return 0;
+			}
+		} else {
+			regmap_read(smmu->regmap, q->cons_reg, &cons);
+			q->cons = cons;
+			if (smmu3_q_passed(cons, idx, q->log2size))
+				return 0;
+		}
+		regmap_read(smmu->regmap, SMMU3_GERROR, &gerror);
+		regmap_read(smmu->regmap, SMMU3_GERRORN, &gerrorn);
+		if ((gerror ^ gerrorn) & GERROR_CMDQ_ERR) {
+			/* Bounded: a queue's worth of bad commands at most */
+			if (++recoveries > (1U << q->log2size))
+				break;
+			smmu3_cmdq_recover(smmu);
+			continue;
+		}
+		if (ktime_after(ktime_get(), timeout))
+			break;
+		udelay(1);
+	}
+	smmu->cmdq.timeouts++;
+	dev_err_ratelimited(smmu->dev,
+			    "CMD_SYNC timeout: PROD %#x CONS %#x (waiting for %#x)\n",
+			    q->prod, cons, idx);
+	return -ETIMEDOUT;
+}
+
+/* Copy raw commands into the queue, lock held; waits for space */
+static int smmu3_cmdq_write(struct smmu3_device *smmu, const u64 *raw,
+			    unsigned int n)
+{
+	struct smmu3_queue *q = &smmu->cmdq.q;
+	ktime_t timeout = ktime_add_us(ktime_get(), SMMU3_POLL_TIMEOUT_US);
+	unsigned int i;
+	u32 cons;
+
+	while (smmu3_q_space(q->prod, q->cons, q->log2size) < n) {
+		regmap_read(smmu->regmap, q->cons_reg, &cons);
+		q->cons = cons;
+		if (smmu3_q_space(q->prod, q->cons, q->log2size) >= n)
+			break;
+		if (ktime_after(ktime_get(), timeout)) {
+			dev_err_ratelimited(smmu->dev,
+					    "command queue full: PROD %#x CONS %#x\n",
+					    q->prod, cons);
+			return -ETIMEDOUT;
+		}
+		udelay(1);
+	}
+	for (i = 0; i < n; i++) {
+		__le64 *slot = smmu3_q_slot(q, q->prod);
+
+		slot[0] = cpu_to_le64(raw[2 * i]);
+		slot[1] = cpu_to_le64(raw[2 * i + 1]);
+		q->prod = smmu3_q_inc(q->prod, q->log2size, 1);
+	}
+	return 0;
+}
+
+/*
+ * Write @n raw commands and a CMD_SYNC, publish them with one PROD write
+ * and wait for the CMD_SYNC.  @n is at most SMMU3_CMD_BATCH.
+ */
+static int smmu3_cmdq_submit(struct smmu3_device *smmu, const u64 *raw,
+			     unsigned int n)
+{
+	struct smmu3_cmdq *cmdq = &smmu->cmdq;
+	struct smmu3_cmd sync = {
+		.opcode = CMD_OP_SYNC,
+		.cs = CMD_SYNC_CS_NONE,
+	};
+	__le64 *msi_slot = NULL;
+	unsigned long flags;
+	u64 sync_raw[2];
+	u32 sync_idx;
+	int ret;
+
+	spin_lock_irqsave(&cmdq->lock, flags);
+	ret = smmu3_cmdq_write(smmu, raw, n);
+	if (ret)
+		goto out;
+
+	sync_idx = cmdq->q.prod;
+	/*
+	 * With MSIs on a coherent SMMU, the CMD_SYNC signals completion by
+	 * writing MSIDATA (0) over its own first word: no register polling.
+	 */
+	if ((smmu->features & (SMMU3_FEAT_MSI | SMMU3_FEAT_COHERENCY)) ==
+	    (SMMU3_FEAT_MSI | SMMU3_FEAT_COHERENCY)) {
+		msi_slot = smmu3_q_slot(&cmdq->q, sync_idx);
+		sync.cs = CMD_SYNC_CS_IRQ;
+		sync.addr = cmdq->q.base_dma +
+			    (u64)(sync_idx & ((1U << cmdq->q.log2size) - 1)) *
+			    CMDQ_ENT_DWORDS * 8;
+		sync.msidata = 0;
+	}
+	smmu3_cmd_encode(&sync, sync_raw);
+	ret = smmu3_cmdq_write(smmu, sync_raw, 1);
+	if (ret)
+		goto out;
+
+	/* Commands must be visible in memory before PROD moves */
+	dma_wmb();
+	regmap_write(smmu->regmap, cmdq->q.prod_reg, cmdq->q.prod);
+	ret = smmu3_cmdq_wait(smmu, sync_idx, msi_slot);
+out:
+	spin_unlock_irqrestore(&cmdq->lock, flags);
+	return ret;
+}
+
+/**
+ * smmu3_cmdq_issue() - issue commands and wait for their completion
+ * @smmu: SMMU
+ * @cmds: commands
+ * @n: number of commands
+ *
+ * The commands are written in batches of SMMU3_CMD_BATCH, each followed
+ * by a CMD_SYNC that is waited for.
+ *
+ * Return: 0, -EINVAL for a command that cannot be encoded (nothing is
+ * issued), or -ETIMEDOUT.
+ */
+int smmu3_cmdq_issue(struct smmu3_device *smmu, const struct smmu3_cmd *cmds,
+		     unsigned int n)
+{
+	u64 raw[2 * SMMU3_CMD_BATCH];
+	unsigned int done = 0, i, batch;
+	int ret;
+
+	do {
+		batch = min_t(unsigned int, n - done, SMMU3_CMD_BATCH);
+		for (i = 0; i < batch; i++) {
+			ret = smmu3_cmd_encode(&cmds[done + i], &raw[2 * i]);
+			if (WARN_ON(ret))
+				return ret;
+		}
+		ret = smmu3_cmdq_submit(smmu, raw, batch);
+		if (ret)
+			return ret;
+		done += batch;
+	} while (done < n);
+	return 0;
+}
+
+/**
+ * smmu3_cmdq_issue_one() - issue one command followed by a CMD_SYNC
+ * @smmu: SMMU
+ * @cmd: the command
+ *
+ * Return: as smmu3_cmdq_issue().
+ */
+int smmu3_cmdq_issue_one(struct smmu3_device *smmu, const struct smmu3_cmd *cmd)
+{
+	return smmu3_cmdq_issue(smmu, cmd, 1);
+}
+
+/**
+ * smmu3_cmdq_issue_raw() - issue two raw words as a command, then a sync
+ * @smmu: SMMU
+ * @raw: the command's two 64-bit words, host order
+ *
+ * For debugging and fault injection: the command is not checked.
+ *
+ * Return: 0 or -ETIMEDOUT.
+ */
+int smmu3_cmdq_issue_raw(struct smmu3_device *smmu, const u64 *raw)
+{
+	return smmu3_cmdq_submit(smmu, raw, 1);
+}

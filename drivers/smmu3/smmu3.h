@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * SMMUv3 IOMMU driver: structures shared by the driver's files.
+ *
+ * One file per concept: probe.c (platform driver, features, reset),
+ * queue.c (command queue), strtab.c (stream table, STEs, hitless entry
+ * updates), cd.c (context descriptors), event.c (event queue, GERROR),
+ * iommu.c (iommu_ops, domains, masters), debugfs.c.
+ *
+ * Registers are reached only through a regmap: MMIO on real hardware and
+ * QEMU, the emulator's provider otherwise.
+ */
+#ifndef SMMU3_H
+#define SMMU3_H
+
+#include <linux/bitfield.h>
+#include <linux/iommu.h>
+#include <linux/io-pgtable.h>
+#include <linux/kref.h>
+#include <linux/mutex.h>
+#include <linux/platform_device.h>
+#include <linux/regmap.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/xarray.h>
+#include <kunit/visibility.h>
+
+#include <smmu3/smmu3-arch.h>
+
+/* Features derived from the ID registers (smmu3_device.features) */
+#define SMMU3_FEAT_2LVL_STRTAB	BIT(0)
+#define SMMU3_FEAT_2LVL_CDTAB	BIT(1)
+#define SMMU3_FEAT_S1		BIT(2)
+#define SMMU3_FEAT_S2		BIT(3)
+#define SMMU3_FEAT_COHERENCY	BIT(4)
+#define SMMU3_FEAT_MSI		BIT(5)
+#define SMMU3_FEAT_SEV		BIT(6)
+#define SMMU3_FEAT_RANGE_INV	BIT(7)
+#define SMMU3_FEAT_ASID16	BIT(8)
+#define SMMU3_FEAT_VMID16	BIT(9)
+#define SMMU3_FEAT_HYP		BIT(10)
+#define SMMU3_FEAT_TT_LE	BIT(11)
+
+/* Stream table: STEs per level-2 table is 1 << SMMU3_STRTAB_SPLIT */
+#define SMMU3_STRTAB_SPLIT	8
+/* Largest level-1 stream table: 1 << this many descriptors */
+#define SMMU3_STRTAB_L1_MAX_LOG2 17
+/* A linear table is used up to this many StreamID bits */
+#define SMMU3_STRTAB_LINEAR_MAX_BITS 8
+
+/* Largest queue the driver allocates, log2 of entries */
+#define SMMU3_QUEUE_MAX_LOG2	12
+
+/* Poll timeout for CR0ACK, IRQ_CTRLACK, GBPA and CMD_SYNC */
+#define SMMU3_POLL_TIMEOUT_US	1000000
+
+/* Commands gathered before the queue is written */
+#define SMMU3_CMD_BATCH		32
+
+/**
+ * struct smmu3_queue - one circular queue in memory
+ * @base: entries, @ent_dwords 64-bit words each
+ * @base_dma: bus address of @base
+ * @q_base: value for the *_BASE register
+ * @log2size: log2 of the number of entries
+ * @ent_dwords: 64-bit words per entry
+ * @prod_reg: register offset of PROD
+ * @cons_reg: register offset of CONS
+ * @prod: software's copy of PROD (index and wrap bit)
+ * @cons: software's copy of CONS (index and wrap bit)
+ */
+struct smmu3_queue {
+	__le64 *base;
+	dma_addr_t base_dma;
+	u64 q_base;
+	u32 log2size;
+	u32 ent_dwords;
+	u32 prod_reg;
+	u32 cons_reg;
+	u32 prod;
+	u32 cons;
+};
+
+/**
+ * struct smmu3_cmd - a command before encoding
+ * @opcode: CMD_OP_*
+ * @sid: StreamID (CFGI_*, PREFETCH_*)
+ * @ssid: SubstreamID (CFGI_CD)
+ * @leaf: leaf-only invalidation (CFGI_STE, CFGI_CD, TLBI_*_VA/IPA)
+ * @range: CFGI_STE_RANGE: log2 of StreamIDs (31 = all)
+ * @asid: ASID (TLBI_NH_ASID/VA, TLBI_EL2_ASID/VA)
+ * @vmid: VMID (TLBI_NH_*, TLBI_S12_VMALL, TLBI_S2_IPA)
+ * @addr: VA or IPA (TLBI_*_VA/IPA); MSI address (CMD_SYNC)
+ * @num: range invalidation NUM field
+ * @scale: range invalidation SCALE field
+ * @tg: range invalidation TG field (CMD_TLBI_TG_*, 0 = no range)
+ * @ttl: translation table level hint
+ * @cs: CMD_SYNC completion signal (CMD_SYNC_CS_*)
+ * @msidata: CMD_SYNC MSI payload
+ */
+struct smmu3_cmd {
+	u8 opcode;
+	u32 sid;
+	u32 ssid;
+	bool leaf;
+	u8 range;
+	u16 asid;
+	u16 vmid;
+	u64 addr;
+	u8 num;
+	u8 scale;
+	u8 tg;
+	u8 ttl;
+	u8 cs;
+	u32 msidata;
+};
+
+/**
+ * struct smmu3_cmdq - the command queue
+ * @q: queue memory and indexes; @q.prod and @q.cons under @lock
+ * @lock: serialises writers and CMD_SYNC waiters; taken with irqs off
+ * @errors: commands that raised a CERROR, under @lock
+ * @timeouts: CMD_SYNCs that did not complete in time, under @lock
+ */
+struct smmu3_cmdq {
+	struct smmu3_queue q;
+	/* writers and CMD_SYNC waiters, irqs off */
+	spinlock_t lock;
+	u64 errors;
+	u64 timeouts;
+};
+
+/**
+ * struct smmu3_strtab_l2 - one level-2 stream table
+ * @ste: 1 << SMMU3_STRTAB_SPLIT STEs
+ * @dma: bus address of @ste
+ */
+struct smmu3_strtab_l2 {
+	__le64 *ste;
+	dma_addr_t dma;
+};
+
+/**
+ * struct smmu3_strtab - the stream table
+ * @linear: linear format, else 2-level
+ * @base: linear: the STEs; 2-level: the level-1 descriptors
+ * @base_dma: bus address of @base
+ * @log2size: StreamID bits the table covers (STRTAB_BASE_CFG.LOG2SIZE)
+ * @num_l1: 2-level: number of level-1 descriptors
+ * @l2: 2-level: level-2 tables by level-1 index, NULL until needed
+ */
+struct smmu3_strtab {
+	bool linear;
+	__le64 *base;
+	dma_addr_t base_dma;
+	u32 log2size;
+	u32 num_l1;
+	struct smmu3_strtab_l2 **l2;
+};
+
+/**
+ * struct smmu3_device - one SMMU instance
+ * @dev: the platform device
+ * @regmap: register access, page 0 at offset 0
+ * @page1: offset of the page-1 registers (0x10000, or 0 when the
+ *	implementation only exposes page 0)
+ * @iommu: the iommu core's handle
+ * @features: SMMU3_FEAT_*
+ * @sid_bits: StreamID bits supported (IDR1.SIDSIZE)
+ * @ssid_bits: SubstreamID bits supported (IDR1.SSIDSIZE)
+ * @asid_bits: 8 or 16
+ * @vmid_bits: 8 or 16
+ * @ias: input address size of stage 1 / stage 2, bits
+ * @oas: output address size, bits
+ * @pgsize_bitmap: page and block sizes of the supported granules
+ * @cmdq: command queue
+ * @evtq: event queue; @evtq.cons under the event thread only
+ * @strtab: stream table; level-2 allocation under @streams_mutex
+ * @streams_mutex: serialises master probe/release and level-2 allocation
+ * @streams: master of each StreamID in use, xarray of struct smmu3_master
+ *	(readers in the event thread use the xarray's RCU lookup)
+ * @asid_ida: ASIDs of stage-1 domains
+ * @vmid_ida: VMIDs of stage-2 domains
+ * @evt_lost: event queue overflows seen
+ * @evt_count: events handled
+ * @gerror_count: global errors handled
+ * @debugfs: this instance's debugfs directory
+ */
+struct smmu3_device {
+	struct device *dev;
+	struct regmap *regmap;
+	u32 page1;
+	struct iommu_device iommu;
+	u32 features;
+	u32 sid_bits;
+	u32 ssid_bits;
+	u32 asid_bits;
+	u32 vmid_bits;
+	u32 ias;
+	u32 oas;
+	unsigned long pgsize_bitmap;
+	struct smmu3_cmdq cmdq;
+	struct smmu3_queue evtq;
+	struct smmu3_strtab strtab;
+	/* master probe/release, level-2 stream tables */
+	struct mutex streams_mutex;
+	struct xarray streams;
+	struct ida asid_ida;
+	struct ida vmid_ida;
+	atomic64_t evt_lost;
+	atomic64_t evt_count;
+	atomic64_t gerror_count;
+	struct dentry *debugfs;
+};
+
+/**
+ * struct smmu3_cdtab - context descriptor table of one master
+ * @linear: linear format, else 2-level (one level-1 descriptor per
+ *	1 << CD_L2_ENTRIES_LOG2 CDs)
+ * @base: linear: the CDs; 2-level: the level-1 descriptors
+ * @base_dma: bus address of @base
+ * @s1cdmax: STE.S1CDMAX, log2 of the number of CDs
+ * @num_l1: 2-level: number of level-1 descriptors
+ * @l2: 2-level: level-2 tables, NULL until needed
+ * @l2_dma: 2-level: bus addresses of @l2
+ */
+struct smmu3_cdtab {
+	bool linear;
+	__le64 *base;
+	dma_addr_t base_dma;
+	u32 s1cdmax;
+	u32 num_l1;
+	__le64 **l2;
+	dma_addr_t *l2_dma;
+};
+
+struct smmu3_domain;
+
+/**
+ * struct smmu3_master - a device behind an SMMU
+ * @smmu: its SMMU
+ * @dev: the device
+ * @sids: StreamIDs (from the fwspec), @num_sids of them
+ * @num_sids: number of StreamIDs
+ * @ssid_bits: SubstreamID bits of the device (pasid-num-bits), clamped
+ * @domain: attached paging domain, or NULL (identity / blocked)
+ * @domain_node: entry in @domain's master list
+ * @cdtab: context descriptor table, allocated with the first stage-1
+ *	attach
+ *
+ * @domain, @domain_node and @cdtab change only under the group mutex of
+ * the iommu core (attach is serialised per group).
+ */
+struct smmu3_master {
+	struct smmu3_device *smmu;
+	struct device *dev;
+	u32 *sids;
+	unsigned int num_sids;
+	u32 ssid_bits;
+	struct smmu3_domain *domain;
+	struct list_head domain_node;
+	struct smmu3_cdtab cdtab;
+};
+
+/* Translation stage of a paging domain */
+enum smmu3_stage {
+	SMMU3_STAGE1,
+	SMMU3_STAGE2,
+};
+
+/**
+ * struct smmu3_domain - a paging domain
+ * @domain: the iommu core's domain
+ * @smmu: the SMMU whose tables this domain's page tables are walked by
+ * @stage: translation stage
+ * @pgtbl_ops: io-pgtable operations
+ * @pgtbl_cfg: io-pgtable configuration, holding TCR/VTCR, TTBR, MAIR
+ * @asid: stage 1: ASID
+ * @vmid: stage 2: VMID
+ * @masters_lock: protects @masters
+ * @masters: attached masters (struct smmu3_master.domain_node)
+ */
+struct smmu3_domain {
+	struct iommu_domain domain;
+	struct smmu3_device *smmu;
+	enum smmu3_stage stage;
+	struct io_pgtable_ops *pgtbl_ops;
+	struct io_pgtable_cfg pgtbl_cfg;
+	u16 asid;
+	u16 vmid;
+	/* protects @masters */
+	spinlock_t masters_lock;
+	struct list_head masters;
+};
+
+static inline struct smmu3_domain *to_smmu3_domain(struct iommu_domain *dom)
+{
+	return container_of(dom, struct smmu3_domain, domain);
+}
+
+/* --- Pure encoders and decoders (KUnit-tested) --- */
+
+/**
+ * struct smmu3_ste_s1 - stage-1 configuration of an STE
+ * @cdtab_dma: S1ContextPtr
+ * @s1fmt: STE_S1FMT_*
+ * @s1cdmax: S1CDMAX
+ * @coherent: table walks are cacheable and inner shareable
+ */
+struct smmu3_ste_s1 {
+	dma_addr_t cdtab_dma;
+	u8 s1fmt;
+	u8 s1cdmax;
+	bool coherent;
+};
+
+/**
+ * struct smmu3_event - a decoded event record
+ * @type: EVT_F_* / EVT_C_*
+ * @sid: StreamID
+ * @ssv: @ssid is valid
+ * @ssid: SubstreamID
+ * @addr: input address (fault events)
+ * @ipa: IPA of a stage-2 fault, or the fetch address of a fetch fault
+ * @s2: the fault is a stage-2 fault
+ * @read: the access was a read (RnW)
+ * @instr: instruction access (InD)
+ * @priv: privileged access (PnU)
+ * @class: EVT_CLASS_* (what the access that faulted was for)
+ * @stall: the transaction is stalled
+ */
+struct smmu3_event {
+	u8 type;
+	u32 sid;
+	bool ssv;
+	u32 ssid;
+	u64 addr;
+	u64 ipa;
+	bool s2;
+	bool read;
+	bool instr;
+	bool priv;
+	u8 class;
+	bool stall;
+};
+
+/**
+ * struct smmu3_entry_writer - updates an STE or CD the hardware may read
+ * @ops: how to find the used bits of an entry and make writes visible
+ */
+struct smmu3_entry_writer {
+	const struct smmu3_entry_writer_ops *ops;
+};
+
+/**
+ * struct smmu3_entry_writer_ops - behaviour of one kind of entry
+ * @num_words: 64-bit words per entry (STE_DWORDS, CD_DWORDS)
+ * @valid_bit: the V bit in word 0
+ * @get_used: the bits of @entry that the SMMU reads, given its own values
+ * @sync: make the writes so far visible to the SMMU (CFGI + CMD_SYNC)
+ */
+struct smmu3_entry_writer_ops {
+	unsigned int num_words;
+	u64 valid_bit;
+	void (*get_used)(const __le64 *entry, __le64 *used);
+	void (*sync)(struct smmu3_entry_writer *writer);
+};
+
+void smmu3_ste_abort(__le64 *ste);
+void smmu3_ste_bypass(__le64 *ste);
+void smmu3_ste_s1(__le64 *ste, const struct smmu3_ste_s1 *cfg);
+void smmu3_ste_s2(__le64 *ste, const struct io_pgtable_cfg *cfg, u16 vmid,
+		  bool coherent);
+void smmu3_ste_get_used(const __le64 *ste, __le64 *used);
+void smmu3_cd_s1(__le64 *cd, const struct io_pgtable_cfg *cfg, u16 asid);
+void smmu3_cd_get_used(const __le64 *cd, __le64 *used);
+u64 smmu3_l1_desc(dma_addr_t l2, u32 span);
+u64 smmu3_cd_l1_desc(dma_addr_t l2);
+int smmu3_cmd_encode(const struct smmu3_cmd *cmd, u64 *out);
+void smmu3_event_decode(const u64 *raw, struct smmu3_event *evt);
+const char *smmu3_event_name(u8 type);
+void smmu3_write_entry(struct smmu3_entry_writer *writer, __le64 *entry,
+		       const __le64 *target);
+u32 smmu3_q_inc(u32 ptr, u32 log2size, u32 n);
+u32 smmu3_q_space(u32 prod, u32 cons, u32 log2size);
+bool smmu3_q_empty(u32 prod, u32 cons, u32 log2size);
+bool smmu3_q_passed(u32 cons, u32 idx, u32 log2size);
+int smmu3_check_sid(u32 sid, u32 sid_bits);
+unsigned int smmu3_tlbi_range(u64 iova, size_t size, size_t granule,
+			      unsigned long pgsize_bitmap, bool leaf,
+			      bool range_inv, struct smmu3_cmd *tmpl,
+			      struct smmu3_cmd *out, unsigned int max);
+
+/* --- Registers (probe.c) --- */
+int smmu3_write_ack(struct smmu3_device *smmu, u32 reg, u32 ack_reg, u32 val);
+
+/* --- Queues (queue.c) --- */
+int smmu3_queue_alloc(struct smmu3_device *smmu, struct smmu3_queue *q,
+		      u32 log2size, u32 ent_dwords, u32 prod_reg, u32 cons_reg);
+int smmu3_cmdq_issue(struct smmu3_device *smmu, const struct smmu3_cmd *cmds,
+		     unsigned int n);
+int smmu3_cmdq_issue_one(struct smmu3_device *smmu,
+			 const struct smmu3_cmd *cmd);
+int smmu3_cmdq_issue_raw(struct smmu3_device *smmu, const u64 *raw);
+void smmu3_cmdq_recover(struct smmu3_device *smmu);
+
+/* --- Stream table (strtab.c) --- */
+int smmu3_strtab_init(struct smmu3_device *smmu);
+int smmu3_strtab_prepare_sid(struct smmu3_device *smmu, u32 sid);
+__le64 *smmu3_strtab_ste(struct smmu3_device *smmu, u32 sid);
+void smmu3_install_ste(struct smmu3_device *smmu, u32 sid,
+		       const __le64 *target);
+
+/* --- Context descriptors (cd.c) --- */
+int smmu3_cdtab_alloc(struct smmu3_master *master);
+void smmu3_cdtab_free(struct smmu3_master *master);
+int smmu3_install_cd(struct smmu3_master *master, u32 ssid,
+		     const __le64 *target);
+__le64 *smmu3_cdtab_cd(struct smmu3_master *master, u32 ssid);
+
+/* --- Events and global errors (event.c) --- */
+int smmu3_setup_irqs(struct smmu3_device *smmu);
+irqreturn_t smmu3_evtq_thread(int irq, void *dev);
+irqreturn_t smmu3_gerror_handler(int irq, void *dev);
+
+/* --- iommu_ops (iommu.c) --- */
+extern const struct iommu_ops smmu3_ops;
+
+/* --- Platform driver (probe.c) --- */
+extern struct platform_driver smmu3_driver;
+
+/* --- debugfs (debugfs.c) --- */
+void smmu3_debugfs_init(struct smmu3_device *smmu);
+void smmu3_debugfs_remove(struct smmu3_device *smmu);
+void smmu3_debugfs_module_init(void);
+void smmu3_debugfs_module_exit(void);
+
+#endif /* SMMU3_H */

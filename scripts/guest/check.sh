@@ -1,12 +1,24 @@
-# The guest half of 'make check': KUnit modules, then end-to-end tests,
+# The guest half of 'make check': end-to-end tests, then KUnit modules,
 # then a kmemleak scan.  Every verdict is one "SMMU3: RESULT" line.
 . /guest/lib.sh
 machine=$1
+
+# load_deps MODULE.ko: insmod the product modules it depends on
+load_deps() {
+	for dep in $(strings -a "$1" | sed -n 's/^depends=//p' | tr , ' '); do
+		grep -q "^$dep " /proc/modules && continue
+		insmod "/modules/$dep.ko" || return 1
+	done
+}
 
 run_kunit_module() {
 	mod=$1
 	name=$(basename "$mod" .ko)
 	step "kunit $name"
+	if ! load_deps "$mod" >/tmp/insmod.out 2>&1; then
+		result "kunit-load:$name" FAIL "dependency: $(cat /tmp/insmod.out)"
+		return
+	fi
 	before=$(kunit_suites)
 	insmod "$mod" >/tmp/insmod.out 2>&1
 	rc=$?
@@ -30,9 +42,6 @@ run_kunit_module() {
 	fi
 }
 
-for mod in /modules/kunit/*.ko; do
-	[ -e "$mod" ] && run_kunit_module "$mod"
-done
 
 for t in /guest/tests/*.sh; do
 	name=e2e:$(basename "$t" .sh)
@@ -50,6 +59,12 @@ for t in /guest/tests/*.sh; do
 	77) result "$name" SKIP "$(tail -n1 /tmp/test.out)" ;;
 	*)  result "$name" FAIL "exit $rc: $(tail -n1 /tmp/test.out)" ;;
 	esac
+done
+
+# KUnit after the end-to-end tests: a suite may load a product module
+# (its dependency) whose side effects the e2e tests must not see first.
+for mod in /modules/kunit/*.ko; do
+	[ -e "$mod" ] && run_kunit_module "$mod"
 done
 
 # kmemleak: an object must be unreferenced for a while before it is

@@ -25,3 +25,29 @@ step() {
 kunit_suites() {
 	ls /sys/kernel/debug/kunit 2>/dev/null
 }
+
+# smmu3_nvme: load the smmu3 driver if needed and wait for the NVMe block
+# device (smmuv3 machine); prints nothing, returns 1 on timeout
+smmu3_nvme() {
+	grep -q '^smmu3 ' /proc/modules || insmod /modules/smmu3.ko || return 1
+	_i=0
+	while [ ! -b /dev/nvme0n1 ] && [ $_i -lt 100 ]; do
+		sleep 0.2
+		_i=$((_i + 1))
+	done
+	[ -b /dev/nvme0n1 ]
+}
+
+# nvme_roundtrip MIB: write MIB MiB of random data to the NVMe drive, drop
+# the page cache, read it back and compare; returns 1 on a mismatch
+nvme_roundtrip() {
+	dd if=/dev/urandom of=/tmp/pattern bs=1M count="$1" 2>/dev/null
+	dd if=/tmp/pattern of=/dev/nvme0n1 bs=1M 2>/dev/null
+	sync
+	echo 3 >/proc/sys/vm/drop_caches
+	dd if=/dev/nvme0n1 of=/tmp/readback bs=1M count="$1" 2>/dev/null
+	_a=$(md5sum </tmp/pattern)
+	_b=$(md5sum </tmp/readback)
+	rm -f /tmp/pattern /tmp/readback
+	[ "$_a" = "$_b" ]
+}

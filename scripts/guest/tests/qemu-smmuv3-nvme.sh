@@ -13,15 +13,8 @@ if ! grep -q '^smmu3 ' /proc/modules; then
 		exit 1
 	fi
 	echo "before smmu3: nvme deferred, as expected"
-	insmod /modules/smmu3.ko
 fi
-
-i=0
-while [ ! -b /dev/nvme0n1 ] && [ $i -lt 100 ]; do
-	sleep 0.2
-	i=$((i + 1))
-done
-[ -b /dev/nvme0n1 ] || { echo "nvme0n1 did not appear after loading smmu3"; exit 1; }
+smmu3_nvme || { echo "nvme0n1 did not appear after loading smmu3"; exit 1; }
 
 pci=$(basename "$(readlink -f /sys/class/nvme/nvme0/device)")
 group=$(basename "$(readlink -f "/sys/bus/pci/devices/$pci/iommu_group")")
@@ -46,15 +39,7 @@ grep -q "^sid $sid: " /sys/kernel/debug/smmu3/*/streams || {
 }
 sed -n "/^sid $sid: /,/^sid /p" /sys/kernel/debug/smmu3/*/streams | head -n 5
 
-dd if=/dev/urandom of=/tmp/pattern bs=1M count=8 2>/dev/null
-dd if=/tmp/pattern of=/dev/nvme0n1 bs=1M 2>/dev/null
-sync
-echo 3 >/proc/sys/vm/drop_caches
-dd if=/dev/nvme0n1 of=/tmp/readback bs=1M count=8 2>/dev/null
-a=$(md5sum </tmp/pattern)
-b=$(md5sum </tmp/readback)
-[ "$a" = "$b" ] || { echo "read-back differs from what was written"; exit 1; }
+nvme_roundtrip 8 || { echo "read-back differs from what was written"; exit 1; }
 echo "8 MiB written and read back through the SMMU: identical"
-rm -f /tmp/pattern /tmp/readback
 # Hundreds of pages moved: QEMU must have translated for this StreamID
 echo "SMMU3: TRACE-CHECK nvme-translated 500 smmuv3_translate_success .*sid=$sid "

@@ -280,6 +280,8 @@ static int smmu3_request_irq(struct smmu3_device *smmu, const char *name,
 		return dev_err_probe(smmu->dev, ret,
 				     "cannot request the %s interrupt\n",
 				     name);
+	if (thread != smmu3_gerror_handler)
+		smmu->evtq_irq = irq;
 	return 0;
 }
 

@@ -9,6 +9,7 @@
  * them (IDR3.RIL).  The identity domain installs bypass STEs, the blocked
  * domain abort STEs.
  */
+#include <linux/interrupt.h>
 #include <linux/pci.h>
 #include <linux/platform_device.h>
 #include <linux/property.h>
@@ -370,6 +371,9 @@ static void smmu3_domain_free(struct iommu_domain *domain)
 {
 	struct smmu3_domain *d = to_smmu3_domain(domain);
 
+	/* An event thread may still be reporting a fault to this domain */
+	if (d->smmu->evtq_irq > 0)
+		synchronize_irq(d->smmu->evtq_irq);
 	free_io_pgtable_ops(d->pgtbl_ops);
 	/* The ASID / VMID may be reused: nothing cached may survive */
 	smmu3_tlb_inv_context(d);

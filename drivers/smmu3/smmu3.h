@@ -181,6 +181,7 @@ struct smmu3_strtab {
  *	(readers in the event thread use the xarray's RCU lookup)
  * @asid_ida: ASIDs of stage-1 domains
  * @vmid_ida: VMIDs of stage-2 domains
+ * @evtq_irq: interrupt of the event queue thread (eventq or combined)
  * @evt_lost: event queue overflows seen
  * @evt_count: events handled
  * @gerror_count: global errors handled
@@ -207,6 +208,7 @@ struct smmu3_device {
 	struct xarray streams;
 	struct ida asid_ida;
 	struct ida vmid_ida;
+	int evtq_irq;
 	atomic64_t evt_lost;
 	atomic64_t evt_count;
 	atomic64_t gerror_count;

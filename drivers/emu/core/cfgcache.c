@@ -1,31 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Configuration cache of the SMMUv3 emulator core: STEs and CDs, hashed,
- * fully associative, true LRU.  See cfgcache.h for the invalidation rules.
+ * fully associative, CLOCK replacement (slotset.h).  See cfgcache.h for the
+ * replacement policy and the invalidation rules.
  */
 #include "cfgcache.h"
-
-/* Keeps the compiler from turning loops into memset()/memcpy() calls */
-static inline void cfgc_barrier(void)
-{
-	__asm__ __volatile__("" : : : "memory");
-}
 
 static inline s3e_u32 cfgc_hash(const struct s3e_cfgc *c, unsigned int type,
 				s3e_u32 sid, s3e_u32 ssid)
 {
-	s3e_u64 x = sid ^ (s3e_u64)ssid << 32 ^ (s3e_u64)type << 60;
-
-	return (s3e_u32)((x * 0x9e3779b97f4a7c15ULL) >> (64 - c->hbits));
-}
-
-static unsigned int cfgc_buckets_shift(unsigned int capacity)
-{
-	unsigned int bits = 1;
-
-	while ((1U << bits) < capacity)
-		bits++;
-	return bits;
+	return s3e_slotset_hash(&c->set, sid ^ (s3e_u64)ssid << 32 ^
+					 (s3e_u64)type << 60);
 }
 
 unsigned long s3e_cfgc_storage_size(unsigned int capacity)
@@ -33,7 +18,7 @@ unsigned long s3e_cfgc_storage_size(unsigned int capacity)
 	if (!capacity || capacity > S3E_CFGC_MAX_ENTRIES)
 		return 0;
 	return (unsigned long)capacity * sizeof(struct s3e_cfgc_entry) +
-	       (sizeof(s3e_u32) << cfgc_buckets_shift(capacity));
+	       s3e_slotset_size(capacity);
 }
 
 int s3e_cfgc_init(struct s3e_cfgc *c, unsigned int capacity, void *storage)
@@ -43,21 +28,11 @@ int s3e_cfgc_init(struct s3e_cfgc *c, unsigned int capacity, void *storage)
 	if (!storage || !s3e_cfgc_storage_size(capacity))
 		return -1;
 	c->entries = storage;
-	c->buckets = (s3e_u32 *)(c->entries + capacity);
 	c->capacity = capacity;
-	c->hbits = cfgc_buckets_shift(capacity);
-	for (i = 0; i < 1U << c->hbits; i++) {
-		c->buckets[i] = S3E_CFGC_NIL;
-		cfgc_barrier();
-	}
-	for (i = 0; i < capacity; i++) {
+	s3e_slotset_init(&c->set, capacity, c->entries + capacity);
+	for (i = 0; i < capacity; i++)
 		c->entries[i].type = 0;
-		c->entries[i].hnext = i + 1 < capacity ? i + 1 : S3E_CFGC_NIL;
-	}
-	c->free = 0;
 	c->used = 0;
-	c->lru_head = S3E_CFGC_NIL;
-	c->lru_tail = S3E_CFGC_NIL;
 	c->stats.hits = 0;
 	c->stats.misses = 0;
 	c->stats.inserts = 0;
@@ -65,7 +40,7 @@ int s3e_cfgc_init(struct s3e_cfgc *c, unsigned int capacity, void *storage)
 	c->stats.removed = 0;
 	for (i = 0; i < S3E_CFGI_NR; i++) {
 		c->stats.inv[i] = 0;
-		cfgc_barrier();
+		s3e_slotset_barrier();
 	}
 	return 0;
 }
@@ -81,59 +56,26 @@ int s3e_cfgc_init_alloc(struct s3e_cfgc *c, unsigned int capacity,
 	return s3e_cfgc_init(c, capacity, alloc(ctx, size));
 }
 
-static void lru_unlink(struct s3e_cfgc *c, s3e_u32 i)
-{
-	struct s3e_cfgc_entry *e = &c->entries[i];
-
-	if (e->lprev != S3E_CFGC_NIL)
-		c->entries[e->lprev].lnext = e->lnext;
-	else
-		c->lru_head = e->lnext;
-	if (e->lnext != S3E_CFGC_NIL)
-		c->entries[e->lnext].lprev = e->lprev;
-	else
-		c->lru_tail = e->lprev;
-}
-
-static void lru_push(struct s3e_cfgc *c, s3e_u32 i)
-{
-	struct s3e_cfgc_entry *e = &c->entries[i];
-
-	e->lprev = S3E_CFGC_NIL;
-	e->lnext = c->lru_head;
-	if (c->lru_head != S3E_CFGC_NIL)
-		c->entries[c->lru_head].lprev = i;
-	else
-		c->lru_tail = i;
-	c->lru_head = i;
-}
-
 static void cfgc_remove(struct s3e_cfgc *c, s3e_u32 i)
 {
 	struct s3e_cfgc_entry *e = &c->entries[i];
-	s3e_u32 *link = &c->buckets[cfgc_hash(c, e->type, e->sid, e->ssid)];
 
-	while (*link != i)
-		link = &c->entries[*link].hnext;
-	*link = e->hnext;
-	lru_unlink(c, i);
+	s3e_slotset_del(&c->set, cfgc_hash(c, e->type, e->sid, e->ssid), i);
 	e->type = 0;
-	e->hnext = c->free;
-	c->free = i;
 	c->used--;
 }
 
 static s3e_u32 cfgc_find(const struct s3e_cfgc *c, unsigned int type,
 			 s3e_u32 sid, s3e_u32 ssid)
 {
-	s3e_u32 i = c->buckets[cfgc_hash(c, type, sid, ssid)];
+	s3e_u32 i = c->set.buckets[cfgc_hash(c, type, sid, ssid)];
 	const struct s3e_cfgc_entry *e;
 
-	while (i != S3E_CFGC_NIL) {
+	while (i != S3E_SLOT_NIL) {
 		e = &c->entries[i];
 		if (e->type == type && e->sid == sid && e->ssid == ssid)
 			break;
-		i = e->hnext;
+		i = c->set.next[i];
 	}
 	return i;
 }
@@ -143,14 +85,11 @@ static const s3e_u64 *cfgc_lookup(struct s3e_cfgc *c, unsigned int type,
 {
 	s3e_u32 i = cfgc_find(c, type, sid, ssid);
 
-	if (i == S3E_CFGC_NIL) {
+	if (i == S3E_SLOT_NIL) {
 		c->stats.misses++;
 		return S3E_NULL;
 	}
-	if (c->lru_head != i) {
-		lru_unlink(c, i);
-		lru_push(c, i);
-	}
+	s3e_slotset_touch(&c->set, i);
 	c->stats.hits++;
 	return c->entries[i].words;
 }
@@ -169,30 +108,25 @@ const s3e_u64 *s3e_cfgc_lookup_cd(struct s3e_cfgc *c, s3e_u32 sid,
 static void cfgc_insert(struct s3e_cfgc *c, unsigned int type, s3e_u32 sid,
 			s3e_u32 ssid, const s3e_u64 *words)
 {
-	s3e_u32 i = cfgc_find(c, type, sid, ssid), h;
+	s3e_u32 i = cfgc_find(c, type, sid, ssid);
 	struct s3e_cfgc_entry *e;
 	unsigned int k;
 
-	if (i != S3E_CFGC_NIL)
+	if (i != S3E_SLOT_NIL)
 		cfgc_remove(c, i);
-	if (c->free == S3E_CFGC_NIL) {
-		cfgc_remove(c, c->lru_tail);
+	if (c->set.free == S3E_SLOT_NIL) {
+		cfgc_remove(c, s3e_slotset_victim(&c->set));
 		c->stats.evictions++;
 	}
-	i = c->free;
+	i = s3e_slotset_add(&c->set, cfgc_hash(c, type, sid, ssid));
 	e = &c->entries[i];
-	c->free = e->hnext;
 	for (k = 0; k < STE_DWORDS; k++) {
 		e->words[k] = words[k];
-		cfgc_barrier();
+		s3e_slotset_barrier();
 	}
 	e->type = type;
 	e->sid = sid;
 	e->ssid = ssid;
-	h = cfgc_hash(c, type, sid, ssid);
-	e->hnext = c->buckets[h];
-	c->buckets[h] = i;
-	lru_push(c, i);
 	c->used++;
 	c->stats.inserts++;
 }
@@ -215,18 +149,18 @@ void s3e_cfgc_insert_cd(struct s3e_cfgc *c, s3e_u32 sid, s3e_u32 ssid,
 static void cfgc_inv_sids(struct s3e_cfgc *c, s3e_u32 sid_first,
 			  s3e_u32 sid_last, unsigned int types)
 {
-	s3e_u32 i = c->lru_head, next;
+	s3e_u32 i, left = c->used;
 	struct s3e_cfgc_entry *e;
 
-	while (i != S3E_CFGC_NIL) {
+	for (i = s3e_slotset_next_used(&c->set, 0);
+	     left && i != S3E_SLOT_NIL;
+	     i = s3e_slotset_next_used(&c->set, i + 1), left--) {
 		e = &c->entries[i];
-		next = e->lnext;
 		if (e->sid >= sid_first && e->sid <= sid_last &&
 		    (types & (1U << e->type))) {
 			cfgc_remove(c, i);
 			c->stats.removed++;
 		}
-		i = next;
 	}
 }
 

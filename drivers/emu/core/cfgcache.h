@@ -7,10 +7,15 @@
  * so that the caller decodes them from the cache instead of reading guest
  * memory again.  The caller inserts only structures it has validated.
  *
- * Structure: a fixed array of entries allocated at initialisation, a hash
- * table of singly linked chains on (type, StreamID, SubstreamID) and one
- * doubly linked list of the valid entries in recency order, giving true
- * LRU replacement over the whole cache (fully associative).
+ * Structure: a fixed array of entries allocated at initialisation, managed
+ * by a hashed slot set (slotset.h): hash chains on (type, StreamID,
+ * SubstreamID), a free list and a bitmap of the valid entries.  The cache
+ * is fully associative with CLOCK (second chance) replacement, the same
+ * LRU approximation as the TLB's: a referenced bit per entry, set on
+ * insertion and on every hit; when the cache is full a hand moves over the
+ * entries in array order, wrapping around, clearing set bits, and evicts
+ * the first entry whose bit was already clear.  An entry used since the
+ * hand last passed it is never evicted while one that has not been exists.
  *
  * Invalidation rules:
  *  - a CD is cached only as located through the STE of its StreamID, so
@@ -29,6 +34,7 @@
 #define S3E_CFGCACHE_H
 
 #include "s3e-types.h"
+#include "slotset.h"
 #include <smmu3/smmu3-arch.h>
 
 /* Entry types */
@@ -36,7 +42,7 @@
 #define S3E_CFGC_CD		2
 
 /* Index meaning "no entry" */
-#define S3E_CFGC_NIL		0xffffffffU
+#define S3E_CFGC_NIL		S3E_SLOT_NIL
 
 /* Largest supported capacity */
 #define S3E_CFGC_MAX_ENTRIES	0x1000000U
@@ -49,18 +55,12 @@
  * @words: the raw structure (STE_DWORDS == CD_DWORDS doublewords)
  * @sid: StreamID
  * @ssid: SubstreamID (CDs; 0 for an STE)
- * @hnext: next entry in the hash chain, or the free list (internal)
- * @lnext: next (less recently used) entry in the LRU list (internal)
- * @lprev: previous entry in the LRU list (internal)
  * @type: S3E_CFGC_STE or S3E_CFGC_CD; 0 when the entry is free
  */
 struct s3e_cfgc_entry {
 	s3e_u64 words[STE_DWORDS];
 	s3e_u32 sid;
 	s3e_u32 ssid;
-	s3e_u32 hnext;
-	s3e_u32 lnext;
-	s3e_u32 lprev;
 	s3e_u8 type;
 };
 
@@ -103,24 +103,17 @@ struct s3e_cfgc_stats {
 /**
  * struct s3e_cfgc - configuration cache instance
  * @entries: @capacity entries, in the caller-supplied storage
- * @buckets: hash chain heads, 2^@hbits of them
+ * @set: hash chains, free list, valid and referenced bitmaps, clock hand
+ *	(internal; its arrays follow @entries in the storage)
  * @capacity: number of entries
- * @hbits: log2 of the number of buckets
  * @used: number of valid entries
- * @lru_head: most recently used entry, or S3E_CFGC_NIL
- * @lru_tail: least recently used entry, or S3E_CFGC_NIL
- * @free: first free entry, or S3E_CFGC_NIL
  * @stats: counters
  */
 struct s3e_cfgc {
 	struct s3e_cfgc_entry *entries;
-	s3e_u32 *buckets;
+	struct s3e_slotset set;
 	s3e_u32 capacity;
-	s3e_u32 hbits;
 	s3e_u32 used;
-	s3e_u32 lru_head;
-	s3e_u32 lru_tail;
-	s3e_u32 free;
 	struct s3e_cfgc_stats stats;
 };
 
@@ -163,7 +156,7 @@ int s3e_cfgc_init_alloc(struct s3e_cfgc *c, unsigned int capacity,
  * @c: instance
  * @sid: StreamID
  *
- * A hit makes the entry the most recently used.
+ * A hit sets the entry's referenced bit (CLOCK replacement, see above).
  *
  * Return: the STE_DWORDS raw doublewords, valid until the next insertion
  * or invalidation, or NULL on a miss.
@@ -176,6 +169,8 @@ const s3e_u64 *s3e_cfgc_lookup_ste(struct s3e_cfgc *c, s3e_u32 sid);
  * @sid: StreamID
  * @ssid: SubstreamID (0 for the CD of a stream without substreams)
  *
+ * A hit sets the entry's referenced bit.
+ *
  * Return: the CD_DWORDS raw doublewords, or NULL on a miss.
  */
 const s3e_u64 *s3e_cfgc_lookup_cd(struct s3e_cfgc *c, s3e_u32 sid,
@@ -187,7 +182,8 @@ const s3e_u64 *s3e_cfgc_lookup_cd(struct s3e_cfgc *c, s3e_u32 sid,
  * @sid: StreamID
  * @ste: STE_DWORDS doublewords
  *
- * Replaces a cached STE of @sid; evicts the LRU entry when full.
+ * Replaces a cached STE of @sid.  When the cache is full, evicts the entry
+ * the CLOCK policy chooses (see above); the new entry starts referenced.
  */
 void s3e_cfgc_insert_ste(struct s3e_cfgc *c, s3e_u32 sid, const s3e_u64 *ste);
 
@@ -198,7 +194,7 @@ void s3e_cfgc_insert_ste(struct s3e_cfgc *c, s3e_u32 sid, const s3e_u64 *ste);
  * @ssid: SubstreamID
  * @cd: CD_DWORDS doublewords
  *
- * Replaces a cached CD of (@sid, @ssid); evicts the LRU entry when full.
+ * Replaces a cached CD of (@sid, @ssid); evicts as s3e_cfgc_insert_ste().
  */
 void s3e_cfgc_insert_cd(struct s3e_cfgc *c, s3e_u32 sid, s3e_u32 ssid,
 			const s3e_u64 *cd);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * TLB of the SMMUv3 emulator core: hashed, fully associative, true LRU.
- * See tlb.h for the tagging rules and the scope of each invalidation.
+ * TLB of the SMMUv3 emulator core: hashed, fully associative, CLOCK
+ * replacement (slotset.h).  See tlb.h for the tagging rules, the
+ * replacement policy and the scope of each invalidation.
  */
 #include "tlb.h"
 
@@ -44,15 +45,6 @@ struct tlb_filter {
 	s3e_u64 last;
 };
 
-/*
- * Keeps the compiler from turning an initialisation loop into a call to
- * memset(), which a freestanding object cannot rely on.
- */
-static inline void tlb_barrier(void)
-{
-	__asm__ __volatile__("" : : : "memory");
-}
-
 static inline s3e_u32 tlb_key(unsigned int regime, unsigned int kind,
 			      unsigned int vmid, unsigned int shift)
 {
@@ -73,18 +65,8 @@ static inline unsigned int key_kind(s3e_u32 key)
 static inline s3e_u32 tlb_hash(const struct s3e_tlb *tlb, s3e_u64 va,
 			       s3e_u32 key)
 {
-	s3e_u64 x = (va >> (key >> TLB_KEY_SIZE_SHIFT)) ^ ((s3e_u64)key << 36);
-
-	return (s3e_u32)((x * 0x9e3779b97f4a7c15ULL) >> (64 - tlb->hbits));
-}
-
-static unsigned int tlb_buckets_shift(unsigned int capacity)
-{
-	unsigned int bits = 1;
-
-	while ((1U << bits) < capacity)
-		bits++;
-	return bits;
+	return s3e_slotset_hash(&tlb->set, (va >> (key >> TLB_KEY_SIZE_SHIFT)) ^
+					   ((s3e_u64)key << 36));
 }
 
 unsigned long s3e_tlb_storage_size(unsigned int capacity)
@@ -92,7 +74,7 @@ unsigned long s3e_tlb_storage_size(unsigned int capacity)
 	if (!capacity || capacity > S3E_TLB_MAX_ENTRIES)
 		return 0;
 	return (unsigned long)capacity * sizeof(struct s3e_tlb_entry) +
-	       (sizeof(s3e_u32) << tlb_buckets_shift(capacity));
+	       s3e_slotset_size(capacity);
 }
 
 int s3e_tlb_init(struct s3e_tlb *tlb, unsigned int capacity, void *storage)
@@ -102,26 +84,15 @@ int s3e_tlb_init(struct s3e_tlb *tlb, unsigned int capacity, void *storage)
 	if (!storage || !s3e_tlb_storage_size(capacity))
 		return -1;
 	tlb->entries = storage;
-	tlb->buckets = (s3e_u32 *)(tlb->entries + capacity);
 	tlb->capacity = capacity;
-	tlb->hbits = tlb_buckets_shift(capacity);
-	tlb->hmask = (1U << tlb->hbits) - 1;
-	for (i = 0; i <= tlb->hmask; i++) {
-		tlb->buckets[i] = S3E_TLB_NIL;
-		tlb_barrier();
-	}
-	for (i = 0; i < capacity; i++) {
+	s3e_slotset_init(&tlb->set, capacity, tlb->entries + capacity);
+	for (i = 0; i < capacity; i++)
 		tlb->entries[i].valid = 0;
-		tlb->entries[i].hnext = i + 1 < capacity ? i + 1 : S3E_TLB_NIL;
-	}
-	tlb->free = 0;
 	tlb->used = 0;
-	tlb->lru_head = S3E_TLB_NIL;
-	tlb->lru_tail = S3E_TLB_NIL;
 	tlb->sizes = 0;
 	for (i = 0; i < 64; i++) {
 		tlb->size_count[i] = 0;
-		tlb_barrier();
+		s3e_slotset_barrier();
 	}
 	tlb->stats.hits = 0;
 	tlb->stats.misses = 0;
@@ -130,7 +101,7 @@ int s3e_tlb_init(struct s3e_tlb *tlb, unsigned int capacity, void *storage)
 	tlb->stats.removed = 0;
 	for (i = 0; i < S3E_TLBI_NR; i++) {
 		tlb->stats.inv[i] = 0;
-		tlb_barrier();
+		s3e_slotset_barrier();
 	}
 	return 0;
 }
@@ -146,80 +117,90 @@ int s3e_tlb_init_alloc(struct s3e_tlb *tlb, unsigned int capacity,
 	return s3e_tlb_init(tlb, capacity, alloc(ctx, size));
 }
 
-/* LRU list: head is the most recently used entry */
-static void lru_unlink(struct s3e_tlb *tlb, s3e_u32 i)
-{
-	struct s3e_tlb_entry *e = &tlb->entries[i];
-
-	if (e->lprev != S3E_TLB_NIL)
-		tlb->entries[e->lprev].lnext = e->lnext;
-	else
-		tlb->lru_head = e->lnext;
-	if (e->lnext != S3E_TLB_NIL)
-		tlb->entries[e->lnext].lprev = e->lprev;
-	else
-		tlb->lru_tail = e->lprev;
-}
-
-static void lru_push(struct s3e_tlb *tlb, s3e_u32 i)
-{
-	struct s3e_tlb_entry *e = &tlb->entries[i];
-
-	e->lprev = S3E_TLB_NIL;
-	e->lnext = tlb->lru_head;
-	if (tlb->lru_head != S3E_TLB_NIL)
-		tlb->entries[tlb->lru_head].lprev = i;
-	else
-		tlb->lru_tail = i;
-	tlb->lru_head = i;
-}
-
 static void tlb_remove(struct s3e_tlb *tlb, s3e_u32 i)
 {
 	struct s3e_tlb_entry *e = &tlb->entries[i];
-	s3e_u32 *link = &tlb->buckets[tlb_hash(tlb, e->va, e->key)];
 
-	while (*link != i)
-		link = &tlb->entries[*link].hnext;
-	*link = e->hnext;
-	lru_unlink(tlb, i);
+	s3e_slotset_del(&tlb->set, tlb_hash(tlb, e->va, e->key), i);
 	if (!--tlb->size_count[e->size_shift])
 		tlb->sizes &= ~(1ULL << e->size_shift);
 	e->valid = 0;
-	e->hnext = tlb->free;
-	tlb->free = i;
 	tlb->used--;
+}
+
+/* Key of @tag's entries of size 2^@shift, as stored in s3e_tlb_entry.key */
+static inline s3e_u32 tag_key(const struct s3e_tlb_tag *tag,
+			      unsigned int shift)
+{
+	unsigned int vmid = tag->regime == S3E_TLB_NSEL1 ? tag->vmid : 0;
+
+	return tlb_key(tag->regime, tag->kind, vmid, shift);
+}
+
+/* The entry of @tag for the 2^@shift-aligned block holding @iova, or NULL */
+static inline struct s3e_tlb_entry *tlb_probe(struct s3e_tlb *tlb,
+					      const struct s3e_tlb_tag *tag,
+					      s3e_u64 iova, unsigned int shift)
+{
+	s3e_u64 va = iova >> shift << shift;
+	s3e_u32 key = tag_key(tag, shift);
+	s3e_u32 i = tlb->set.buckets[tlb_hash(tlb, va, key)];
+	struct s3e_tlb_entry *e;
+
+	for (; i != S3E_SLOT_NIL; i = tlb->set.next[i]) {
+		e = &tlb->entries[i];
+		if (e->va == va && e->key == key &&
+		    (!e->ng || e->asid == tag->asid)) {
+			s3e_slotset_touch(&tlb->set, i);
+			return e;
+		}
+	}
+	return S3E_NULL;
+}
+
+/* The larger sizes present, after a miss on the smallest one */
+static const struct s3e_tlb_entry *
+tlb_lookup_larger(struct s3e_tlb *tlb, const struct s3e_tlb_tag *tag,
+		  s3e_u64 iova, s3e_u64 sizes)
+{
+	struct s3e_tlb_entry *e;
+
+	while (sizes) {
+		/*
+		 * Reload the table pointers on each probe rather than keep
+		 * them in registers across the loop: on x86-64 those would
+		 * have to be saved on entry to the whole function, slowing
+		 * the common one-probe hit.
+		 */
+		s3e_slotset_barrier();
+		e = tlb_probe(tlb, tag, iova, __builtin_ctzll(sizes));
+		if (e) {
+			tlb->stats.hits++;
+			return e;
+		}
+		sizes &= sizes - 1;
+	}
+	tlb->stats.misses++;
+	return S3E_NULL;
 }
 
 const struct s3e_tlb_entry *s3e_tlb_lookup(struct s3e_tlb *tlb,
 					   const struct s3e_tlb_tag *tag,
 					   s3e_u64 iova)
 {
-	unsigned int vmid = tag->regime == S3E_TLB_NSEL1 ? tag->vmid : 0;
-	s3e_u32 base = tlb_key(tag->regime, tag->kind, vmid, 0);
 	s3e_u64 sizes = tlb->sizes;
 	struct s3e_tlb_entry *e;
 
-	while (sizes) {
-		unsigned int shift = __builtin_ctzll(sizes);
-		s3e_u64 va = iova & ~((1ULL << shift) - 1);
-		s3e_u32 key = base | shift << TLB_KEY_SIZE_SHIFT;
-		s3e_u32 i = tlb->buckets[tlb_hash(tlb, va, key)];
-
-		sizes &= sizes - 1;
-		while (i != S3E_TLB_NIL) {
-			e = &tlb->entries[i];
-			if (e->va == va && e->key == key &&
-			    (!e->ng || e->asid == tag->asid)) {
-				if (tlb->lru_head != i) {
-					lru_unlink(tlb, i);
-					lru_push(tlb, i);
-				}
-				tlb->stats.hits++;
-				return e;
-			}
-			i = e->hnext;
+	/* Sizes present, smallest first */
+	if (sizes) {
+		e = tlb_probe(tlb, tag, iova, __builtin_ctzll(sizes));
+		if (e) {
+			tlb->stats.hits++;
+			return e;
 		}
+		sizes &= sizes - 1;
+		if (sizes)
+			return tlb_lookup_larger(tlb, tag, iova, sizes);
 	}
 	tlb->stats.misses++;
 	return S3E_NULL;
@@ -263,7 +244,7 @@ const struct s3e_tlb_entry *s3e_tlb_insert(struct s3e_tlb *tlb,
 	h = tlb_hash(tlb, va, key);
 
 	/* Replace an entry of the same tag and range */
-	for (i = tlb->buckets[h]; i != S3E_TLB_NIL; i = e->hnext) {
+	for (i = tlb->set.buckets[h]; i != S3E_SLOT_NIL; i = tlb->set.next[i]) {
 		e = &tlb->entries[i];
 		if (e->va == va && e->key == key && e->ng == ng &&
 		    e->asid == asid) {
@@ -272,13 +253,12 @@ const struct s3e_tlb_entry *s3e_tlb_insert(struct s3e_tlb *tlb,
 		}
 	}
 
-	if (tlb->free == S3E_TLB_NIL) {
-		tlb_remove(tlb, tlb->lru_tail);
+	if (tlb->set.free == S3E_SLOT_NIL) {
+		tlb_remove(tlb, s3e_slotset_victim(&tlb->set));
 		tlb->stats.evictions++;
 	}
-	i = tlb->free;
+	i = s3e_slotset_add(&tlb->set, h);
 	e = &tlb->entries[i];
-	tlb->free = e->hnext;
 
 	e->va = va;
 	e->oa = res->oa & ~((1ULL << shift) - 1);
@@ -298,9 +278,6 @@ const struct s3e_tlb_entry *s3e_tlb_insert(struct s3e_tlb *tlb,
 	e->s2_perm = res->s2_perm;
 	e->valid = 1;
 
-	e->hnext = tlb->buckets[h];
-	tlb->buckets[h] = i;
-	lru_push(tlb, i);
 	if (!tlb->size_count[shift]++)
 		tlb->sizes |= 1ULL << shift;
 	tlb->used++;
@@ -344,19 +321,95 @@ static int tlb_match(const struct s3e_tlb_entry *e, const struct tlb_filter *f)
 	return 1;
 }
 
+/*
+ * Hash probes that find every entry an ADDR_INPUT filter can remove: one
+ * per regime, kind, size present and block of that size overlapping the
+ * range.  Counting stops once over @limit.
+ */
+static s3e_u64 tlb_probes(const struct s3e_tlb *tlb, const struct tlb_filter *f,
+			  s3e_u64 limit)
+{
+	unsigned int combos = __builtin_popcount(f->regimes) *
+			      __builtin_popcount(f->kinds);
+	s3e_u64 sizes = tlb->sizes, n = 0;
+	unsigned int shift;
+
+	while (sizes && n <= limit) {
+		shift = __builtin_ctzll(sizes);
+		sizes &= sizes - 1;
+		/* At most 2^52 blocks times 9 combinations: no overflow */
+		n += ((f->last >> shift) - (f->first >> shift) + 1) * combos;
+	}
+	return n;
+}
+
+/* Remove the entries matching @f among those keyed (@va, @key) */
+static void tlb_invalidate_block(struct s3e_tlb *tlb,
+				 const struct tlb_filter *f, s3e_u64 va,
+				 s3e_u32 key)
+{
+	s3e_u32 i = tlb->set.buckets[tlb_hash(tlb, va, key)], next;
+	struct s3e_tlb_entry *e;
+
+	/* Several entries may share the block: one per ASID */
+	for (; i != S3E_SLOT_NIL; i = next) {
+		next = tlb->set.next[i];
+		e = &tlb->entries[i];
+		if (e->va == va && e->key == key && tlb_match(e, f)) {
+			tlb_remove(tlb, i);
+			tlb->stats.removed++;
+		}
+	}
+}
+
+/*
+ * An invalidation by input address covering few blocks (typically one page
+ * per command) looks the candidate blocks up in the hash table instead of
+ * visiting every entry.
+ */
+static void tlb_invalidate_probing(struct s3e_tlb *tlb,
+				   const struct tlb_filter *f)
+{
+	s3e_u32 keys[(S3E_TLB_EL2_E2H + 1) * (S3E_TLB_S12 + 1)];
+	unsigned int shift, r, k, nkeys = 0;
+	s3e_u64 sizes = tlb->sizes, block, n, j;
+
+	for (r = 0; r <= S3E_TLB_EL2_E2H; r++)
+		for (k = 0; k <= S3E_TLB_S12; k++)
+			if ((f->regimes & REGIME_BIT(r)) &&
+			    (f->kinds & KIND_BIT(k)))
+				keys[nkeys++] = tlb_key(r, k, f->vmid, 0);
+	while (sizes) {
+		shift = __builtin_ctzll(sizes);
+		sizes &= sizes - 1;
+		block = f->first >> shift;
+		n = (f->last >> shift) - block + 1;
+		for (j = 0; j < n; j++)
+			for (k = 0; k < nkeys; k++)
+				tlb_invalidate_block(tlb, f, (block + j) << shift,
+						     keys[k] |
+						     shift << TLB_KEY_SIZE_SHIFT);
+	}
+}
+
 static void tlb_invalidate(struct s3e_tlb *tlb, const struct tlb_filter *f,
 			   enum s3e_tlbi_kind op)
 {
-	s3e_u32 i = tlb->lru_head, next;
+	s3e_u32 i, left = tlb->used;
 
 	tlb->stats.inv[op]++;
-	while (i != S3E_TLB_NIL) {
-		next = tlb->entries[i].lnext;
+	if (f->addr_mode == ADDR_INPUT && !f->any_vmid &&
+	    tlb_probes(tlb, f, left) <= left) {
+		tlb_invalidate_probing(tlb, f);
+		return;
+	}
+	for (i = s3e_slotset_next_used(&tlb->set, 0);
+	     left && i != S3E_SLOT_NIL;
+	     i = s3e_slotset_next_used(&tlb->set, i + 1), left--) {
 		if (tlb_match(&tlb->entries[i], f)) {
 			tlb_remove(tlb, i);
 			tlb->stats.removed++;
 		}
-		i = next;
 	}
 }
 

@@ -23,14 +23,27 @@
  * carry no ASID: they are stored as global entries.  TLBI_NH_* only
  * affect Non-secure EL1 entries and TLBI_EL2_* only EL2 and EL2-E2H ones.
  *
- * Structure: a fixed array of entries allocated at initialisation, a hash
- * table of singly linked chains indexed by (input address aligned to the
- * entry size, size, regime, kind, VMID) -- the ASID is deliberately not
- * hashed, so that global entries and invalidations of a VA for all ASIDs
- * need one probe per size -- and one doubly linked list of valid entries in
- * recency order giving true LRU replacement over the whole TLB (it is fully
- * associative).  A lookup probes only the sizes currently present, smallest
- * first, so a TLB holding only 4KB entries costs one probe.
+ * Structure: a fixed array of entries allocated at initialisation, managed
+ * by a hashed slot set (slotset.h): hash chains indexed by (input address
+ * aligned to the entry size, size, regime, kind, VMID) -- the ASID is
+ * deliberately not hashed, so that global entries and invalidations of a VA
+ * for all ASIDs need one probe per size -- a free list, and a bitmap of the
+ * valid entries.  A lookup probes only the sizes currently present,
+ * smallest first, so a TLB holding only 4KB entries costs one probe.  An
+ * invalidation by address whose range covers fewer blocks (per size and
+ * tag combination) than there are valid entries, such as one page, probes
+ * those blocks; any other invalidation visits every valid entry.
+ *
+ * Replacement is CLOCK (second chance) over the whole TLB, which is fully
+ * associative: an approximation of LRU, not true LRU.  Every entry has a
+ * referenced bit, set when it is inserted and on every hit.  When an insert
+ * finds the TLB full, a hand moves over the entries in array order,
+ * wrapping around, clearing the referenced bits it passes, and evicts the
+ * first entry whose bit was already clear.  So an entry hit or inserted
+ * since the hand last passed it is never evicted while an entry that has
+ * not been exists; when every entry has been, one revolution clears them
+ * all and the entry at the hand goes.  The new entry takes the evicted
+ * entry's place, behind the hand: it survives at least one revolution.
  *
  * Only leaf translations are cached: there is no walk cache, so the Leaf
  * bit of the TLBI commands makes no difference.  Addresses are compared as
@@ -46,6 +59,7 @@
 #define S3E_TLB_H
 
 #include "s3e-types.h"
+#include "slotset.h"
 #include "walk.h"
 
 /**
@@ -92,9 +106,6 @@ struct s3e_tlb_tag {
  * @oa: output address, aligned to the size
  * @ipa: nested entries: stage-1 output IPA aligned to the stage-2 size
  * @key: packed regime, kind, size and VMID (internal)
- * @hnext: next entry in the hash chain (internal)
- * @lnext: next (less recently used) entry in the LRU list (internal)
- * @lprev: previous entry in the LRU list (internal)
  * @asid: ASID (meaningful when @ng)
  * @size_shift: log2 of the size of the mapping
  * @s2_size_shift: nested entries: log2 of the stage-2 mapping size
@@ -109,9 +120,6 @@ struct s3e_tlb_entry {
 	s3e_u64 oa;
 	s3e_u64 ipa;
 	s3e_u32 key;
-	s3e_u32 hnext;
-	s3e_u32 lnext;
-	s3e_u32 lprev;
 	s3e_u16 asid;
 	s3e_u8 size_shift;
 	s3e_u8 s2_size_shift;
@@ -175,35 +183,26 @@ struct s3e_tlb_stats {
 /**
  * struct s3e_tlb - TLB instance
  * @entries: @capacity entries, in the caller-supplied storage
- * @buckets: hash chain heads (entry indexes), @hmask + 1 of them
+ * @set: hash chains, free list, valid and referenced bitmaps, clock hand
+ *	(internal; its arrays follow @entries in the storage)
  * @capacity: number of entries
- * @hmask: number of buckets minus one (a power of two minus one)
- * @hbits: log2 of the number of buckets
  * @used: number of valid entries
- * @lru_head: most recently used valid entry, or S3E_TLB_NIL
- * @lru_tail: least recently used valid entry, or S3E_TLB_NIL
- * @free: first free entry (chained through @hnext), or S3E_TLB_NIL
  * @sizes: bit n set when some entry has size_shift n
  * @size_count: number of valid entries of each size_shift
  * @stats: counters
  */
 struct s3e_tlb {
 	struct s3e_tlb_entry *entries;
-	s3e_u32 *buckets;
+	struct s3e_slotset set;
 	s3e_u32 capacity;
-	s3e_u32 hmask;
-	s3e_u32 hbits;
 	s3e_u32 used;
-	s3e_u32 lru_head;
-	s3e_u32 lru_tail;
-	s3e_u32 free;
 	s3e_u64 sizes;
 	s3e_u32 size_count[64];
 	struct s3e_tlb_stats stats;
 };
 
-/* Index meaning "no entry" in the chains and lists */
-#define S3E_TLB_NIL		0xffffffffU
+/* Index meaning "no entry" */
+#define S3E_TLB_NIL		S3E_SLOT_NIL
 
 /* Default number of entries of an emulated SMMU's TLB */
 #define S3E_TLB_DEFAULT_ENTRIES	1024
@@ -252,8 +251,9 @@ int s3e_tlb_init_alloc(struct s3e_tlb *tlb, unsigned int capacity,
  * @tag: translation context of the stream
  * @iova: input address (VA, or IPA for S3E_TLB_S2)
  *
- * A hit makes the entry the most recently used.  The returned entry is
- * valid until the next call that inserts or invalidates.
+ * A hit sets the entry's referenced bit (see the replacement policy above);
+ * nothing is relinked.  The returned entry is valid until the next call
+ * that inserts or invalidates.
  *
  * Return: the entry translating @iova, or NULL on a miss.
  */
@@ -271,7 +271,9 @@ const struct s3e_tlb_entry *s3e_tlb_lookup(struct s3e_tlb *tlb,
  *	derive the stage-2 mapping size from res->s2_level; ignored otherwise
  *
  * An existing entry with the same tag and range is replaced.  When the TLB
- * is full, the least recently used entry is evicted.
+ * is full, the CLOCK policy (see above) chooses the entry to evict: the
+ * first one from the hand on that has not been used since the hand last
+ * passed it.  The new entry starts referenced.
  *
  * Return: the new entry, or NULL when @res is unsuitable (a fault, or a
  * size below 4KB or above 1GB).

@@ -480,35 +480,12 @@ static void test_mixed_sizes(void)
 
 /* ------------------------------------------------------------------ */
 
-static void test_lru(void)
+static void test_capacity(void)
 {
 	struct s3e_tlb_tag t = mktag(S3E_TLB_NSEL1, S3E_TLB_S1, 0, 1);
 	struct s3e_tlb *tlb;
-	unsigned int i, cap, victim;
 
-	case_begin("lru_touch_pattern_capacity_4");
-	tlb = tlb_new(4);
-	for (i = 0; i < 4; i++)
-		ins(tlb, t, i * SZ_4K, 0x100000 + i * SZ_4K, 12, 1);
-	/* Use order now: 0, 1, 3 recently; 2 is the LRU */
-	xlate(tlb, t, 0);
-	xlate(tlb, t, SZ_4K);
-	xlate(tlb, t, 3 * SZ_4K);
-	ins(tlb, t, 4 * SZ_4K, 0x200000, 12, 1);
-	EXPECT_EQ(xlate(tlb, t, 2 * SZ_4K), MISS);
-	EXPECT_EQ(tlb->stats.evictions, 1);
-	/* Order (old to new): 0, 1, 3, 4 -> 0 goes next */
-	ins(tlb, t, 5 * SZ_4K, 0x300000, 12, 1);
-	EXPECT_EQ(xlate(tlb, t, 0), MISS);
-	EXPECT_EQ(xlate(tlb, t, SZ_4K), 0x101000);
-	EXPECT_EQ(xlate(tlb, t, 3 * SZ_4K), 0x103000);
-	EXPECT_EQ(xlate(tlb, t, 4 * SZ_4K), 0x200000);
-	EXPECT_EQ(xlate(tlb, t, 5 * SZ_4K), 0x300000);
-	EXPECT_EQ(tlb->stats.evictions, 2);
-	tlb_free(tlb);
-	case_end();
-
-	case_begin("lru_capacity_1");
+	case_begin("capacity_1");
 	tlb = tlb_new(1);
 	ins(tlb, t, 0, 0x100000, 12, 1);
 	EXPECT_EQ(xlate(tlb, t, 0x10), 0x100010);
@@ -522,29 +499,6 @@ static void test_lru(void)
 	EXPECT_EQ(xlate(tlb, t, 0x10), 0x100010);
 	tlb_free(tlb);
 	case_end();
-
-	for (cap = 3; cap <= 13; cap += 5) {
-		case_begin("lru_odd_capacity_%u", cap);
-		tlb = tlb_new(cap);
-		for (i = 0; i < cap; i++)
-			ins(tlb, t, i * SZ_4K, i * SZ_4K + SZ_1G, 12, 1);
-		for (i = 0; i < cap; i++)
-			EXPECT_EQ(xlate(tlb, t, i * SZ_4K), i * SZ_4K + SZ_1G);
-		/* Touch everything except the middle one */
-		victim = cap / 2;
-		for (i = 0; i < cap; i++)
-			if (i != victim)
-				xlate(tlb, t, i * SZ_4K);
-		ins(tlb, t, 100 * SZ_4K, 0, 12, 1);
-		EXPECT_EQ(xlate(tlb, t, victim * SZ_4K), MISS);
-		for (i = 0; i < cap; i++)
-			if (i != victim)
-				EXPECT_EQ(xlate(tlb, t, i * SZ_4K),
-					  i * SZ_4K + SZ_1G);
-		EXPECT_EQ(tlb->used, cap);
-		tlb_free(tlb);
-		case_end();
-	}
 
 	case_begin("init_rejects_bad_capacity");
 	{
@@ -717,14 +671,14 @@ static s3e_u64 random_va(void)
  * if and only if the model has a live entry, with the same output.  The
  * small TLB may miss, but any hit must be a live model entry.
  */
-static void test_stress(void)
+static void test_stress(const char *name, int few_pages)
 {
 	static const unsigned int shifts[] = { 12, 12, 12, 14, 16, 21, 21, 30 };
 	struct s3e_tlb *big, *small;
 	unsigned int iter, i, k, nmatch, lookups = 0, big_hits = 0;
 	unsigned int small_hits = 0, invs = 0, agree_bad = 0;
 
-	case_begin("stress_random_vs_model");
+	case_begin("%s", name);
 	big = tlb_new(MODEL_MAX);
 	small = tlb_new(37);
 	model_n = 0;
@@ -821,6 +775,14 @@ static void test_stress(void)
 			last = first + (last - (last & ~(SZ_1G - 1))) % SZ_1G;
 			if (last < first)
 				last = first;
+			/*
+			 * One address (TG = 0) or up to 3 pages, as the Linux
+			 * driver invalidates: the TLB looks these up in its
+			 * hash table instead of visiting every entry
+			 */
+			if (few_pages)
+				last = rnd(2) ? first + rnd(4096) :
+				       first + (1 + rnd(3)) * SZ_4K - 1;
 			invs++;
 			tlb_do_inv(big, op, t.vmid, t.asid, first, last);
 			tlb_do_inv(small, op, t.vmid, t.asid, first, last);
@@ -1031,26 +993,8 @@ static void test_cfgcache(void)
 	cfgc_free(c);
 	case_end();
 
-	case_begin("cfgc_lru");
-	c = cfgc_new(3);
-	words(buf, 1);
-	s3e_cfgc_insert_ste(c, 1, buf);
-	words(buf, 2);
-	s3e_cfgc_insert_ste(c, 2, buf);
-	words(buf, 3);
-	s3e_cfgc_insert_cd(c, 1, 0, buf);
-	ste0(c, 1);
-	cd0(c, 1, 0);
-	/* STE 2 is the LRU */
+	case_begin("cfgc_capacity_1");
 	words(buf, 4);
-	s3e_cfgc_insert_ste(c, 4, buf);
-	EXPECT_EQ(ste0(c, 2), 0);
-	EXPECT_EQ(ste0(c, 1), 0x100);
-	EXPECT_EQ(cd0(c, 1, 0), 0x300);
-	EXPECT_EQ(ste0(c, 4), 0x400);
-	EXPECT_EQ(c->stats.evictions, 1);
-	/* Capacity 1 */
-	cfgc_free(c);
 	c = cfgc_new(1);
 	s3e_cfgc_insert_ste(c, 1, buf);
 	s3e_cfgc_insert_cd(c, 1, 5, buf);
@@ -1058,6 +1002,311 @@ static void test_cfgcache(void)
 	EXPECT_EQ(cd0(c, 1, 5), 0x400);
 	cfgc_free(c);
 	case_end();
+}
+
+/* ------------------------------------------------------------------ */
+
+/*
+ * The replacement policy (CLOCK, slotset.h), on both caches.  A cache is
+ * driven through struct cache_ops; key k is the 4K page k of one address
+ * space (TLB) or the STE of StreamID k (configuration cache; odd keys are
+ * CDs of StreamID k instead, so that both types share the slots).
+ */
+struct cache_ops {
+	const char *name;
+	void *(*create)(unsigned int cap);
+	void (*destroy)(void *c);
+	unsigned int (*insert)(void *c, unsigned int key);	/* its slot */
+	int (*hit)(void *c, unsigned int key);	/* right contents */
+	void (*inv)(void *c, unsigned int key);
+	s3e_u64 (*evictions)(void *c);
+	unsigned int (*used)(void *c);
+};
+
+static const struct s3e_tlb_tag clock_tag = {
+	.regime = S3E_TLB_NSEL1, .kind = S3E_TLB_S1, .vmid = 0, .asid = 1,
+};
+
+static void *ct_create(unsigned int cap)
+{
+	return tlb_new(cap);
+}
+
+static void ct_destroy(void *c)
+{
+	tlb_free(c);
+}
+
+static unsigned int ct_insert(void *c, unsigned int key)
+{
+	struct s3e_tlb *tlb = c;
+	const struct s3e_tlb_entry *e;
+
+	e = ins(tlb, clock_tag, key * SZ_4K, SZ_1G + key * SZ_4K, 12, 1);
+	return e ? (unsigned int)(e - tlb->entries) : ~0U;
+}
+
+static int ct_hit(void *c, unsigned int key)
+{
+	return xlate(c, clock_tag, key * SZ_4K + 8) == SZ_1G + key * SZ_4K + 8;
+}
+
+static void ct_inv(void *c, unsigned int key)
+{
+	s3e_tlb_inv_nh_va(c, 0, 1, key * SZ_4K, key * SZ_4K);
+}
+
+static s3e_u64 ct_evictions(void *c)
+{
+	return ((struct s3e_tlb *)c)->stats.evictions;
+}
+
+static unsigned int ct_used(void *c)
+{
+	return ((struct s3e_tlb *)c)->used;
+}
+
+static const struct cache_ops tlb_ops = {
+	"tlb", ct_create, ct_destroy, ct_insert, ct_hit, ct_inv,
+	ct_evictions, ct_used,
+};
+
+static void *cc_create(unsigned int cap)
+{
+	return cfgc_new(cap);
+}
+
+static void cc_destroy(void *c)
+{
+	cfgc_free(c);
+}
+
+static const s3e_u64 *cc_lookup(struct s3e_cfgc *c, unsigned int key)
+{
+	return key & 1 ? s3e_cfgc_lookup_cd(c, key, 1 + key % 5) :
+			 s3e_cfgc_lookup_ste(c, key);
+}
+
+static unsigned int cc_insert(void *p, unsigned int key)
+{
+	struct s3e_cfgc *c = p;
+	const s3e_u64 *w;
+	s3e_u64 buf[8];
+
+	words(buf, key);
+	if (key & 1)
+		s3e_cfgc_insert_cd(c, key, 1 + key % 5, buf);
+	else
+		s3e_cfgc_insert_ste(c, key, buf);
+	/* The lookup sets the referenced bit, which insertion did anyway */
+	w = cc_lookup(c, key);
+	if (!w)
+		return ~0U;
+	return ((const char *)w - (const char *)c->entries) /
+	       sizeof(struct s3e_cfgc_entry);
+}
+
+static int cc_hit(void *c, unsigned int key)
+{
+	const s3e_u64 *w = cc_lookup(c, key);
+
+	return w && w[0] == (s3e_u64)key * 0x100 && w[7] == key * 0x100ULL + 7;
+}
+
+static void cc_inv(void *c, unsigned int key)
+{
+	if (key & 1)
+		s3e_cfgc_inv_cd(c, key, 1 + key % 5);
+	else
+		s3e_cfgc_inv_ste(c, key);
+}
+
+static s3e_u64 cc_evictions(void *c)
+{
+	return ((struct s3e_cfgc *)c)->stats.evictions;
+}
+
+static unsigned int cc_used(void *c)
+{
+	return ((struct s3e_cfgc *)c)->used;
+}
+
+static const struct cache_ops cfgc_ops = {
+	"cfgc", cc_create, cc_destroy, cc_insert, cc_hit, cc_inv,
+	cc_evictions, cc_used,
+};
+
+#define CLOCK_MAX	1024
+#define NONE		(~0U)
+
+/* Which of the first @cap keys a clock_untouched_first() case touches */
+enum { TOUCH_ALL_BUT_MIDDLE, TOUCH_0_1_3, TOUCH_NONE, TOUCH_ALL,
+	TOUCH_RANDOM };
+
+/*
+ * Black box, the documented guarantees only.  Fill the cache; one more
+ * insertion finds every entry referenced, so the hand clears every bit in
+ * one revolution and evicts one entry (F, whichever it is).  Then touch a
+ * subset of the first keys and insert as many new keys as there are
+ * untouched survivors: every eviction must take an untouched survivor,
+ * never a touched entry nor one inserted since, because an entry used
+ * since the hand last passed it is never the victim while an unreferenced
+ * one exists.  True LRU passes this test too.
+ */
+static void clock_untouched_first(const struct cache_ops *o, unsigned int cap,
+				  int pattern)
+{
+	static unsigned char touched[CLOCK_MAX];
+	unsigned int i, j, n, f = NONE;
+	void *c = o->create(cap);
+
+	case_begin("clock_%s_untouched_evicted_first_cap%u_pattern%d",
+		   o->name, cap, pattern);
+	for (i = 0; i < cap; i++)
+		o->insert(c, i);
+	EXPECT_EQ(o->evictions(c), 0);
+	o->insert(c, 10000);
+	EXPECT_EQ(o->evictions(c), 1);
+	EXPECT_EQ(o->used(c), cap);
+	for (i = 0; i < cap; i++) {
+		switch (pattern) {
+		case TOUCH_ALL_BUT_MIDDLE:
+			touched[i] = i != cap / 2;
+			break;
+		case TOUCH_0_1_3:
+			touched[i] = i == 0 || i == 1 || i == 3;
+			break;
+		case TOUCH_NONE:
+			touched[i] = 0;
+			break;
+		case TOUCH_ALL:
+			touched[i] = 1;
+			break;
+		default:
+			touched[i] = rnd(2);
+			break;
+		}
+		/* A miss here is F; a lookup of a missing key changes nothing */
+		if (touched[i] && !o->hit(c, i))
+			f = i;
+	}
+	for (i = 0, n = 0; i < cap; i++)
+		n += !touched[i];
+	if (f == NONE && n)
+		n--;		/* F was one of the untouched */
+	for (j = 0; j < n; j++)
+		o->insert(c, 20000 + j);
+	EXPECT_EQ(o->evictions(c), 1 + n);
+	EXPECT_EQ(o->used(c), cap);
+	for (i = 0; i < cap; i++)
+		EXPECT_EQ(o->hit(c, i), touched[i] && i != f);
+	EXPECT_EQ(o->hit(c, 10000), 1);
+	for (j = 0; j < n; j++)
+		EXPECT_EQ(o->hit(c, 20000 + j), 1);
+	o->destroy(c);
+	case_end();
+}
+
+/*
+ * White box: the exact victim.  A model of the documented policy -- a
+ * referenced bit per slot (the index in the entry array), set on insertion
+ * and on every hit, and a hand moving over the slots in order -- predicts
+ * the slot every eviction frees, which the new entry then occupies.
+ * Random lookups, insertions (some replacing a cached key) and
+ * invalidations.
+ */
+static void clock_model(const struct cache_ops *o, unsigned int cap,
+			unsigned int iters)
+{
+	static unsigned int slot_key[CLOCK_MAX], key_slot[2 * CLOCK_MAX];
+	static unsigned char ref[CLOCK_MAX];
+	unsigned int i, k, s, v, hand = 0, used = 0, bad = 0;
+	s3e_u64 evictions = 0;
+	int cached;
+	void *c = o->create(cap);
+
+	case_begin("clock_%s_exact_victims_vs_model_cap%u", o->name, cap);
+	for (i = 0; i < cap; i++) {
+		slot_key[i] = NONE;
+		ref[i] = 0;
+	}
+	for (k = 0; k < 2 * cap; k++)
+		key_slot[k] = NONE;
+	for (i = 0; i < iters && !bad; i++) {
+		unsigned int r = rnd(100);
+
+		k = rnd(2 * cap);
+		if (r < 45) {
+			s = key_slot[k];
+			cached = s != NONE;
+			if (o->hit(c, k) != cached)
+				bad = __LINE__;
+			if (cached)
+				ref[s] = 1;
+		} else if (r < 90) {
+			v = key_slot[k];
+			if (v == NONE && used == cap) {
+				/* The policy: skip and clear referenced slots */
+				while (ref[hand]) {
+					ref[hand] = 0;
+					hand = (hand + 1) % cap;
+				}
+				v = hand;
+				hand = (hand + 1) % cap;
+				key_slot[slot_key[v]] = NONE;
+				evictions++;
+			} else if (v == NONE) {
+				used++;
+			}
+			s = o->insert(c, k);
+			/* A replacement reuses its slot; a free slot is free */
+			if (s >= cap || (v != NONE && s != v) ||
+			    (v == NONE && slot_key[s] != NONE))
+				bad = __LINE__;
+			if (s < cap) {
+				slot_key[s] = k;
+				key_slot[k] = s;
+				ref[s] = 1;
+			}
+		} else {
+			s = key_slot[k];
+			o->inv(c, k);
+			if (s != NONE) {
+				slot_key[s] = NONE;
+				key_slot[k] = NONE;
+				ref[s] = 0;
+				used--;
+			}
+		}
+		if (o->evictions(c) != evictions || o->used(c) != used)
+			bad = __LINE__;
+	}
+	EXPECT_EQ(bad, 0);
+	EXPECT_EQ(i, iters);
+	EXPECT_EQ(evictions > iters / 20, 1);
+	o->destroy(c);
+	case_end();
+}
+
+static void test_clock(void)
+{
+	static const struct cache_ops *const ops[] = { &tlb_ops, &cfgc_ops };
+	static const unsigned int caps[] = { 1, 3, 8, 13, 63, 64, 65, 130 };
+	unsigned int i, j;
+
+	for (i = 0; i < ARRAY_SIZE(ops); i++) {
+		clock_untouched_first(ops[i], 4, TOUCH_0_1_3);
+		for (j = 0; j < ARRAY_SIZE(caps); j++)
+			clock_untouched_first(ops[i], caps[j],
+					      TOUCH_ALL_BUT_MIDDLE);
+		clock_untouched_first(ops[i], 5, TOUCH_NONE);
+		clock_untouched_first(ops[i], 6, TOUCH_ALL);
+		clock_untouched_first(ops[i], 100, TOUCH_RANDOM);
+		clock_untouched_first(ops[i], CLOCK_MAX, TOUCH_RANDOM);
+		clock_model(ops[i], 7, 20000);
+		clock_model(ops[i], 64, 20000);
+		clock_model(ops[i], 200, 50000);
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -1092,7 +1341,8 @@ static int bench(void)
 	struct s3e_walk_result r;
 	struct s3e_tlb *tlb;
 	s3e_u64 sink = 0;
-	s3e_u64 i, va, n, lookups, hits, buf_base, page;
+	s3e_u64 i, va, n, lookups, hits, buf_base, page, *scattered, ste[8];
+	struct s3e_cfgc *cfgc;
 	double t0, t1;
 	unsigned int pass, xfer, p, burst;
 
@@ -1112,7 +1362,7 @@ static int bench(void)
 	printf("tlb hit, same 4K page (%u entries resident): %.2f ns/lookup\n",
 	       cap, (t1 - t0) / BENCH_LOOKUPS);
 
-	/* Hits cycling over every resident page: LRU update on each */
+	/* Hits cycling over every resident page (true LRU relinked on each) */
 	t0 = now_ns();
 	for (i = 0; i < BENCH_LOOKUPS; i++) {
 		va = ((i * 7) & (cap - 1)) * SZ_4K + 0x40;
@@ -1133,7 +1383,7 @@ static int bench(void)
 	printf("tlb miss (4K-only TLB): %.2f ns/lookup\n",
 	       (t1 - t0) / (BENCH_LOOKUPS / 10));
 
-	/* Inserts into a full TLB, each evicting the LRU entry */
+	/* Inserts into a full TLB, each evicting an entry */
 	n = BENCH_LOOKUPS / 10;
 	t0 = now_ns();
 	for (i = 0; i < n; i++) {
@@ -1142,9 +1392,47 @@ static int bench(void)
 		sink += !!s3e_tlb_insert(tlb, &t, va, &r, 12);
 	}
 	t1 = now_ns();
-	printf("tlb insert into a full TLB (evicts the LRU): %.2f ns/insert\n",
+	printf("tlb insert into a full TLB (evicts one entry): %.2f ns/insert\n",
 	       (t1 - t0) / n);
 	tlb_free(tlb);
+
+	/*
+	 * Hits on pages scattered over 4 GiB, not consecutive page numbers
+	 * that a multiplicative hash spreads evenly, in a scrambled order
+	 */
+	tlb = tlb_new(cap);
+	scattered = malloc(cap * sizeof(*scattered));
+	for (i = 0; i < cap; i++) {
+		scattered[i] = (s3e_u64)rnd(1U << 20) * SZ_4K;
+		fake_walk(&r, scattered[i], 0x80000000 + i * SZ_4K);
+		s3e_tlb_insert(tlb, &t, scattered[i], &r, 12);
+	}
+	t0 = now_ns();
+	for (i = 0; i < BENCH_LOOKUPS; i++) {
+		va = scattered[(i * 7) & (cap - 1)] + 0x40;
+		e = s3e_tlb_lookup(tlb, &t, va);
+		sink += s3e_tlb_entry_oa(e, va);
+	}
+	t1 = now_ns();
+	printf("tlb hit, cycling over %u resident 4K pages scattered over 4 GiB: %.2f ns/lookup\n",
+	       cap, (t1 - t0) / BENCH_LOOKUPS);
+	free(scattered);
+	tlb_free(tlb);
+
+	/* Configuration cache hits, cycling over every resident STE */
+	cfgc = cfgc_new(S3E_CFGC_DEFAULT_ENTRIES);
+	for (i = 0; i < S3E_CFGC_DEFAULT_ENTRIES; i++) {
+		words(ste, i);
+		s3e_cfgc_insert_ste(cfgc, i, ste);
+	}
+	t0 = now_ns();
+	for (i = 0; i < BENCH_LOOKUPS; i++)
+		sink += s3e_cfgc_lookup_ste(cfgc, (i * 7) &
+					    (S3E_CFGC_DEFAULT_ENTRIES - 1))[1];
+	t1 = now_ns();
+	printf("config cache hit, cycling over all %u resident STEs: %.2f ns/lookup\n",
+	       S3E_CFGC_DEFAULT_ENTRIES, (t1 - t0) / BENCH_LOOKUPS);
+	cfgc_free(cfgc);
 
 	/*
 	 * Streaming DMA: a 64 MiB buffer mapped with 4K pages, transferred 4
@@ -1217,9 +1505,11 @@ int main(int argc, char **argv)
 	test_range();
 	test_scopes();
 	test_mixed_sizes();
-	test_lru();
-	test_stress();
+	test_capacity();
+	test_stress("stress_random_vs_model", 0);
+	test_stress("stress_random_vs_model_few_page_invalidations", 1);
 	test_cfgcache();
+	test_clock();
 
 	return case_summary();
 }

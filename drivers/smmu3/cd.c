@@ -22,7 +22,7 @@
  * TTB0 only (EPD1): the domain's IOVAs sit in the lower VA range.  Faults
  * are recorded (R) and terminate the transaction (A).
  */
-VISIBLE_IF_KUNIT void smmu3_cd_s1(__le64 *cd, const struct io_pgtable_cfg *cfg,
+void smmu3_cd_s1(__le64 *cd, const struct io_pgtable_cfg *cfg,
 				  u16 asid)
 {
 	typeof(cfg->arm_lpae_s1_cfg.tcr) tcr = cfg->arm_lpae_s1_cfg.tcr;
@@ -47,7 +47,7 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_cd_s1);
  * @cd: CD_DWORDS words
  * @used: CD_DWORDS words to fill
  */
-VISIBLE_IF_KUNIT void smmu3_cd_get_used(const __le64 *cd, __le64 *used)
+void smmu3_cd_get_used(const __le64 *cd, __le64 *used)
 {
 	u64 w0 = le64_to_cpu(cd[0]);
 	unsigned int i;
@@ -75,7 +75,7 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_cd_get_used);
  *
  * Return: the valid descriptor, host order.
  */
-VISIBLE_IF_KUNIT u64 smmu3_cd_l1_desc(dma_addr_t l2)
+u64 smmu3_cd_l1_desc(dma_addr_t l2)
 {
 	return CD_L1_DESC_V | (l2 & CD_L1_DESC_L2PTR);
 }

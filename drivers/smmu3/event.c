@@ -41,7 +41,7 @@ static const char *const smmu3_event_names[] = {
  *
  * Return: the architecture's name, or "UNKNOWN".
  */
-VISIBLE_IF_KUNIT const char *smmu3_event_name(u8 type)
+const char *smmu3_event_name(u8 type)
 {
 	if (type < ARRAY_SIZE(smmu3_event_names) && smmu3_event_names[type])
 		return smmu3_event_names[type];
@@ -60,7 +60,7 @@ static bool smmu3_event_is_fetch(u8 type)
  * @raw: EVTQ_ENT_DWORDS words, host order
  * @evt: decoded record
  */
-VISIBLE_IF_KUNIT void smmu3_event_decode(const u64 *raw,
+void smmu3_event_decode(const u64 *raw,
 					 struct smmu3_event *evt)
 {
 	evt->type = FIELD_GET(EVT_0_TYPE, raw[0]);

@@ -34,7 +34,7 @@ void iommu_dma_get_resv_regions(struct device *dev, struct list_head *list);
  *
  * Return: 0, or -ERANGE.
  */
-VISIBLE_IF_KUNIT int smmu3_check_sid(u32 sid, u32 sid_bits)
+int smmu3_check_sid(u32 sid, u32 sid_bits)
 {
 	if (sid_bits < 32 && sid >> sid_bits)
 		return -ERANGE;
@@ -51,8 +51,8 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_check_sid);
  *	size given to range invalidations (TG)
  * @leaf: only leaf entries changed
  * @range_inv: the SMMU has range invalidation (IDR3.RIL)
- * @tmpl: the command to repeat (opcode, ASID, VMID filled in); its TG and
- *	TTL are set
+ * @tmpl: the command to repeat (opcode, ASID, VMID filled in); its TG,
+ *	TTL, leaf, NUM and SCALE are set
  * @out: commands, @max at most
  * @max: room in @out
  *
@@ -63,7 +63,7 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_check_sid);
  * Return: the number of commands the range needs; only min(that, @max)
  * are written.  A caller seeing more than @max invalidates the context.
  */
-VISIBLE_IF_KUNIT unsigned int smmu3_tlbi_range(u64 iova, size_t size,
+unsigned int smmu3_tlbi_range(u64 iova, size_t size,
 					       size_t granule,
 					       unsigned long pgsize_bitmap,
 					       bool leaf, bool range_inv,
@@ -102,8 +102,11 @@ VISIBLE_IF_KUNIT unsigned int smmu3_tlbi_range(u64 iova, size_t size,
 		return n;
 	}
 
+	/* Not a range: NUM and SCALE too must not keep the template's */
 	tmpl->tg = 0;
 	tmpl->ttl = 0;
+	tmpl->num = 0;
+	tmpl->scale = 0;
 	tmpl->leaf = leaf;
 	for (; iova < end; iova += granule) {
 		if (n < max) {

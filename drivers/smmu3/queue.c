@@ -24,7 +24,7 @@
  * Return: the advanced pointer, wrap bit toggled on a wrap; bits above the
  * wrap bit (OVF, ERR) are dropped.
  */
-VISIBLE_IF_KUNIT u32 smmu3_q_inc(u32 ptr, u32 log2size, u32 n)
+u32 smmu3_q_inc(u32 ptr, u32 log2size, u32 n)
 {
 	u32 mask = (2U << log2size) - 1;
 
@@ -40,7 +40,7 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_q_inc);
  *
  * Return: true when @prod and @cons are equal, wrap bits included.
  */
-VISIBLE_IF_KUNIT bool smmu3_q_empty(u32 prod, u32 cons, u32 log2size)
+bool smmu3_q_empty(u32 prod, u32 cons, u32 log2size)
 {
 	u32 mask = (2U << log2size) - 1;
 
@@ -56,7 +56,7 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_q_empty);
  *
  * Return: the number of entries the producer may still write.
  */
-VISIBLE_IF_KUNIT u32 smmu3_q_space(u32 prod, u32 cons, u32 log2size)
+u32 smmu3_q_space(u32 prod, u32 cons, u32 log2size)
 {
 	u32 mask = (2U << log2size) - 1;
 	u32 used = ((prod & mask) - (cons & mask)) & mask;
@@ -76,7 +76,7 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_q_space);
  *
  * Return: true when the entry at @idx has been consumed.
  */
-VISIBLE_IF_KUNIT bool smmu3_q_passed(u32 cons, u32 idx, u32 log2size)
+bool smmu3_q_passed(u32 cons, u32 idx, u32 log2size)
 {
 	u32 mask = (2U << log2size) - 1;
 	u32 dist = ((cons & mask) - (idx & mask)) & mask;
@@ -140,7 +140,7 @@ int smmu3_queue_alloc(struct smmu3_device *smmu, struct smmu3_queue *q,
  *
  * Return: 0, or -EINVAL for an opcode the driver does not issue.
  */
-VISIBLE_IF_KUNIT int smmu3_cmd_encode(const struct smmu3_cmd *cmd, u64 *out)
+int smmu3_cmd_encode(const struct smmu3_cmd *cmd, u64 *out)
 {
 	u64 c0 = FIELD_PREP(CMD_0_OP, cmd->opcode);
 	u64 c1 = 0;

@@ -28,7 +28,7 @@
  * smmu3_ste_abort() - STE that aborts every transaction, silently
  * @ste: STE_DWORDS words to fill
  */
-VISIBLE_IF_KUNIT void smmu3_ste_abort(__le64 *ste)
+void smmu3_ste_abort(__le64 *ste)
 {
 	memset(ste, 0, STE_SIZE);
 	ste[0] = cpu_to_le64(STE_0_V |
@@ -42,7 +42,7 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_ste_abort);
  *
  * Shareability is taken from the incoming transaction.
  */
-VISIBLE_IF_KUNIT void smmu3_ste_bypass(__le64 *ste)
+void smmu3_ste_bypass(__le64 *ste)
 {
 	memset(ste, 0, STE_SIZE);
 	ste[0] = cpu_to_le64(STE_0_V |
@@ -59,7 +59,7 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_ste_bypass);
  * Transactions without a SubstreamID use CD 0 (S1DSS = SSID0); stalls are
  * disabled; the StreamWorld is NS-EL1.
  */
-VISIBLE_IF_KUNIT void smmu3_ste_s1(__le64 *ste, const struct smmu3_ste_s1 *cfg)
+void smmu3_ste_s1(__le64 *ste, const struct smmu3_ste_s1 *cfg)
 {
 	u8 cache = cfg->coherent ? STE_S1C_WBRA : STE_S1C_NC;
 
@@ -90,7 +90,7 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_ste_s1);
  * Stage-2 faults are recorded (S2R), stage-2 table walks to Device memory
  * fault (S2PTW).
  */
-VISIBLE_IF_KUNIT void smmu3_ste_s2(__le64 *ste, const struct io_pgtable_cfg *cfg,
+void smmu3_ste_s2(__le64 *ste, const struct io_pgtable_cfg *cfg,
 				   u16 vmid, bool coherent)
 {
 	typeof(cfg->arm_lpae_s2_cfg.vtcr) vtcr = cfg->arm_lpae_s2_cfg.vtcr;
@@ -121,7 +121,7 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_ste_s2);
  * Every bit an STE builder of this driver sets is in the result for that
  * STE: the hitless update relies on it.
  */
-VISIBLE_IF_KUNIT void smmu3_ste_get_used(const __le64 *ste, __le64 *used)
+void smmu3_ste_get_used(const __le64 *ste, __le64 *used)
 {
 	u64 w0 = le64_to_cpu(ste[0]);
 	u32 config = FIELD_GET(STE_0_CONFIG, w0);
@@ -174,7 +174,7 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_ste_get_used);
  *
  * Return: the descriptor, host order.
  */
-VISIBLE_IF_KUNIT u64 smmu3_l1_desc(dma_addr_t l2, u32 span)
+u64 smmu3_l1_desc(dma_addr_t l2, u32 span)
 {
 	return FIELD_PREP(STRTAB_L1_DESC_SPAN, span) |
 	       (l2 & STRTAB_L1_DESC_L2PTR);
@@ -213,7 +213,7 @@ static bool smmu3_entry_set(struct smmu3_entry_writer *writer, __le64 *entry,
  * See the comment at the top of this file.  Every bit that @target sets
  * must be a used bit of @target (as the writer's get_used() reports).
  */
-VISIBLE_IF_KUNIT void smmu3_write_entry(struct smmu3_entry_writer *writer,
+void smmu3_write_entry(struct smmu3_entry_writer *writer,
 					__le64 *entry, const __le64 *target)
 {
 	const struct smmu3_entry_writer_ops *ops = writer->ops;

@@ -23,7 +23,7 @@
  * are recorded (R) and terminate the transaction (A).
  */
 void smmu3_cd_s1(__le64 *cd, const struct io_pgtable_cfg *cfg,
-				  u16 asid)
+		 u16 asid)
 {
 	typeof(cfg->arm_lpae_s1_cfg.tcr) tcr = cfg->arm_lpae_s1_cfg.tcr;
 

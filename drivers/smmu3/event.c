@@ -61,7 +61,7 @@ static bool smmu3_event_is_fetch(u8 type)
  * @evt: decoded record
  */
 void smmu3_event_decode(const u64 *raw,
-					 struct smmu3_event *evt)
+			struct smmu3_event *evt)
 {
 	evt->type = FIELD_GET(EVT_0_TYPE, raw[0]);
 	evt->ssv = FIELD_GET(EVT_0_SSV, raw[0]);

@@ -64,12 +64,12 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_check_sid);
  * are written.  A caller seeing more than @max invalidates the context.
  */
 unsigned int smmu3_tlbi_range(u64 iova, size_t size,
-					       size_t granule,
-					       unsigned long pgsize_bitmap,
-					       bool leaf, bool range_inv,
-					       struct smmu3_cmd *tmpl,
-					       struct smmu3_cmd *out,
-					       unsigned int max)
+			      size_t granule,
+			      unsigned long pgsize_bitmap,
+			      bool leaf, bool range_inv,
+			      struct smmu3_cmd *tmpl,
+			      struct smmu3_cmd *out,
+			      unsigned int max)
 {
 	unsigned int n = 0;
 	u64 end = iova + size;

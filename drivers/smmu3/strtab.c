@@ -56,8 +56,8 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_ste_bypass);
  * @ste: STE_DWORDS words to fill
  * @cfg: CD table of the stream
  *
- * Transactions without a SubstreamID use CD 0 (S1DSS = SSID0); stalls are
- * disabled; the StreamWorld is NS-EL1.
+ * Transactions without a SubstreamID use CD 0 (S1DSS = SSID0); the
+ * StreamWorld is NS-EL1.  Faults terminate (the CD leaves S clear).
  */
 void smmu3_ste_s1(__le64 *ste, const struct smmu3_ste_s1 *cfg)
 {
@@ -91,7 +91,7 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_ste_s1);
  * fault (S2PTW).
  */
 void smmu3_ste_s2(__le64 *ste, const struct io_pgtable_cfg *cfg,
-				   u16 vmid, bool coherent)
+		  u16 vmid, bool coherent)
 {
 	typeof(cfg->arm_lpae_s2_cfg.vtcr) vtcr = cfg->arm_lpae_s2_cfg.vtcr;
 
@@ -214,7 +214,7 @@ static bool smmu3_entry_set(struct smmu3_entry_writer *writer, __le64 *entry,
  * must be a used bit of @target (as the writer's get_used() reports).
  */
 void smmu3_write_entry(struct smmu3_entry_writer *writer,
-					__le64 *entry, const __le64 *target)
+		       __le64 *entry, const __le64 *target)
 {
 	const struct smmu3_entry_writer_ops *ops = writer->ops;
 	__le64 cur_used[SMMU3_ENTRY_MAX_WORDS] = {};

@@ -321,24 +321,39 @@ static int tlb_match(const struct s3e_tlb_entry *e, const struct tlb_filter *f)
 	return 1;
 }
 
+/* Number of keys the filter's regimes and kinds make: at most 9 */
+#define TLB_FILTER_KEYS	((S3E_TLB_EL2_E2H + 1) * (S3E_TLB_S12 + 1))
+
+/* The keys (of size 0) of the regime and kind combinations of @f */
+static unsigned int tlb_filter_keys(const struct tlb_filter *f,
+				    s3e_u32 keys[TLB_FILTER_KEYS])
+{
+	unsigned int r, k, n = 0;
+
+	for (r = 0; r <= S3E_TLB_EL2_E2H; r++)
+		for (k = 0; k <= S3E_TLB_S12; k++)
+			if ((f->regimes & REGIME_BIT(r)) &&
+			    (f->kinds & KIND_BIT(k)))
+				keys[n++] = tlb_key(r, k, f->vmid, 0);
+	return n;
+}
+
 /*
  * Hash probes that find every entry an ADDR_INPUT filter can remove: one
- * per regime, kind, size present and block of that size overlapping the
- * range.  Counting stops once over @limit.
+ * per key, size present and block of that size overlapping the range.
+ * Counting stops once over @limit.
  */
-static s3e_u64 tlb_probes(const struct s3e_tlb *tlb, const struct tlb_filter *f,
-			  s3e_u64 limit)
+static s3e_u64 tlb_probes(const struct s3e_tlb *tlb, s3e_u64 first,
+			  s3e_u64 last, unsigned int nkeys, s3e_u64 limit)
 {
-	unsigned int combos = __builtin_popcount(f->regimes) *
-			      __builtin_popcount(f->kinds);
 	s3e_u64 sizes = tlb->sizes, n = 0;
 	unsigned int shift;
 
 	while (sizes && n <= limit) {
 		shift = __builtin_ctzll(sizes);
 		sizes &= sizes - 1;
-		/* At most 2^52 blocks times 9 combinations: no overflow */
-		n += ((f->last >> shift) - (f->first >> shift) + 1) * combos;
+		/* At most 2^52 blocks times 9 keys: no overflow */
+		n += ((last >> shift) - (first >> shift) + 1) * nkeys;
 	}
 	return n;
 }
@@ -368,17 +383,12 @@ static void tlb_invalidate_block(struct s3e_tlb *tlb,
  * visiting every entry.
  */
 static void tlb_invalidate_probing(struct s3e_tlb *tlb,
-				   const struct tlb_filter *f)
+				   const struct tlb_filter *f,
+				   const s3e_u32 *keys, unsigned int nkeys)
 {
-	s3e_u32 keys[(S3E_TLB_EL2_E2H + 1) * (S3E_TLB_S12 + 1)];
-	unsigned int shift, r, k, nkeys = 0;
 	s3e_u64 sizes = tlb->sizes, block, n, j;
+	unsigned int shift, k;
 
-	for (r = 0; r <= S3E_TLB_EL2_E2H; r++)
-		for (k = 0; k <= S3E_TLB_S12; k++)
-			if ((f->regimes & REGIME_BIT(r)) &&
-			    (f->kinds & KIND_BIT(k)))
-				keys[nkeys++] = tlb_key(r, k, f->vmid, 0);
 	while (sizes) {
 		shift = __builtin_ctzll(sizes);
 		sizes &= sizes - 1;
@@ -395,13 +405,16 @@ static void tlb_invalidate_probing(struct s3e_tlb *tlb,
 static void tlb_invalidate(struct s3e_tlb *tlb, const struct tlb_filter *f,
 			   enum s3e_tlbi_kind op)
 {
-	s3e_u32 i, left = tlb->used;
+	s3e_u32 i, left = tlb->used, keys[TLB_FILTER_KEYS];
+	unsigned int nkeys;
 
 	tlb->stats.inv[op]++;
-	if (f->addr_mode == ADDR_INPUT && !f->any_vmid &&
-	    tlb_probes(tlb, f, left) <= left) {
-		tlb_invalidate_probing(tlb, f);
-		return;
+	if (f->addr_mode == ADDR_INPUT && !f->any_vmid) {
+		nkeys = tlb_filter_keys(f, keys);
+		if (tlb_probes(tlb, f->first, f->last, nkeys, left) <= left) {
+			tlb_invalidate_probing(tlb, f, keys, nkeys);
+			return;
+		}
 	}
 	for (i = s3e_slotset_next_used(&tlb->set, 0);
 	     left && i != S3E_SLOT_NIL;

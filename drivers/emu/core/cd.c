@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Context descriptors of the emulated SMMUv3: locate, fetch, validate and
+ * decode the CD that a transaction's StreamID and SubstreamID select.
+ *
+ * Location (the caller has already applied S1CDMax and S1DSS and passes
+ * the CD index): with S1CDMax = 0, the single CD at S1ContextPtr.
+ * Otherwise by STE.S1Fmt: linear, CD number index; two-level with 4KB
+ * (64 CDs) or 64KB (1024 CDs) leaf tables, where level-1 descriptor
+ * number index >> 6 or >> 10 gives L2Ptr; a level-1 descriptor with V = 0
+ * is C_BAD_SUBSTREAMID.  With stage 2 enabled every one of these
+ * addresses is an IPA translated through stage 2 (a read): a fault there
+ * is a stage-2 fault of class CD on that IPA, recorded according to
+ * STE.S2R like any translation-related stage-2 fault (F_WALK_EABT always).
+ * A descriptor that cannot be read is F_CD_FETCH with its physical
+ * address.
+ *
+ * Validation (C_BAD_CD): V = 0; AA64 = 0 (AArch32 tables are not
+ * implemented); ENDI = 1 (little-endian tables only); S = 1 (no stall
+ * model); A = 0 (SMMU_IDR0.TERM_MODEL = 1: terminated transactions always
+ * abort); IPS = 7 (reserved); for each range in use (TTB0, and TTB1
+ * except in the EL2 regime without E2H) whose walks are not disabled by
+ * EPDx: a reserved TGx, or TxSZ outside 16..48 (16..47 with 64KB pages;
+ * small translation tables are implemented).  HD is ignored (the SMMU
+ * does not manage dirty state); HA is honoured.
+ *
+ * Freestanding: no kernel or libc headers.
+ */
+#include "smmu-int.h"
+
+#define TT_MIN_TSZ		16
+#define TT_MAX_TSZ_STT_4K16K	48
+#define TT_MAX_TSZ_STT_64K	47
+
+#define CD_L2_SPLIT_4K		6	/* 4KB leaf table: 64 CDs */
+#define CD_L2_SPLIT_64K		10	/* 64KB leaf table: 1024 CDs */
+
+/* CD.TG1 encoding to the CD.TG0 one the walker takes (3 is reserved) */
+static const s3e_u8 tg1_to_tg0[4] = {
+	3, CD_TG0_16K, CD_TG0_4K, CD_TG0_64K,
+};
+
+static int tt_valid(const struct s3e_s1_tt *tt)
+{
+	unsigned int max;
+
+	if (tt->flags & S3E_TT_EPD)
+		return 1;
+	if (tt->tg > CD_TG0_16K)
+		return 0;
+	max = tt->tg == CD_TG0_64K ? TT_MAX_TSZ_STT_64K : TT_MAX_TSZ_STT_4K16K;
+	return tt->tsz >= TT_MIN_TSZ && tt->tsz <= max;
+}
+
+int s3e_cd_decode(const s3e_u64 *raw, int el2, struct s3e_cd *cd)
+{
+	s3e_u64 w0 = raw[0];
+	struct s3e_s1_tt *tt0 = &cd->s1.tt[0], *tt1 = &cd->s1.tt[1];
+
+	if (!(w0 & CD_0_V) || !(w0 & CD_0_AA64) || !(w0 & CD_0_A) ||
+	    (w0 & (CD_0_ENDI | CD_0_S)))
+		return -1;
+	cd->s1.ips = s3e_field_get(CD_0_IPS, w0);
+	if (cd->s1.ips > PS_52)
+		return -1;
+
+	tt0->ttb = raw[1] & CD_1_TTB0;
+	tt0->tsz = s3e_field_get(CD_0_T0SZ, w0);
+	tt0->tg = s3e_field_get(CD_0_TG0, w0);
+	tt0->flags = (w0 & CD_0_EPD0 ? S3E_TT_EPD : 0) |
+		     (w0 & CD_0_TBI0 ? S3E_TT_TBI : 0);
+	if (!tt_valid(tt0))
+		return -1;
+	cd->tbi = !!(tt0->flags & S3E_TT_TBI);
+
+	tt1->ttb = raw[2] & CD_2_TTB1;
+	tt1->tsz = s3e_field_get(CD_0_T1SZ, w0);
+	tt1->tg = tg1_to_tg0[s3e_field_get(CD_0_TG1, w0)];
+	if (el2) {
+		/* One range: TTB1 and its controls are not used */
+		tt1->flags = S3E_TT_EPD;
+	} else {
+		tt1->flags = (w0 & CD_0_EPD1 ? S3E_TT_EPD : 0) |
+			     (w0 & CD_0_TBI1 ? S3E_TT_TBI : 0);
+		if (!tt_valid(tt1))
+			return -1;
+		cd->tbi |= !!(tt1->flags & S3E_TT_TBI);
+	}
+
+	cd->s1.flags = (w0 & CD_0_HA ? S3E_S1_HA : 0) |
+		       (w0 & CD_0_AFFD ? S3E_S1_AFFD : 0) |
+		       (w0 & CD_0_WXN ? S3E_S1_WXN : 0) |
+		       (w0 & CD_0_PAN ? S3E_S1_PAN : 0) |
+		       (el2 ? S3E_S1_EL2 : 0);
+	cd->asid = s3e_field_get(CD_0_ASID, w0);
+	cd->r = !!(w0 & CD_0_R);
+	return 0;
+}
+
+/* Physical address of a CD table structure: through stage 2 if enabled */
+static int cd_pa(struct s3e_smmu *s, const struct s3e_ste *ste, s3e_u64 addr,
+		 s3e_u64 *pa, struct s3e_fault *f)
+{
+	struct s3e_walk_result res;
+
+	if (!(ste->config & 2)) {
+		*pa = addr;
+		return 0;
+	}
+	if (!s3e_walk_s2(&s->walker, &ste->s2, addr, 0, &res)) {
+		*pa = res.oa;
+		return 0;
+	}
+	s3e_fault_set(f, res.fault, res.fault == EVT_F_WALK_EABT || ste->s2r);
+	f->stage = 2;
+	f->fclass = EVT_CLASS_CD;
+	f->ipa = addr;
+	f->fetch_addr = res.fetch_addr;
+	return res.fault;
+}
+
+static int cd_fetch_fault(struct s3e_fault *f, s3e_u64 pa)
+{
+	f->fetch_addr = pa;
+	return s3e_fault_set(f, EVT_F_CD_FETCH, 1);
+}
+
+static int cd_fetch(struct s3e_smmu *s, const struct s3e_ste *ste,
+		    s3e_u32 idx, s3e_u64 *buf, struct s3e_fault *f)
+{
+	s3e_u64 addr = ste->ctxptr, pa, l1;
+	unsigned int split;
+	int rc;
+
+	if (ste->s1cdmax && ste->s1fmt != STE_S1FMT_LINEAR) {
+		split = ste->s1fmt == STE_S1FMT_2LVL_4K ? CD_L2_SPLIT_4K :
+							  CD_L2_SPLIT_64K;
+		addr += (s3e_u64)(idx >> split) << 3;
+		rc = cd_pa(s, ste, addr, &pa, f);
+		if (rc)
+			return rc;
+		if (s3e_host_read64s(s, pa, &l1, 1))
+			return cd_fetch_fault(f, pa);
+		if (!(l1 & CD_L1_DESC_V))
+			return s3e_fault_set(f, EVT_C_BAD_SUBSTREAMID, 1);
+		addr = (l1 & CD_L1_DESC_L2PTR) +
+		       (s3e_u64)(idx & ((1U << split) - 1)) * CD_SIZE;
+	} else {
+		addr += (s3e_u64)idx * CD_SIZE;
+	}
+	rc = cd_pa(s, ste, addr, &pa, f);
+	if (rc)
+		return rc;
+	if (s3e_host_read64s(s, pa, buf, CD_DWORDS))
+		return cd_fetch_fault(f, pa);
+	return 0;
+}
+
+int s3e_cd_get(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 idx,
+	       const struct s3e_ste *ste, struct s3e_cd *cd,
+	       struct s3e_fault *f)
+{
+	const s3e_u64 *raw = s3e_cfgc_lookup_cd(&s->cfgc, sid, idx);
+	int el2 = ste->strw == STE_STRW_EL2 && !(s->cr2 & CR2_E2H);
+	s3e_u64 buf[CD_DWORDS];
+	int rc;
+
+	if (!raw) {
+		rc = cd_fetch(s, ste, idx, buf, f);
+		if (rc)
+			return rc;
+		raw = buf;
+	}
+	if (s3e_cd_decode(raw, el2, cd))
+		return s3e_fault_set(f, EVT_C_BAD_CD, 1);
+	if (raw == buf)
+		s3e_cfgc_insert_cd(&s->cfgc, sid, idx, buf);
+	return 0;
+}

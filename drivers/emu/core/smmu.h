@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The emulated SMMUv3 device: register file, queues, stream table, context
+ * descriptors and the translation entry point, on top of the walker, the
+ * TLB and the configuration cache.
+ *
+ * This is the interface between the freestanding core and whatever hosts
+ * it (the kernel glue in drivers/emu/smmu3_emu.c, the native tests, the
+ * benchmark and the fuzz target).  The host supplies memory access,
+ * allocation and interrupt delivery through struct s3e_host; the core
+ * takes no locks: the host serialises every call on one instance.
+ *
+ * Freestanding: no kernel or libc headers.
+ */
+#ifndef S3E_SMMU_H
+#define S3E_SMMU_H
+
+#include "s3e-types.h"
+#include "walk.h"
+#include "tlb.h"
+#include "cfgcache.h"
+
+/* Interrupt lines of an instance, the argument of s3e_host.irq */
+#define S3E_IRQ_EVTQ		0
+#define S3E_IRQ_PRIQ		1
+#define S3E_IRQ_CMDQ_SYNC	2
+#define S3E_IRQ_GERROR		3
+#define S3E_IRQ_NR		4
+
+/**
+ * struct s3e_host - services the host gives the core
+ * @read: copy @len bytes of guest memory at physical address @pa into @buf.
+ *	Returns 0, or a negative value when any byte of the range is not
+ *	RAM (the core turns that into an abort or a fetch event).  Memory
+ *	is little-endian as the SMMU sees it; the core converts.
+ * @write: copy @len bytes from @buf to guest memory at @pa; same return.
+ * @cmpxchg64: as s3e_walk_mem.cmpxchg64 (hardware access flag updates);
+ *	may be NULL
+ * @irq: pulse interrupt line @line (S3E_IRQ_*), an edge.  Called from
+ *	inside register writes and translations, with the host's lock
+ *	held: the host must deliver the interrupt asynchronously.
+ * @alloc: allocate @size bytes, 8-byte aligned and zeroed, or NULL
+ * @free: release what @alloc returned (NULL is allowed)
+ * @ctx: first argument of every callback
+ * @read64: optional: read the 64-bit doubleword at @pa (8-byte aligned)
+ *	as one single-copy-atomic little-endian load, converted to a host
+ *	value, into @val; returns 0, or a negative value when @pa is not RAM.
+ *	Used for translation table descriptors, which the driver may update
+ *	while the SMMU walks them (and it is the walker's fast path).  When
+ *	NULL, @read of 8 bytes is used instead.
+ */
+struct s3e_host {
+	int (*read)(void *ctx, s3e_u64 pa, void *buf, unsigned long len);
+	int (*write)(void *ctx, s3e_u64 pa, const void *buf, unsigned long len);
+	int (*cmpxchg64)(void *ctx, s3e_u64 pa, s3e_u64 old, s3e_u64 newval);
+	void (*irq)(void *ctx, unsigned int line);
+	void *(*alloc)(void *ctx, unsigned long size);
+	void (*free)(void *ctx, void *p);
+	void *ctx;
+	int (*read64)(void *ctx, s3e_u64 pa, s3e_u64 *val);
+};
+
+/* struct s3e_smmu_config stages */
+#define S3E_STAGE1		0x1
+#define S3E_STAGE2		0x2
+
+/* Defaults of struct s3e_smmu_config (s3e_smmu_config_default()) */
+#define S3E_DEFAULT_SID_BITS	16
+#define S3E_DEFAULT_SSID_BITS	8
+#define S3E_DEFAULT_CFGC_ENTRIES 256
+#define S3E_DEFAULT_QUEUE_LOG2	10	/* cmdq and evtq, IDR1.CMDQS/EVENTQS */
+
+/**
+ * struct s3e_smmu_config - implementation choices of one instance
+ * @sid_bits: SMMU_IDR1.SIDSIZE, 0 to 32
+ * @ssid_bits: SMMU_IDR1.SSIDSIZE, 0 to 20
+ * @tlb_entries: TLB capacity
+ * @cfgc_entries: configuration cache capacity
+ * @stages: S3E_STAGE1 and/or S3E_STAGE2 (at least one)
+ * @cmdq_log2: SMMU_IDR1.CMDQS, 0 to 19
+ * @evtq_log2: SMMU_IDR1.EVENTQS, 0 to 19
+ */
+struct s3e_smmu_config {
+	unsigned int sid_bits;
+	unsigned int ssid_bits;
+	unsigned int tlb_entries;
+	unsigned int cfgc_entries;
+	unsigned int stages;
+	unsigned int cmdq_log2;
+	unsigned int evtq_log2;
+};
+
+/* Substream ID meaning "the transaction carries none" */
+#define S3E_NO_SSID		0xffffffffU
+
+/**
+ * struct s3e_txn - one transaction of a client device
+ * @sid: StreamID
+ * @ssid: SubstreamID, or S3E_NO_SSID
+ * @iova: input address
+ * @access: S3E_ACC_* flags (write, instruction, privileged)
+ */
+struct s3e_txn {
+	s3e_u32 sid;
+	s3e_u32 ssid;
+	s3e_u64 iova;
+	unsigned int access;
+};
+
+/*
+ * Outcome of s3e_smmu_translate() (struct s3e_txn_result.status).
+ * S3E_TXN_ABORT is an abort without an event: GBPA.ABORT, STE.Config
+ * abort, or a DMA page that is not RAM.  STE.S1DSS terminate is
+ * S3E_TXN_FAULT with EVT_F_STREAM_DISABLED.
+ */
+#define S3E_TXN_OK		0	/* translated or bypassed: use @pa */
+#define S3E_TXN_FAULT		1	/* terminated; @event is the reason */
+#define S3E_TXN_ABORT		2	/* aborted without an event */
+
+/**
+ * struct s3e_txn_result - result of translating one transaction
+ * @status: S3E_TXN_*
+ * @pa: output address of the transaction's first byte (S3E_TXN_OK)
+ * @len: bytes from @pa that the same translation covers, at least 1, up
+ *	to the end of the mapping (S3E_TXN_OK)
+ * @event: event type (EVT_F_* / EVT_C_*) when @status is S3E_TXN_FAULT,
+ *	whether or not a record could be written to the event queue
+ * @recorded: 1 when the event was written to the event queue
+ */
+struct s3e_txn_result {
+	int status;
+	s3e_u64 pa;
+	s3e_u64 len;
+	s3e_u32 event;
+	int recorded;
+};
+
+/* Size of the per-opcode and per-event-type counters */
+#define S3E_NR_OPCODES		0x80
+#define S3E_NR_EVENT_TYPES	0x40
+
+/**
+ * struct s3e_smmu_stats - counters of one instance
+ * @translations: s3e_smmu_translate() calls
+ * @bypassed: transactions that bypassed (SMMUEN=0 or STE bypass)
+ * @aborted: transactions aborted without an event
+ * @walks: table walks started (TLB misses that reached the walker)
+ * @faults: terminated transactions by event type
+ * @events: event records written to the event queue
+ * @events_dropped: events not written (EVENTQEN=0, queue full, SMMUEN=0)
+ * @cmds: commands consumed, by opcode
+ * @cmd_errors: commands that stopped the queue with a CERROR
+ * @syncs: CMD_SYNCs completed
+ * @irqs: interrupts raised, by line
+ * @msis: MSI writes performed
+ * @ctx_hits: translations that missed @utlb_hits but found their decoded
+ *	(StreamID, SubstreamID) context cached (SMMUEN=1 only)
+ * @ctx_misses: translations that had to decode the STE (and CD) from the
+ *	configuration cache or memory
+ * @utlb_hits: translations answered by the decoded context's
+ *	last-translation entry, without a TLB lookup (not counted in the
+ *	TLB's own hits, nor in @ctx_hits)
+ */
+struct s3e_smmu_stats {
+	s3e_u64 translations;
+	s3e_u64 bypassed;
+	s3e_u64 aborted;
+	s3e_u64 walks;
+	s3e_u64 faults[S3E_NR_EVENT_TYPES];
+	s3e_u64 events;
+	s3e_u64 events_dropped;
+	s3e_u64 cmds[S3E_NR_OPCODES];
+	s3e_u64 cmd_errors;
+	s3e_u64 syncs;
+	s3e_u64 irqs[S3E_IRQ_NR];
+	s3e_u64 msis;
+	s3e_u64 ctx_hits;
+	s3e_u64 ctx_misses;
+	s3e_u64 utlb_hits;
+};
+
+struct s3e_smmu;
+
+/**
+ * s3e_smmu_config_default() - fill a configuration with the defaults
+ * @cfg: configuration to fill
+ */
+void s3e_smmu_config_default(struct s3e_smmu_config *cfg);
+
+/**
+ * s3e_smmu_create() - allocate and reset an instance
+ * @cfg: implementation choices; checked, copied
+ * @host: host services; copied
+ *
+ * Return: the instance in its reset state, or NULL when @cfg is invalid or
+ * an allocation failed.
+ */
+struct s3e_smmu *s3e_smmu_create(const struct s3e_smmu_config *cfg,
+				 const struct s3e_host *host);
+
+/**
+ * s3e_smmu_destroy() - free an instance (NULL is allowed)
+ * @s: instance
+ */
+void s3e_smmu_destroy(struct s3e_smmu *s);
+
+/**
+ * s3e_smmu_reset() - return every register and cache to its reset state
+ * @s: instance
+ */
+void s3e_smmu_reset(struct s3e_smmu *s);
+
+/**
+ * s3e_smmu_read32() - 32-bit register read
+ * @s: instance
+ * @offset: byte offset in the 128KB register space (page 0 and page 1),
+ *	4-byte aligned.  The upper half of a 64-bit register is at +4.
+ *
+ * Return: the register value; reserved and unimplemented offsets read 0.
+ */
+s3e_u32 s3e_smmu_read32(struct s3e_smmu *s, s3e_u32 offset);
+
+/**
+ * s3e_smmu_write32() - 32-bit register write
+ * @s: instance
+ * @offset: as for s3e_smmu_read32()
+ * @val: value
+ *
+ * Side effects happen here, synchronously: a CMDQ_PROD write consumes
+ * commands, a CR0 write enables or disables, and so on.  Writes to
+ * read-only, reserved or unimplemented offsets are ignored.
+ */
+void s3e_smmu_write32(struct s3e_smmu *s, s3e_u32 offset, s3e_u32 val);
+
+/** s3e_smmu_read64() - 64-bit register read, the two halves at once */
+s3e_u64 s3e_smmu_read64(struct s3e_smmu *s, s3e_u32 offset);
+
+/** s3e_smmu_write64() - 64-bit register write, low half first */
+void s3e_smmu_write64(struct s3e_smmu *s, s3e_u32 offset, s3e_u64 val);
+
+/**
+ * s3e_smmu_translate() - translate one transaction
+ * @s: instance
+ * @t: the transaction
+ * @r: result
+ *
+ * Follows the architecture: SMMUEN=0 -> GBPA; StreamID range and stream
+ * table; STE; substream and CD; TLB, then a walk.  A fault records its
+ * event (when the event queue can take it) and raises the event queue
+ * interrupt.
+ *
+ * Return: @r->status.
+ */
+int s3e_smmu_translate(struct s3e_smmu *s, const struct s3e_txn *t,
+		       struct s3e_txn_result *r);
+
+/**
+ * s3e_smmu_dma() - perform a whole DMA transfer through the translation
+ * @s: instance
+ * @t: the transaction (its @iova is the first byte)
+ * @buf: data to write to memory (S3E_ACC_WRITE), or buffer to read into
+ * @len: bytes
+ * @r: result of the last translation: on failure, the one that failed
+ *
+ * Translates page by page and moves the data with the host's read/write.
+ * A page that is not RAM after translation ends the transfer as an
+ * external abort without an event (status S3E_TXN_ABORT).
+ *
+ * Return: the number of bytes moved before the first failure (@len on
+ * success).
+ */
+unsigned long s3e_smmu_dma(struct s3e_smmu *s, const struct s3e_txn *t,
+			   void *buf, unsigned long len,
+			   struct s3e_txn_result *r);
+
+/**
+ * s3e_smmu_stats() - counters of an instance
+ * @s: instance
+ *
+ * Return: the instance's counters, live.
+ */
+const struct s3e_smmu_stats *s3e_smmu_stats(const struct s3e_smmu *s);
+
+/** s3e_smmu_tlb_stats() - the TLB's own counters (hits, misses, ...) */
+const struct s3e_tlb_stats *s3e_smmu_tlb_stats(const struct s3e_smmu *s);
+
+/** s3e_smmu_cfgc_stats() - the configuration cache's own counters */
+const struct s3e_cfgc_stats *s3e_smmu_cfgc_stats(const struct s3e_smmu *s);
+
+/**
+ * s3e_smmu_mem_size() - memory an instance holds
+ * @s: instance
+ *
+ * Return: the bytes s3e_smmu_create() allocated for @s through
+ * s3e_host.alloc: the instance, TLB, configuration cache and
+ * decoded-context cache.
+ */
+unsigned long s3e_smmu_mem_size(const struct s3e_smmu *s);
+
+#endif /* S3E_SMMU_H */

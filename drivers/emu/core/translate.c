@@ -1,0 +1,480 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Translation of client transactions by the emulated SMMUv3, and its DMA
+ * port.
+ *
+ * Order of the checks: SMMUEN = 0 -> GBPA (abort, or bypass); then the
+ * decoded context of (StreamID, SubstreamID); then the TLB; then a walk.
+ *
+ * Decoded contexts: the configuration cache keeps raw STEs and CDs, which
+ * would need decoding and validating on every transaction.  A small
+ * direct-mapped cache (S3E_DCTX_NR slots, hashed on StreamID and
+ * SubstreamID) keeps their decoded form instead: the kind of stream
+ * (translate, bypass, abort, disabled), stage-1 and stage-2
+ * configurations, the TLB tag, the fault-recording bits and the STE's
+ * attribute overrides.  A slot is valid while its generation equals the
+ * instance's, which every CFGI_* command, every CR0 change and reset bump:
+ * the decoded contexts never outlive the configuration-cache entries they
+ * come from.  Each context also remembers its last translation (input and
+ * output page, size, permissions), valid while the TLB generation, bumped
+ * by every TLBI_* command and reset, is unchanged; this is a one-entry
+ * micro-TLB per context in front of the TLB, and what makes the common
+ * case (consecutive accesses to one page) cost a hash, a few compares and
+ * a permission check.
+ *
+ * Substreams (stage 1 enabled): a transaction with a SubstreamID needs
+ * S1CDMax != 0 and SubstreamID < 2^S1CDMax, and with S1DSS = 0b10 (CD 0
+ * serves transactions without a SubstreamID) SubstreamID 0 is illegal:
+ * all three are C_BAD_SUBSTREAMID, as is any SubstreamID on a stream
+ * without stage 1 (bypass, stage 2 only).  A transaction without a
+ * SubstreamID uses CD 0 when S1CDMax = 0; otherwise S1DSS decides:
+ * terminate (0b00, and the reserved 0b11 which behaves so) records
+ * F_STREAM_DISABLED, bypass skips stage 1, 0b10 uses CD 0.
+ *
+ * Faults: translation-related faults (F_TRANSLATION, F_ADDR_SIZE,
+ * F_ACCESS, F_PERMISSION) are recorded only when CD.R (stage 1) or STE.S2R
+ * (stage 2) is set, and are otherwise terminated silently; F_WALK_EABT and
+ * the configuration errors are always recorded (C_BAD_STREAMID when
+ * CR2.RECINVSID is set).  The access attributes used for permission checks
+ * and in the records are the transaction's, after the STE's PRIVCFG and
+ * INSTCFG overrides; a write is never an instruction fetch.
+ *
+ * Freestanding: no kernel or libc headers.
+ */
+#include "smmu-int.h"
+
+#define TXN_PAGE_SIZE	4096ULL
+
+static inline unsigned int dctx_hash(s3e_u32 sid, s3e_u32 ssid)
+{
+	return ((sid * 0x9e3779b1U) ^ (ssid * 0x85ebca6bU)) >>
+	       (32 - S3E_DCTX_LOG2);
+}
+
+static inline unsigned int eff_access(const struct s3e_dctx *c,
+				      unsigned int access)
+{
+	access = (access & ~c->acc_clr) | c->acc_set;
+	if (access & S3E_ACC_WRITE)
+		access &= ~S3E_ACC_EXEC;
+	return access;
+}
+
+/*
+ * Top byte ignored: lookups and walks use the address with the top byte
+ * replaced by the sign extension of bit 55 (the range select).
+ */
+static s3e_u64 tbi_canon(const struct s3e_dctx *c, s3e_u64 va)
+{
+	unsigned int upper = 0;
+
+	if (!(c->s1.flags & S3E_S1_EL2))
+		upper = (va >> 55) & 1;
+	if (!(c->s1.tt[upper].flags & S3E_TT_TBI))
+		return va;
+	va &= (1ULL << 56) - 1;
+	return upper ? va | (0xffULL << 56) : va;
+}
+
+static inline s3e_u64 ctx_input(const struct s3e_dctx *c, s3e_u64 iova)
+{
+	return c->flags & S3E_DCTX_TBI ? tbi_canon(c, iova) : iova;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void evt_build(const struct s3e_txn *t, unsigned int access,
+		      const struct s3e_fault *f, s3e_u64 *e)
+{
+	e[0] = s3e_field_prep(EVT_0_TYPE, f->type) |
+	       s3e_field_prep(EVT_0_SID, t->sid);
+	if (t->ssid != S3E_NO_SSID && f->type != EVT_F_STREAM_DISABLED)
+		e[0] |= EVT_0_SSV | s3e_field_prep(EVT_0_SSID, t->ssid);
+	e[1] = 0;
+	e[2] = 0;
+	e[3] = 0;
+
+	switch (f->type) {
+	case EVT_F_STE_FETCH:
+	case EVT_F_CD_FETCH:
+		e[3] = f->fetch_addr & EVT_3_FETCH_ADDR;
+		return;
+	case EVT_F_WALK_EABT:
+	case EVT_F_TRANSLATION:
+	case EVT_F_ADDR_SIZE:
+	case EVT_F_ACCESS:
+	case EVT_F_PERMISSION:
+		break;
+	default:
+		return;
+	}
+	e[1] = (access & S3E_ACC_PRIV ? EVT_1_PNU : 0) |
+	       (access & S3E_ACC_EXEC ? EVT_1_IND : 0) |
+	       (access & S3E_ACC_WRITE ? 0 : EVT_1_RNW) |
+	       s3e_field_prep(EVT_1_CLASS, f->fclass);
+	if (f->stage == 2) {
+		e[1] |= EVT_1_S2;
+		if (f->fclass != EVT_CLASS_IN && !f->tt_write)
+			e[1] |= EVT_1_TT_READ;
+	}
+	e[2] = t->iova;
+	if (f->type == EVT_F_WALK_EABT)
+		e[3] = f->fetch_addr & EVT_3_FETCH_ADDR;
+	else if (f->stage == 2)
+		e[3] = f->ipa & EVT_3_IPA;
+}
+
+/* Terminate @t with the event @f; record it unless suppressed */
+static int txn_fault(struct s3e_smmu *s, const struct s3e_txn *t,
+		     unsigned int access, const struct s3e_fault *f,
+		     struct s3e_txn_result *r)
+{
+	s3e_u64 rec[EVTQ_ENT_DWORDS];
+
+	s->stats.faults[f->type & (S3E_NR_EVENT_TYPES - 1)]++;
+	r->status = S3E_TXN_FAULT;
+	r->pa = 0;
+	r->len = 0;
+	r->event = f->type;
+	r->recorded = 0;
+	if (f->record) {
+		evt_build(t, access, f, rec);
+		r->recorded = s3e_evtq_record(s, rec);
+	}
+	return S3E_TXN_FAULT;
+}
+
+static int txn_abort(struct s3e_smmu *s, struct s3e_txn_result *r)
+{
+	s->stats.aborted++;
+	r->status = S3E_TXN_ABORT;
+	r->pa = 0;
+	r->len = 0;
+	r->event = 0;
+	r->recorded = 0;
+	return S3E_TXN_ABORT;
+}
+
+static int txn_bypass(struct s3e_smmu *s, s3e_u64 iova,
+		      struct s3e_txn_result *r)
+{
+	s->stats.bypassed++;
+	r->status = S3E_TXN_OK;
+	r->pa = iova;
+	r->len = iova ? 0 - iova : ~0ULL;
+	r->event = 0;
+	r->recorded = 0;
+	return S3E_TXN_OK;
+}
+
+/* ------------------------------------------------------------------ */
+
+static int bad_substream(struct s3e_fault *f)
+{
+	return s3e_fault_set(f, EVT_C_BAD_SUBSTREAMID, 1);
+}
+
+/*
+ * Decode the configuration of (t->sid, t->ssid) into @d.  Return 0, or the
+ * event type of a configuration fault described in @f.
+ */
+static int dctx_build(struct s3e_smmu *s, const struct s3e_txn *t,
+		      struct s3e_dctx *d, struct s3e_fault *f)
+{
+	int has_ssid = t->ssid != S3E_NO_SSID;
+	struct s3e_ste ste;
+	struct s3e_cd cd;
+	unsigned int a;
+	s3e_u32 idx = 0;
+	int rc;
+
+	d->acc_clr = 0;
+	d->acc_set = 0;
+	rc = s3e_ste_get(s, t->sid, &ste, f);
+	if (rc)
+		return rc;
+
+	d->sid = t->sid;
+	d->ssid = t->ssid;
+	d->flags = 0;
+	d->acc_clr = ste.acc_clr;
+	d->acc_set = ste.acc_set;
+	for (a = 0; a < 8; a++)
+		d->need[a] = s3e_perm_needed(eff_access(d, a));
+	d->s2_gshift = 12;
+	d->tag.regime = S3E_TLB_NSEL1;
+	d->tag.kind = S3E_TLB_S2;
+	d->tag.vmid = ste.vmid;
+	d->tag.asid = 0;
+
+	switch (ste.config) {
+	case STE_CONFIG_ABORT:
+		d->kind = S3E_DCTX_ABORT;
+		return 0;
+	case STE_CONFIG_BYPASS:
+		if (has_ssid)
+			return bad_substream(f);
+		d->kind = S3E_DCTX_BYPASS;
+		return 0;
+	}
+
+	d->kind = S3E_DCTX_XLATE;
+	if (ste.config & 2) {
+		d->flags |= S3E_DCTX_S2 | (ste.s2r ? S3E_DCTX_REC_S2 : 0);
+		d->s2 = ste.s2;
+		d->s2_gshift = ste.s2.tg == S2TG_4K ? 12 :
+			       ste.s2.tg == S2TG_16K ? 14 : 16;
+	}
+	if (!(ste.config & 1)) {
+		if (has_ssid)
+			return bad_substream(f);
+		return 0;
+	}
+
+	/* Stage 1: which CD, if any */
+	if (has_ssid) {
+		if (!ste.s1cdmax || (t->ssid >> ste.s1cdmax) ||
+		    (ste.s1dss == STE_S1DSS_SSID0 && !t->ssid))
+			return bad_substream(f);
+		idx = t->ssid;
+	} else if (ste.s1cdmax) {
+		switch (ste.s1dss) {
+		case STE_S1DSS_BYPASS:
+			if (!(ste.config & 2))
+				d->kind = S3E_DCTX_BYPASS;
+			return 0;
+		case STE_S1DSS_SSID0:
+			break;
+		default:
+			d->kind = S3E_DCTX_DISABLED;
+			return 0;
+		}
+	}
+
+	rc = s3e_cd_get(s, t->sid, idx, &ste, &cd, f);
+	if (rc)
+		return rc;
+	d->flags |= S3E_DCTX_S1 | (cd.r ? S3E_DCTX_REC_S1 : 0) |
+		    (cd.tbi ? S3E_DCTX_TBI : 0);
+	d->s1 = cd.s1;
+	d->tag.kind = ste.config & 2 ? S3E_TLB_S12 : S3E_TLB_S1;
+	d->tag.asid = cd.asid;
+	if (ste.strw == STE_STRW_EL2) {
+		d->tag.vmid = 0;
+		if (s->cr2 & CR2_E2H) {
+			d->tag.regime = S3E_TLB_EL2_E2H;
+		} else {
+			d->tag.regime = S3E_TLB_EL2;
+			d->tag.asid = 0;
+		}
+	}
+	return 0;
+}
+
+/* The decoded context of @t, or NULL when its configuration faulted */
+static struct s3e_dctx *dctx_get(struct s3e_smmu *s, const struct s3e_txn *t,
+				 struct s3e_txn_result *r)
+{
+	struct s3e_dctx *c = &s->dctx[dctx_hash(t->sid, t->ssid)];
+	struct s3e_fault f = { 0 };
+
+	if (c->gen == s->cfg_gen && c->sid == t->sid && c->ssid == t->ssid &&
+	    c->kind != S3E_DCTX_FREE) {
+		s->stats.ctx_hits++;
+		return c;
+	}
+	s->stats.ctx_misses++;
+	/* Decoded in place: the slot is invalid until complete */
+	c->gen = 0;
+	c->u_gen = 0;
+	c->kind = S3E_DCTX_FREE;
+	if (dctx_build(s, t, c, &f)) {
+		c->kind = S3E_DCTX_FREE;
+		txn_fault(s, t, eff_access(c, t->access & 7), &f, r);
+		return S3E_NULL;
+	}
+	c->gen = s->cfg_gen;
+	return c;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void utlb_fill(struct s3e_smmu *s, struct s3e_dctx *c, s3e_u64 va,
+		      s3e_u64 oa, unsigned int shift, unsigned int perm)
+{
+	s3e_u64 mask = (1ULL << shift) - 1;
+
+	c->u_va = va & ~mask;
+	c->u_oa = oa & ~mask;
+	c->u_mask = mask;
+	c->u_perm = perm;
+	c->u_gen = s->tlb_gen;
+}
+
+static int txn_ok(s3e_u64 pa, s3e_u64 mask, struct s3e_txn_result *r)
+{
+	r->status = S3E_TXN_OK;
+	r->pa = pa;
+	r->len = mask - (pa & mask) + 1;
+	r->event = 0;
+	r->recorded = 0;
+	return S3E_TXN_OK;
+}
+
+/* Walk-fault recording rules: see the file comment */
+static int walk_fault(struct s3e_smmu *s, const struct s3e_dctx *c,
+		      const struct s3e_txn *t, unsigned int access,
+		      const struct s3e_walk_result *res,
+		      struct s3e_txn_result *r)
+{
+	unsigned int rec = res->stage == 2 ? S3E_DCTX_REC_S2 : S3E_DCTX_REC_S1;
+	struct s3e_fault f;
+
+	s3e_fault_set(&f, res->fault,
+		      res->fault == EVT_F_WALK_EABT || (c->flags & rec));
+	f.stage = res->stage;
+	f.fclass = res->fclass;
+	f.tt_write = res->tt_write;
+	f.ipa = res->ipa;
+	f.fetch_addr = res->fetch_addr;
+	return txn_fault(s, t, access, &f, r);
+}
+
+static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
+		     const struct s3e_txn *t, struct s3e_txn_result *r)
+{
+	unsigned int access = eff_access(c, t->access & 7);
+	const struct s3e_tlb_entry *e;
+	struct s3e_walk_result res;
+	s3e_u64 va = ctx_input(c, t->iova);
+	int rc;
+
+	e = s3e_tlb_lookup(&s->tlb, &c->tag, va);
+	if (e && !s3e_tlb_perm_denied(e, access)) {
+		utlb_fill(s, c, va, e->oa, e->size_shift,
+			  e->s1_perm & e->s2_perm);
+		return txn_ok(s3e_tlb_entry_oa(e, va),
+			      (1ULL << e->size_shift) - 1, r);
+	}
+
+	/*
+	 * A miss, or a hit that the access is not permitted: walk, which
+	 * describes the fault exactly (or finds that the tables changed).
+	 */
+	s->stats.walks++;
+	if (c->flags & S3E_DCTX_S1)
+		rc = s3e_walk_s1(&s->walker, &c->s1,
+				 c->flags & S3E_DCTX_S2 ? &c->s2 : S3E_NULL,
+				 va, access, &res);
+	else
+		rc = s3e_walk_s2(&s->walker, &c->s2, va, access, &res);
+	if (rc)
+		return walk_fault(s, c, t, access, &res, r);
+
+	if (s3e_tlb_insert(&s->tlb, &c->tag, va, &res, c->s2_gshift))
+		utlb_fill(s, c, va, res.oa, res.size_shift,
+			  res.s1_perm & res.s2_perm);
+	return txn_ok(res.oa, (1ULL << res.size_shift) - 1, r);
+}
+
+static int translate_slow(struct s3e_smmu *s, const struct s3e_txn *t,
+			  struct s3e_txn_result *r)
+{
+	struct s3e_dctx *c;
+	struct s3e_fault f;
+
+	if (!s->smmuen) {
+		if (s->gbpa & GBPA_ABORT)
+			return txn_abort(s, r);
+		return txn_bypass(s, t->iova, r);
+	}
+
+	c = dctx_get(s, t, r);
+	if (!c)
+		return r->status;
+	switch (c->kind) {
+	case S3E_DCTX_XLATE:
+		return xlate_ctx(s, c, t, r);
+	case S3E_DCTX_BYPASS:
+		return txn_bypass(s, t->iova, r);
+	case S3E_DCTX_DISABLED:
+		s3e_fault_set(&f, EVT_F_STREAM_DISABLED, 1);
+		return txn_fault(s, t, 0, &f, r);
+	}
+	return txn_abort(s, r);
+}
+
+int s3e_smmu_translate(struct s3e_smmu *s, const struct s3e_txn *t,
+		       struct s3e_txn_result *r)
+{
+	struct s3e_dctx *c;
+	s3e_u64 va, off;
+
+	s->stats.translations++;
+	if (!s->smmuen)
+		return translate_slow(s, t, r);
+	c = &s->dctx[dctx_hash(t->sid, t->ssid)];
+	if (c->gen != s->cfg_gen || c->sid != t->sid || c->ssid != t->ssid)
+		return translate_slow(s, t, r);
+
+	/* Fast path: the context's last translation */
+	if (c->u_gen == s->tlb_gen) {
+		va = ctx_input(c, t->iova);
+		if ((va & ~c->u_mask) == c->u_va &&
+		    (c->u_perm & c->need[t->access & 7])) {
+			s->stats.utlb_hits++;
+			off = va & c->u_mask;
+			r->status = S3E_TXN_OK;
+			r->pa = c->u_oa | off;
+			r->len = c->u_mask - off + 1;
+			r->event = 0;
+			r->recorded = 0;
+			return S3E_TXN_OK;
+		}
+	}
+	if (c->kind == S3E_DCTX_XLATE) {
+		s->stats.ctx_hits++;
+		return xlate_ctx(s, c, t, r);
+	}
+	return translate_slow(s, t, r);
+}
+
+unsigned long s3e_smmu_dma(struct s3e_smmu *s, const struct s3e_txn *t,
+			   void *buf, unsigned long len,
+			   struct s3e_txn_result *r)
+{
+	struct s3e_txn tx = *t;
+	unsigned long done = 0;
+	s3e_u64 chunk, page_left;
+	unsigned char *p = buf;
+	int rc;
+
+	r->status = S3E_TXN_OK;
+	r->pa = 0;
+	r->len = 0;
+	r->event = 0;
+	r->recorded = 0;
+	/* Each round moves at least one byte: bounded by @len */
+	while (done < len) {
+		tx.iova = t->iova + done;
+		if (s3e_smmu_translate(s, &tx, r) != S3E_TXN_OK)
+			break;
+		/* Page by page, so that a hole in RAM stops at its page */
+		chunk = len - done;
+		if (chunk > r->len)
+			chunk = r->len;
+		page_left = TXN_PAGE_SIZE - (r->pa & (TXN_PAGE_SIZE - 1));
+		if (chunk > page_left)
+			chunk = page_left;
+		if (t->access & S3E_ACC_WRITE)
+			rc = s->host.write(s->host.ctx, r->pa, p + done, chunk);
+		else
+			rc = s->host.read(s->host.ctx, r->pa, p + done, chunk);
+		if (rc) {
+			txn_abort(s, r);
+			break;
+		}
+		done += chunk;
+	}
+	return done;
+}

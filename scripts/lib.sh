@@ -76,14 +76,15 @@ guest_images() {
 }
 
 # qemu_guest MACHINE ARGS...: boot the guest with the images built above
+# (GUEST_KERNEL, GUEST_INITRD, GUEST_DTB override them)
 qemu_guest() {
 	local machine=$1 kdir
 	shift
 	kdir=$(kernel_dir)
 	python3 "$SMMU3_ROOT/scripts/qemu-test.py" --machine "$machine" \
-		--kernel "$kdir/arch/arm64/boot/Image" \
-		--initrd "$SMMU3_BUILD/initramfs.cpio.gz" \
-		--dtb "$SMMU3_BUILD/guest-$machine.dtb" --nvme "$SMMU3_BUILD/nvme.img" \
+		--kernel "${GUEST_KERNEL:-$kdir/arch/arm64/boot/Image}" \
+		--initrd "${GUEST_INITRD:-$SMMU3_BUILD/initramfs.cpio.gz}" \
+		--dtb "${GUEST_DTB:-$SMMU3_BUILD/guest-$machine.dtb}" --nvme "$SMMU3_BUILD/nvme.img" \
 		--kunit-py "$kdir/source/tools/testing/kunit/kunit.py" \
 		--smp "$QEMU_SMP" --memory "$QEMU_MEM" \
 		--logdir "$SMMU3_BUILD/logs" "$@"

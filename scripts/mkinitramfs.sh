@@ -16,6 +16,12 @@ mkdir -p "$root"/{bin,sbin,dev,proc,sys,tmp,modules/kunit}
 cp "$bb" "$root/bin/busybox"
 cp -r "$SMMU3_ROOT/scripts/guest" "$root/guest"
 mv "$root/guest/init" "$root/init"
+# Small guest programs, static so that they need nothing from the guest
+for src in "$SMMU3_ROOT"/scripts/guest-tools/*.c; do
+	[ -e "$src" ] || continue
+	aarch64-linux-gnu-gcc -static -O2 -Wall -Wextra -Werror -o \
+		"$root/bin/$(basename "$src" .c)" "$src" || die "cannot build $src"
+done
 chmod 755 "$root/init"
 for m in "$@"; do
 	case $(basename "$m") in

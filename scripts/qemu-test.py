@@ -281,7 +281,8 @@ def judge(run, lines, reason, rc, log_path):
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--machine', choices=['plain', 'smmuv3'], default='plain')
+    ap.add_argument('--machine', choices=['plain', 'smmuv3', 'stock'], default='plain',
+                    help='stock: the plain machine booting Debian\'s stock kernel')
     ap.add_argument('--plan', choices=['check', 'run', 'shell'], default='check')
     ap.add_argument('--kernel', required=True)
     ap.add_argument('--initrd', required=True)

@@ -51,3 +51,39 @@ nvme_roundtrip() {
 	rm -f /tmp/pattern /tmp/readback
 	[ "$_a" = "$_b" ]
 }
+
+# emu_stack: load the emulator, the driver and the test device (whatever is
+# not loaded yet) and wait until test devices a, b and c are ready
+emu_stack() {
+	for _m in smmu3_emu smmu3 smmu3_testdev; do
+		grep -q "^$_m " /proc/modules && continue
+		insmod "/modules/$_m.ko" || return 1
+	done
+	_i=0
+	while [ $_i -lt 100 ]; do
+		_n=0
+		for _d in a b c; do
+			[ -d /sys/kernel/debug/smmu3_testdev/testdev-$_d ] && _n=$((_n + 1))
+		done
+		[ $_n = 3 ] && return 0
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	echo "test devices not ready after 10 s:"
+	ls /sys/kernel/debug/smmu3_testdev 2>&1
+	return 1
+}
+
+# emu_unload: remove the test device, the emulator (which unbinds the SMMU
+# that depends on it, releasing its devices) and the driver
+emu_unload() {
+	for _m in smmu3_testdev smmu3_emu smmu3; do
+		grep -q "^$_m " /proc/modules || continue
+		rmmod "$_m" || return 1
+	done
+}
+
+# testdev_group NAME: IOMMU group number of a test device
+testdev_group() {
+	sed -n 's/^group: //p' "/sys/kernel/debug/smmu3_testdev/$1/info"
+}

@@ -1,0 +1,33 @@
+# machines: plain
+# Issue 5, test 4: the group type changed through sysfs.  Identity: the
+# device's DMA bypasses translation and still verifies.  Blocked (DMA
+# ownership claimed): DMA aborts, never bypasses.  Back to DMA at the end.
+set -e
+. /guest/lib.sh
+emu_stack
+drv=/sys/bus/platform/drivers/smmu3_testdev
+dev=$(basename "$(readlink -f "$drv"/*testdev-b)")
+g=$(testdev_group testdev-b)
+settype() {
+	echo "$dev" >"$drv/unbind"
+	echo "$1" >"/sys/kernel/iommu_groups/$g/type"
+	echo "$dev" >"$drv/bind"
+	echo "group $g type: $(cat "/sys/kernel/iommu_groups/$g/type")"
+}
+settype identity
+grep '^domain: identity' /sys/kernel/debug/smmu3_testdev/testdev-b/info
+smmu3-dma testdev-b copy 0x10000 coherent
+out=$(smmu3-dma testdev-b keep 0x1000)
+iova=$(echo "$out" | sed -n 's/.*iova \(0x[0-9a-f]*\).*/\1/p')
+smmu3-dma testdev-b read "$iova" 4096
+smmu3-dma testdev-b claim
+grep '^domain: blocked' /sys/kernel/debug/smmu3_testdev/testdev-b/info
+if smmu3-dma testdev-b read "$iova" 4096; then
+	echo "blocked domain let a read through"; exit 1
+fi
+smmu3-dma testdev-b read "$iova" 4096 | grep -q '^abort' ||
+	{ echo "blocked domain: expected an abort"; exit 1; }
+smmu3-dma testdev-b release
+smmu3-dma testdev-b free
+settype DMA
+smmu3-dma testdev-b copy 0x10000 sg

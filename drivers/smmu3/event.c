@@ -13,27 +13,7 @@
 
 #include "smmu3.h"
 
-static const char *const smmu3_event_names[] = {
-	[EVT_F_UUT] = "F_UUT",
-	[EVT_C_BAD_STREAMID] = "C_BAD_STREAMID",
-	[EVT_F_STE_FETCH] = "F_STE_FETCH",
-	[EVT_C_BAD_STE] = "C_BAD_STE",
-	[EVT_F_BAD_ATS_TREQ] = "F_BAD_ATS_TREQ",
-	[EVT_F_STREAM_DISABLED] = "F_STREAM_DISABLED",
-	[EVT_F_TRANSL_FORBIDDEN] = "F_TRANSL_FORBIDDEN",
-	[EVT_C_BAD_SUBSTREAMID] = "C_BAD_SUBSTREAMID",
-	[EVT_F_CD_FETCH] = "F_CD_FETCH",
-	[EVT_C_BAD_CD] = "C_BAD_CD",
-	[EVT_F_WALK_EABT] = "F_WALK_EABT",
-	[EVT_F_TRANSLATION] = "F_TRANSLATION",
-	[EVT_F_ADDR_SIZE] = "F_ADDR_SIZE",
-	[EVT_F_ACCESS] = "F_ACCESS",
-	[EVT_F_PERMISSION] = "F_PERMISSION",
-	[EVT_F_TLB_CONFLICT] = "F_TLB_CONFLICT",
-	[EVT_F_CFG_CONFLICT] = "F_CFG_CONFLICT",
-	[EVT_E_PAGE_REQUEST] = "E_PAGE_REQUEST",
-	[EVT_F_VMS_FETCH] = "F_VMS_FETCH",
-};
+static const char *const smmu3_event_names[] = SMMU3_EVT_NAMES;
 
 /**
  * smmu3_event_name() - name of an event type

@@ -85,21 +85,7 @@ static struct dentry *testdev_root;
 
 static const char *testdev_event_name(u32 type)
 {
-	static const char *const names[] = {
-		[EVT_F_UUT] = "F_UUT",
-		[EVT_C_BAD_STREAMID] = "C_BAD_STREAMID",
-		[EVT_F_STE_FETCH] = "F_STE_FETCH",
-		[EVT_C_BAD_STE] = "C_BAD_STE",
-		[EVT_F_STREAM_DISABLED] = "F_STREAM_DISABLED",
-		[EVT_C_BAD_SUBSTREAMID] = "C_BAD_SUBSTREAMID",
-		[EVT_F_CD_FETCH] = "F_CD_FETCH",
-		[EVT_C_BAD_CD] = "C_BAD_CD",
-		[EVT_F_WALK_EABT] = "F_WALK_EABT",
-		[EVT_F_TRANSLATION] = "F_TRANSLATION",
-		[EVT_F_ADDR_SIZE] = "F_ADDR_SIZE",
-		[EVT_F_ACCESS] = "F_ACCESS",
-		[EVT_F_PERMISSION] = "F_PERMISSION",
-	};
+	static const char *const names[] = SMMU3_EVT_NAMES;
 
 	if (type < ARRAY_SIZE(names) && names[type])
 		return names[type];

@@ -513,6 +513,32 @@
 #define EVT_E_PAGE_REQUEST		0x24
 #define EVT_F_VMS_FETCH			0x25
 
+/*
+ * Initializer of a table of the event types' names indexed by type:
+ * static const char *const names[] = SMMU3_EVT_NAMES;
+ */
+#define SMMU3_EVT_NAMES {					\
+	[EVT_F_UUT] = "F_UUT",					\
+	[EVT_C_BAD_STREAMID] = "C_BAD_STREAMID",		\
+	[EVT_F_STE_FETCH] = "F_STE_FETCH",			\
+	[EVT_C_BAD_STE] = "C_BAD_STE",				\
+	[EVT_F_BAD_ATS_TREQ] = "F_BAD_ATS_TREQ",		\
+	[EVT_F_STREAM_DISABLED] = "F_STREAM_DISABLED",		\
+	[EVT_F_TRANSL_FORBIDDEN] = "F_TRANSL_FORBIDDEN",	\
+	[EVT_C_BAD_SUBSTREAMID] = "C_BAD_SUBSTREAMID",		\
+	[EVT_F_CD_FETCH] = "F_CD_FETCH",			\
+	[EVT_C_BAD_CD] = "C_BAD_CD",				\
+	[EVT_F_WALK_EABT] = "F_WALK_EABT",			\
+	[EVT_F_TRANSLATION] = "F_TRANSLATION",			\
+	[EVT_F_ADDR_SIZE] = "F_ADDR_SIZE",			\
+	[EVT_F_ACCESS] = "F_ACCESS",				\
+	[EVT_F_PERMISSION] = "F_PERMISSION",			\
+	[EVT_F_TLB_CONFLICT] = "F_TLB_CONFLICT",		\
+	[EVT_F_CFG_CONFLICT] = "F_CFG_CONFLICT",		\
+	[EVT_E_PAGE_REQUEST] = "E_PAGE_REQUEST",		\
+	[EVT_F_VMS_FETCH] = "F_VMS_FETCH",			\
+}
+
 /* PRI queue entries */
 #define PRIQ_0_SID			SMMU3_GENMASK(31, 0)
 #define PRIQ_0_SSID			SMMU3_GENMASK(51, 32)

@@ -59,8 +59,9 @@ section "build against Debian's stock arm64 headers"
 if stock=$("$SMMU3_ROOT/scripts/stock-kernel.sh" 2>"$logs/stock.log" | tail -n 1); then
 	rm -rf "$SMMU3_BUILD/stock-build"
 	mkdir -p "$SMMU3_BUILD/stock-build"
-	# A copy of the sources: kbuild writes its objects next to them.
-	(cd "$SMMU3_ROOT" && git ls-files 2>/dev/null || find Kbuild include drivers kunit -type f) |
+	# A copy of the sources (tracked or not yet, never ignored files):
+	# kbuild writes its objects next to them.
+	(cd "$SMMU3_ROOT" && git ls-files --cached --others --exclude-standard 2>/dev/null || find Kbuild include drivers kunit -type f) |
 		grep -E '^(Kbuild|include/|drivers/|kunit/)' |
 		(cd "$SMMU3_ROOT" && cpio -pdm --quiet "$SMMU3_BUILD/stock-build")
 	kbuild build:stock-headers "$logs/build-stock.log" \
@@ -75,7 +76,7 @@ kbuild sparse "$logs/sparse.log" -C "$kdir" M="$SMMU3_ROOT" C=2 CHECK=sparse mod
 
 section "checkpatch --strict"
 cd "$SMMU3_ROOT" || exit 1
-files=$(git ls-files '*.c' '*.h' 2>/dev/null || find . -name '*.[ch]' -not -path './build/*')
+files=$(git ls-files --cached --others --exclude-standard '*.c' '*.h' 2>/dev/null || find . -name '*.[ch]' -not -path './build/*')
 for f in $files; do
 	out=$("$kdir/source/scripts/checkpatch.pl" --strict --no-tree --terse \
 		--ignore FILE_PATH_CHANGES -f "$f" 2>&1)

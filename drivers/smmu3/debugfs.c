@@ -24,6 +24,7 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 		"msi", "sev", "range-inv", "asid16", "vmid16", "hyp", "tt-le",
 	};
 	unsigned int i;
+	u64 last;
 
 	regmap_read(smmu->regmap, SMMU3_CR0, &cr0);
 	regmap_read(smmu->regmap, SMMU3_GERROR, &gerror);
@@ -57,6 +58,10 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 		   atomic64_read(&smmu->evt_count),
 		   atomic64_read(&smmu->evt_lost),
 		   atomic64_read(&smmu->gerror_count));
+	last = atomic64_read(&smmu->evt_last);
+	if (atomic64_read(&smmu->evt_count))
+		seq_printf(s, "last_event: %s sid %#x\n",
+			   smmu3_event_name(last >> 32), (u32)last);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(smmu3_info);

@@ -111,6 +111,7 @@ static void smmu3_handle_event(struct smmu3_device *smmu, const u64 *raw)
 
 	smmu3_event_decode(raw, &evt);
 	atomic64_inc(&smmu->evt_count);
+	atomic64_set(&smmu->evt_last, (u64)evt.type << 32 | evt.sid);
 	if (smmu3_report_fault(smmu, &evt))
 		return;
 

@@ -184,6 +184,7 @@ struct smmu3_strtab {
  * @evtq_irq: interrupt of the event queue thread (eventq or combined)
  * @evt_lost: event queue overflows seen
  * @evt_count: events handled
+ * @evt_last: the last event: type << 32 | StreamID (for tests and debugfs)
  * @gerror_count: global errors handled
  * @debugfs: this instance's debugfs directory
  */
@@ -211,6 +212,7 @@ struct smmu3_device {
 	int evtq_irq;
 	atomic64_t evt_lost;
 	atomic64_t evt_count;
+	atomic64_t evt_last;
 	atomic64_t gerror_count;
 	struct dentry *debugfs;
 };

@@ -8,7 +8,8 @@ emu_stack
 out=$(smmu3-dma testdev-b keep 0x10000)
 echo "$out"
 iova=$(echo "$out" | sed -n 's/.*iova \(0x[0-9a-f]*\).*/\1/p')
-dmesg -c >/dev/null
+info=/sys/kernel/debug/smmu3/iommu/info
+before=$(sed -n 's/^events: //p' "$info")
 if smmu3-dma testdev-a write "$iova" 4096; then
 	echo "device A wrote device B's buffer"; exit 1
 fi
@@ -16,9 +17,17 @@ smmu3-dma testdev-a write "$iova" 4096 | grep -q 'fault F_TRANSLATION sid 0x10 '
 if smmu3-dma testdev-a read "$iova" 4096; then
 	echo "device A read device B's buffer"; exit 1
 fi
-sleep 0.5
-dmesg | grep 'F_TRANSLATION: sid 0x10 ' | head -n 2
-dmesg | grep -q 'F_TRANSLATION: sid 0x10 ' || { echo "no event for sid 0x10 in the log"; exit 1; }
+# The driver's event thread runs asynchronously: wait for all three
+i=0
+while [ "$(sed -n 's/^events: //p' "$info")" -lt $((before + 3)) ] && [ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+grep '^events: \|^last_event: ' "$info"
+[ "$(sed -n 's/^events: //p' "$info")" -ge $((before + 3)) ] ||
+	{ echo "the driver did not receive the three fault events"; exit 1; }
+grep -q '^last_event: F_TRANSLATION sid 0x10$' "$info" ||
+	{ echo "last event is not an F_TRANSLATION of sid 0x10"; exit 1; }
 smmu3-dma testdev-b verify
 smmu3-dma testdev-b read "$iova" 4096
 smmu3-dma testdev-b free

@@ -67,6 +67,13 @@ check_bound() {
 	idr1=$(reg IDR1)
 	case $idr0 in ''|0x00000000) fail "IDR0 is '$idr0'" ;; esac
 	case $idr1 in ''|0x00000000) fail "IDR1 is '$idr1'" ;; esac
+	# The SMMU driver may be resetting the SMMU right now: CR0ACK follows
+	# CR0 once the write has been acted upon
+	_i=0
+	while [ "$(reg CR0)" != "$(reg CR0ACK)" ] && [ $_i -lt 20 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
 	[ -n "$(reg CR0)" ] && [ "$(reg CR0)" = "$(reg CR0ACK)" ] ||
 		fail "CR0 '$(reg CR0)' and CR0ACK '$(reg CR0ACK)' differ"
 	grep -q '^translations ' "$dbg/$dev/stats" || fail "no translations counter in stats"

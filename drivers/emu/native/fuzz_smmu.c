@@ -10,8 +10,11 @@
  *   byte 0      TLB and configuration cache capacities (small ones evict
  *               all the time), stages present
  *   byte 1      SID and SSID sizes, command and event queue sizes
- *   byte 2      offset of the RAM chunk, in 256-byte units
- *   byte 3      length of the RAM chunk, in 64-byte units
+ *   byte 2      host options: 1: no read64 callback (the core reads
+ *               descriptors with read), 2: no cmpxchg64 (no hardware
+ *               access flag updates)
+ *   byte 3      offset of the RAM chunk, in 256-byte units
+ *   byte 4      length of the RAM chunk, in 64-byte units
  *   ...         the RAM chunk
  *   ...         operations, an opcode byte (enum fuzz_op) and its operands
  *
@@ -43,6 +46,8 @@
 /* Layout of RAM built by OP_SETUP (offsets from RAM_BASE) */
 #define L_STRTAB	0x0000	/* 32 STEs, linear */
 #define L_CD		0x0800	/* 16 CDs, linear */
+#define L_CD_L1		0x0c00	/* level 1 of a two-level CD table */
+#define L_ST_L1		0x0e00	/* level 1 of a two-level stream table */
 #define L_CMDQ		0x1000	/* 2^7 commands */
 #define L_EVTQ		0x1800	/* 2^6 events */
 #define L_S1_L1		0x2000	/* stage 1, 4K granule, 39-bit VA */
@@ -105,6 +110,17 @@ static int host_write(void *ctx, s3e_u64 pa, const void *buf,
 	return 0;
 }
 
+static int host_read64(void *ctx, s3e_u64 pa, s3e_u64 *val)
+{
+	(void)ctx;
+	/* The core promises aligned descriptor reads */
+	CHECK(!(pa & 7));
+	if (!ram_range(pa, 8))
+		return -1;
+	memcpy(val, ram + (pa - RAM_BASE), 8);
+	return 0;
+}
+
 static int host_cmpxchg64(void *ctx, s3e_u64 pa, s3e_u64 old,
 			  s3e_u64 newval)
 {
@@ -143,13 +159,14 @@ static void host_free(void *ctx, void *p)
 	free(p);
 }
 
-static const struct s3e_host host = {
+static struct s3e_host host = {
 	.read = host_read,
 	.write = host_write,
 	.cmpxchg64 = host_cmpxchg64,
 	.irq = host_irq,
 	.alloc = host_alloc,
 	.free = host_free,
+	.read64 = host_read64,
 };
 
 static void ram_put64(s3e_u32 off, s3e_u64 val)
@@ -375,6 +392,17 @@ static void setup_cd(unsigned int i, unsigned int flags)
 		cd[0] |= CD_0_TBI0;
 	if (i % 8 == 5)
 		cd[0] |= CD_0_WXN | CD_0_PAN;
+	if (i % 6 == 4) {
+		/* 48-bit VA: the level-1 table is walked as level 0 */
+		cd[0] &= ~CD_0_T0SZ;
+		cd[0] |= s3e_field_prep(CD_0_T0SZ, 16);
+	}
+	if (i == 13)
+		cd[0] = (cd[0] & ~CD_0_TG0) | s3e_field_prep(CD_0_TG0,
+							      CD_TG0_16K);
+	if (i == 14)
+		cd[0] = (cd[0] & ~CD_0_TG0) | s3e_field_prep(CD_0_TG0,
+							      CD_TG0_64K);
 	if (i == 15)
 		cd[0] &= ~CD_0_V;
 	cd[1] = (RAM_BASE + L_S1_L1) & CD_1_TTB0;
@@ -386,7 +414,8 @@ static void setup_cd(unsigned int i, unsigned int flags)
  * STE @sid, by sid % 8: bypass, stage 1 with 16 substreams, stage 2,
  * nested, abort, stage 1 with one CD, invalid, stage 1 in the EL2 regime.
  */
-static void setup_ste(unsigned int sid, unsigned int stages)
+static void setup_ste(unsigned int sid, unsigned int stages,
+		      unsigned int flags)
 {
 	s3e_u64 ste[STE_DWORDS] = { 0 };
 	unsigned int kind = sid % 8, config;
@@ -424,7 +453,13 @@ static void setup_ste(unsigned int sid, unsigned int stages)
 		 s3e_field_prep(STE_0_CONFIG, config);
 	if (s1) {
 		ste[0] |= (RAM_BASE + L_CD) & STE_0_S1CONTEXTPTR;
-		if (kind != 5)
+		if (kind != 5 && flags & 32)
+			ste[0] = (ste[0] & ~STE_0_S1CONTEXTPTR) |
+				 ((RAM_BASE + L_CD_L1) & STE_0_S1CONTEXTPTR) |
+				 s3e_field_prep(STE_0_S1FMT,
+						STE_S1FMT_2LVL_4K) |
+				 s3e_field_prep(STE_0_S1CDMAX, 8);
+		else if (kind != 5)
 			ste[0] |= s3e_field_prep(STE_0_S1FMT,
 						 STE_S1FMT_LINEAR) |
 				  s3e_field_prep(STE_0_S1CDMAX, CD_LOG2);
@@ -448,13 +483,44 @@ static void setup_ste(unsigned int sid, unsigned int stages)
 			 s3e_field_prep(STE_2_S2PS, PS_48) | STE_2_S2AA64 |
 			 STE_2_S2R | (sid & 16 ? STE_2_S2HA : 0);
 		ste[3] = (RAM_BASE + L_S2_L1) & STE_3_S2TTB;
+		/* Other granules over the same tables: mostly faults */
+		if (sid & 16 && kind == 2)
+			ste[2] = (ste[2] & ~(STE_2_S2TG | STE_2_S2SL0)) |
+				 s3e_field_prep(STE_2_S2TG, S2TG_16K) |
+				 s3e_field_prep(STE_2_S2SL0, 2);
+		if (sid & 16 && kind == 3)
+			ste[2] = (ste[2] & ~STE_2_S2TG) |
+				 s3e_field_prep(STE_2_S2TG, S2TG_64K);
 	}
 	memcpy(ram + L_STRTAB + sid * STE_SIZE, ste, sizeof(ste));
 }
 
 /*
+ * Two-level tables over the same structures.  Stream table: SPLIT 6, four
+ * level-1 descriptors: StreamIDs 0-31 and 64-95 reach the 32 STEs, 128-191
+ * have none, 192-255 are not RAM.  CD tables: 4K leaves (64 CDs), four
+ * descriptors: SubstreamIDs 32-47 reach the 16 CDs (the STEs serve as CDs
+ * 0-31), 64-127 the data pages, 128-191 none, 192-255 are not RAM.
+ */
+static void setup_two_level(void)
+{
+	ram_put64(L_ST_L1 + 0, (RAM_BASE + L_STRTAB) |
+		  s3e_field_prep(STRTAB_L1_DESC_SPAN, STRTAB_LOG2 + 1));
+	ram_put64(L_ST_L1 + 8, (RAM_BASE + L_STRTAB) |
+		  s3e_field_prep(STRTAB_L1_DESC_SPAN, STRTAB_LOG2 + 1));
+	ram_put64(L_ST_L1 + 16, 0);
+	ram_put64(L_ST_L1 + 24, (RAM_BASE + RAM_SIZE) |
+		  s3e_field_prep(STRTAB_L1_DESC_SPAN, 7));
+	ram_put64(L_CD_L1 + 0, RAM_BASE | CD_L1_DESC_V);
+	ram_put64(L_CD_L1 + 8, (RAM_BASE + L_DATA) | CD_L1_DESC_V);
+	ram_put64(L_CD_L1 + 16, 0);
+	ram_put64(L_CD_L1 + 24, (RAM_BASE + 2 * RAM_SIZE) | CD_L1_DESC_V);
+}
+
+/*
  * @flags: 1: HA in every CD; 2: MSIs into RAM; 4: CR2.E2H; 8: GBPA.ABORT;
- * 16: leave SMMUEN clear (queues only)
+ * 16: leave SMMUEN clear (queues only); 32: two-level CD tables; 64:
+ * two-level stream table
  */
 static void setup(struct s3e_smmu *s, unsigned int stages, unsigned int flags)
 {
@@ -465,15 +531,26 @@ static void setup(struct s3e_smmu *s, unsigned int stages, unsigned int flags)
 	for (i = 0; i < 1U << CD_LOG2; i++)
 		setup_cd(i, flags);
 	for (i = 0; i < 1U << STRTAB_LOG2; i++)
-		setup_ste(i, stages);
+		setup_ste(i, stages, flags);
+	setup_two_level();
 	memset(ram + L_CMDQ, 0, 16U << CMDQ_LOG2);
 	memset(ram + L_EVTQ, 0, 32U << EVTQ_LOG2);
 
-	s3e_smmu_write64(s, SMMU3_STRTAB_BASE, RAM_BASE + L_STRTAB);
-	s3e_smmu_write32(s, SMMU3_STRTAB_BASE_CFG,
-			 s3e_field_prep(STRTAB_BASE_CFG_FMT,
-					STRTAB_BASE_CFG_FMT_LINEAR) |
-			 s3e_field_prep(STRTAB_BASE_CFG_LOG2SIZE, STRTAB_LOG2));
+	if (flags & 64) {
+		s3e_smmu_write64(s, SMMU3_STRTAB_BASE, RAM_BASE + L_ST_L1);
+		s3e_smmu_write32(s, SMMU3_STRTAB_BASE_CFG,
+				 s3e_field_prep(STRTAB_BASE_CFG_FMT,
+						STRTAB_BASE_CFG_FMT_2LVL) |
+				 s3e_field_prep(STRTAB_BASE_CFG_SPLIT, 6) |
+				 s3e_field_prep(STRTAB_BASE_CFG_LOG2SIZE, 8));
+	} else {
+		s3e_smmu_write64(s, SMMU3_STRTAB_BASE, RAM_BASE + L_STRTAB);
+		s3e_smmu_write32(s, SMMU3_STRTAB_BASE_CFG,
+				 s3e_field_prep(STRTAB_BASE_CFG_FMT,
+						STRTAB_BASE_CFG_FMT_LINEAR) |
+				 s3e_field_prep(STRTAB_BASE_CFG_LOG2SIZE,
+						STRTAB_LOG2));
+	}
 	s3e_smmu_write64(s, SMMU3_CMDQ_BASE, (RAM_BASE + L_CMDQ) | CMDQ_LOG2);
 	s3e_smmu_write32(s, SMMU3_CMDQ_PROD, 0);
 	s3e_smmu_write32(s, SMMU3_CMDQ_CONS, 0);
@@ -550,12 +627,19 @@ static void take_txn(struct input *in, struct s3e_txn *t)
 	unsigned int sel;
 
 	sel = take8(in);
-	t->sid = sel < 0xf0 ? sel % 40 : (s3e_u32)take(in, 4);
+	if (sel < 0xc0)
+		t->sid = sel % 40;
+	else if (sel < 0xf0)
+		t->sid = 64 * (sel % 4) + sel % 40;
+	else
+		t->sid = (s3e_u32)take(in, 4);
 	sel = take8(in);
 	if (sel < 0x80)
 		t->ssid = S3E_NO_SSID;
-	else if (sel < 0xff)
+	else if (sel < 0xc0)
 		t->ssid = sel % 20;
+	else if (sel < 0xff)
+		t->ssid = 64 * (sel % 4) + 32 + sel % 20;
 	else
 		t->ssid = (s3e_u32)take(in, 4);
 	sel = take8(in);
@@ -815,13 +899,13 @@ static void emit(struct seed *sd, s3e_u64 v, unsigned int bytes)
 		sd->b[sd->n++] = (s3e_u8)(v >> (8 * i));
 }
 
-/* Header: configuration bytes, no RAM chunk */
+/* Header: configuration bytes, all host services, no RAM chunk */
 static void emit_header(struct seed *sd, unsigned int a, unsigned int b)
 {
 	sd->n = 0;
 	emit(sd, a, 1);
 	emit(sd, b, 1);
-	emit(sd, 0, 2);
+	emit(sd, 0, 3);
 }
 
 static void emit_txn(struct seed *sd, unsigned int op, unsigned int sid,
@@ -906,6 +990,16 @@ static void write_seeds(const char *dir)
 	}
 	seed_write(dir, "seed-evictions", &sd);
 
+	/* Two-level stream table and CD tables */
+	emit_header(&sd, 0, 0);
+	emit(&sd, OP_SETUP, 1);
+	emit(&sd, 32 | 64, 1);
+	for (i = 0; i < 48; i++)
+		emit_txn(&sd, OP_TRANSLATE, i < 24 ? i : 0xc0 + i,
+			 i & 1 ? 0xc0 + i : 0x80 + i % 20, 0, i * 0x200, 0);
+	emit(&sd, OP_EVTQ_DRAIN, 1);
+	seed_write(dir, "seed-two-level", &sd);
+
 	/* Every register read and written, then a table word flipped */
 	emit_header(&sd, 0, 0);
 	emit(&sd, OP_SETUP, 1);
@@ -957,7 +1051,7 @@ int FUZZ_ENTRY(const s3e_u8 *data, size_t size)
 {
 	struct input in = { .p = data, .left = size };
 	struct s3e_smmu_config cfg;
-	unsigned int a, b, off, len;
+	unsigned int a, b, opts, off, len;
 	struct s3e_smmu *s;
 
 	a = take8(&in);
@@ -970,6 +1064,10 @@ int FUZZ_ENTRY(const s3e_u8 *data, size_t size)
 	cfg.ssid_bits = ssid_sizes[(b >> 3) % ARRAY_SIZE(ssid_sizes)];
 	cfg.cmdq_log2 = q_sizes[(b >> 5) % ARRAY_SIZE(q_sizes)];
 	cfg.evtq_log2 = q_sizes[(b >> 2) % ARRAY_SIZE(q_sizes)];
+
+	opts = take8(&in);
+	host.read64 = opts & 1 ? NULL : host_read64;
+	host.cmpxchg64 = opts & 2 ? NULL : host_cmpxchg64;
 
 	memset(ram, 0, sizeof(ram));
 	off = take8(&in) * 256;

@@ -106,6 +106,15 @@ for dir in "$SMMU3_ROOT"/drivers/*/native; do
 	fi
 done
 
+# guest_check MACHINE ARGS...: boot MACHINE with the check plan
+guest_check() {
+	local machine=$1
+	shift
+	qemu_guest "$machine" --plan check --results "$results" "$@" \
+		--timeout "${SMMU3_GUEST_TIMEOUT:-900}" ${SMMU3_APPEND:+--append "$SMMU3_APPEND"} |
+		grep -v '^PASS '
+}
+
 for machine in plain smmuv3; do
 	section "QEMU guest: $machine machine"
 	# QEMU's SMMUv3 reports every translation it makes: tests check them
@@ -113,9 +122,7 @@ for machine in plain smmuv3; do
 	[ "$machine" = smmuv3 ] &&
 		trace=(--trace 'smmuv3_translate_*' --trace smmuv3_record_event)
 	if guest_images "$machine" >"$logs/images-$machine.log" 2>&1; then
-		qemu_guest "$machine" --plan check --results "$results" "${trace[@]}" \
-			--timeout "${SMMU3_GUEST_TIMEOUT:-900}" ${SMMU3_APPEND:+--append "$SMMU3_APPEND"} |
-			grep -v '^PASS '
+		guest_check "$machine" "${trace[@]}"
 	else
 		cat "$logs/images-$machine.log"
 		record FAIL "images:$machine" "could not build the DTB or initramfs"
@@ -129,13 +136,11 @@ stock_ko=$(find "$SMMU3_BUILD/stock-build" -maxdepth 1 -name '*.ko' 2>/dev/null 
 stock_image=$(ls "$SMMU3_CACHE"/stock-*/boot/vmlinuz-* 2>/dev/null | head -n 1)
 if [ -z "$stock_ko" ] || [ -z "$stock_image" ]; then
 	record FAIL images:stock "no modules built against the stock headers, or no stock image"
+# shellcheck disable=SC2086
 elif "$SMMU3_ROOT/scripts/mkinitramfs.sh" "$SMMU3_BUILD/initramfs-stock.cpio.gz" $stock_ko \
 		>"$logs/images-stock.log" 2>&1 && [ -f "$SMMU3_BUILD/guest-plain.dtb" ]; then
 	GUEST_KERNEL=$stock_image GUEST_INITRD=$SMMU3_BUILD/initramfs-stock.cpio.gz \
-	GUEST_DTB=$SMMU3_BUILD/guest-plain.dtb \
-		qemu_guest stock --plan check --results "$results" \
-			--timeout "${SMMU3_GUEST_TIMEOUT:-900}" ${SMMU3_APPEND:+--append "$SMMU3_APPEND"} |
-			grep -v '^PASS '
+	GUEST_DTB=$SMMU3_BUILD/guest-plain.dtb guest_check stock
 else
 	cat "$logs/images-stock.log"
 	record FAIL images:stock "could not build the stock initramfs"

@@ -192,14 +192,11 @@ void smmu3_cdtab_free(struct smmu3_master *master)
 	memset(cdt, 0, sizeof(*cdt));
 }
 
-/**
- * smmu3_cdtab_cd() - the CD of a SubstreamID, allocating its level-2 table
- * @master: master with a CD table
- * @ssid: SubstreamID below 1 << s1cdmax
- *
- * Return: the CD, or NULL when out of range or out of memory.
+/*
+ * The CD of a SubstreamID below 1 << s1cdmax, allocating its level-2
+ * table; NULL when out of range or out of memory.
  */
-__le64 *smmu3_cdtab_cd(struct smmu3_master *master, u32 ssid)
+static __le64 *smmu3_cdtab_cd(struct smmu3_master *master, u32 ssid)
 {
 	struct smmu3_cdtab *cdt = &master->cdtab;
 	u32 l1 = ssid >> CD_L2_ENTRIES_LOG2;

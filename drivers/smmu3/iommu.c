@@ -53,7 +53,7 @@ EXPORT_SYMBOL_IF_KUNIT(smmu3_check_sid);
  * @range_inv: the SMMU has range invalidation (IDR3.RIL)
  * @tmpl: the command to repeat (opcode, ASID, VMID filled in); its TG,
  *	TTL, leaf, NUM and SCALE are set
- * @out: commands, @max at most
+ * @out: commands, @max at most (NULL when @max is 0: count only)
  * @max: room in @out
  *
  * With range invalidation, each command covers NUM+1 << SCALE granules,
@@ -135,10 +135,16 @@ static void smmu3_tlb_inv_context(struct smmu3_domain *d)
 	smmu3_cmdq_issue_one(d->smmu, &cmd);
 }
 
+/* Commands of one invalidation batch, built on the stack */
+#define SMMU3_TLBI_BATCH	16
+
 static void smmu3_tlb_inv_range(struct smmu3_domain *d, unsigned long iova,
 				size_t size, size_t granule, bool leaf)
 {
-	struct smmu3_cmd *cmds, tmpl = {};
+	bool ril = d->smmu->features & SMMU3_FEAT_RANGE_INV;
+	unsigned long pgsizes = d->domain.pgsize_bitmap;
+	struct smmu3_cmd cmds[SMMU3_TLBI_BATCH], tmpl = {};
+	size_t off, step;
 	unsigned int n;
 
 	if (d->stage == SMMU3_STAGE1) {
@@ -149,19 +155,25 @@ static void smmu3_tlb_inv_range(struct smmu3_domain *d, unsigned long iova,
 		tmpl.vmid = d->vmid;
 	}
 
-	cmds = kmalloc_array(SMMU3_TLBI_MAX_CMDS, sizeof(*cmds), GFP_ATOMIC);
-	if (!cmds) {
+	/* Count first: too many commands cost more than a full flush */
+	n = smmu3_tlbi_range(iova, size, granule, pgsizes, leaf, ril, &tmpl,
+			     NULL, 0);
+	if (n > SMMU3_TLBI_MAX_CMDS) {
 		smmu3_tlb_inv_context(d);
 		return;
 	}
-	n = smmu3_tlbi_range(iova, size, granule, d->domain.pgsize_bitmap,
-			     leaf, d->smmu->features & SMMU3_FEAT_RANGE_INV,
-			     &tmpl, cmds, SMMU3_TLBI_MAX_CMDS);
-	if (n > SMMU3_TLBI_MAX_CMDS)
-		smmu3_tlb_inv_context(d);
-	else if (n)
-		smmu3_cmdq_issue(d->smmu, cmds, n);
-	kfree(cmds);
+	/*
+	 * A range needs a handful of range commands; per-granule commands
+	 * are issued SMMU3_TLBI_BATCH granules at a time.
+	 */
+	step = n <= SMMU3_TLBI_BATCH ? size : SMMU3_TLBI_BATCH * granule;
+	for (off = 0; off < size; off += step) {
+		n = smmu3_tlbi_range(iova + off, min(step, size - off), granule,
+				     pgsizes, leaf, ril, &tmpl, cmds,
+				     SMMU3_TLBI_BATCH);
+		smmu3_cmdq_issue(d->smmu, cmds, min_t(unsigned int, n,
+						      SMMU3_TLBI_BATCH));
+	}
 }
 
 static void smmu3_tlb_flush_all(void *cookie)
@@ -201,19 +213,35 @@ static void smmu3_install_stes(struct smmu3_master *master,
 		smmu3_install_ste(master->smmu, master->sids[i], ste);
 }
 
+/* Move @master from its paging domain's list to @d's (NULL: none) */
+static void smmu3_set_domain(struct smmu3_master *master,
+			     struct smmu3_domain *d)
+{
+	struct smmu3_domain *old = master->domain;
+	unsigned long flags;
+
+	if (old) {
+		spin_lock_irqsave(&old->masters_lock, flags);
+		list_del(&master->domain_node);
+		spin_unlock_irqrestore(&old->masters_lock, flags);
+	}
+	if (d) {
+		spin_lock_irqsave(&d->masters_lock, flags);
+		list_add(&master->domain_node, &d->masters);
+		spin_unlock_irqrestore(&d->masters_lock, flags);
+	}
+	WRITE_ONCE(master->domain, d);
+}
+
 /* Take @master off its paging domain, STEs already switched away */
 static void smmu3_detach_paging(struct smmu3_master *master)
 {
 	struct smmu3_domain *old = master->domain;
-	unsigned long flags;
 	__le64 cd[CD_DWORDS] = {};
 
 	if (!old)
 		return;
-	spin_lock_irqsave(&old->masters_lock, flags);
-	list_del(&master->domain_node);
-	spin_unlock_irqrestore(&old->masters_lock, flags);
-	WRITE_ONCE(master->domain, NULL);
+	smmu3_set_domain(master, NULL);
 	/* No CD may keep pointing at tables that may be freed */
 	if (old->stage == SMMU3_STAGE1)
 		smmu3_install_cd(master, 0, cd);
@@ -270,7 +298,6 @@ static int smmu3_attach_paging(struct iommu_domain *domain, struct device *dev)
 	struct smmu3_device *smmu = master->smmu;
 	bool coherent = smmu->features & SMMU3_FEAT_COHERENCY;
 	__le64 ste[STE_DWORDS], cd[CD_DWORDS];
-	unsigned long flags;
 	int ret;
 
 	if (d->smmu != smmu) {
@@ -310,18 +337,7 @@ static int smmu3_attach_paging(struct iommu_domain *domain, struct device *dev)
 		smmu3_ste_s2(ste, &d->pgtbl_cfg, d->vmid, coherent);
 	}
 	smmu3_install_stes(master, ste);
-
-	if (master->domain) {
-		struct smmu3_domain *old = master->domain;
-
-		spin_lock_irqsave(&old->masters_lock, flags);
-		list_del(&master->domain_node);
-		spin_unlock_irqrestore(&old->masters_lock, flags);
-	}
-	spin_lock_irqsave(&d->masters_lock, flags);
-	list_add(&master->domain_node, &d->masters);
-	spin_unlock_irqrestore(&d->masters_lock, flags);
-	WRITE_ONCE(master->domain, d);
+	smmu3_set_domain(master, d);
 	return 0;
 }
 

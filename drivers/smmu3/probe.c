@@ -221,9 +221,15 @@ static int smmu3_alloc_queues(struct smmu3_device *smmu)
 				 smmu->page1 + SMMU3_EVENTQ_CONS);
 }
 
+/* SMMUEN, the queues and the interrupts off */
 static int smmu3_disable(struct smmu3_device *smmu)
 {
-	return smmu3_write_ack(smmu, SMMU3_CR0, SMMU3_CR0ACK, 0);
+	int ret, ret2;
+
+	/* Both, even when the first is not acknowledged */
+	ret = smmu3_write_ack(smmu, SMMU3_CR0, SMMU3_CR0ACK, 0);
+	ret2 = smmu3_write_ack(smmu, SMMU3_IRQ_CTRL, SMMU3_IRQ_CTRLACK, 0);
+	return ret ?: ret2;
 }
 
 static int smmu3_reset(struct smmu3_device *smmu)
@@ -248,9 +254,6 @@ static int smmu3_reset(struct smmu3_device *smmu)
 	if (ret)
 		return ret;
 	ret = smmu3_disable(smmu);
-	if (ret)
-		return ret;
-	ret = smmu3_write_ack(smmu, SMMU3_IRQ_CTRL, SMMU3_IRQ_CTRLACK, 0);
 	if (ret)
 		return ret;
 
@@ -465,7 +468,6 @@ err_debugfs:
 	smmu3_debugfs_remove(smmu);
 err_disable:
 	smmu3_disable(smmu);
-	smmu3_write_ack(smmu, SMMU3_IRQ_CTRL, SMMU3_IRQ_CTRLACK, 0);
 	return ret;
 }
 
@@ -477,7 +479,6 @@ static void smmu3_remove(struct platform_device *pdev)
 	iommu_device_sysfs_remove(&smmu->iommu);
 	smmu3_debugfs_remove(smmu);
 	smmu3_disable(smmu);
-	smmu3_write_ack(smmu, SMMU3_IRQ_CTRL, SMMU3_IRQ_CTRLACK, 0);
 	if (!bypass)
 		smmu3_update_gbpa(smmu, GBPA_ABORT, 0);
 }

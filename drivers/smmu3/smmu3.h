@@ -420,7 +420,6 @@ int smmu3_cdtab_alloc(struct smmu3_master *master);
 void smmu3_cdtab_free(struct smmu3_master *master);
 int smmu3_install_cd(struct smmu3_master *master, u32 ssid,
 		     const __le64 *target);
-__le64 *smmu3_cdtab_cd(struct smmu3_master *master, u32 ssid);
 
 /* --- Events and global errors (event.c) --- */
 int smmu3_setup_irqs(struct smmu3_device *smmu);

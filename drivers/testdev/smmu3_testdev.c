@@ -37,6 +37,8 @@
 #include <linux/scatterlist.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/stdarg.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 
@@ -86,6 +88,17 @@ struct testdev {
 
 static struct dentry *testdev_root;
 
+/* Set the result of the command being run */
+static __printf(2, 3) void testdev_result(struct testdev *td,
+					  const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(td->result, sizeof(td->result), fmt, ap);
+	va_end(ap);
+}
+
 static const char *testdev_event_name(u32 type)
 {
 	static const char *const names[] = SMMU3_EVT_NAMES;
@@ -95,9 +108,9 @@ static const char *testdev_event_name(u32 type)
 	return "UNKNOWN";
 }
 
-/* One device access through the DMA port; describes a failure in @why */
+/* One device access through the DMA port; a failure becomes the result */
 static int testdev_dma(struct testdev *td, u64 iova, void *buf, size_t len,
-		       bool write, char *why, size_t whylen)
+		       bool write)
 {
 	struct smmu3_emu_fault fault;
 	int ret;
@@ -109,16 +122,16 @@ static int testdev_dma(struct testdev *td, u64 iova, void *buf, size_t len,
 		return 0;
 	td->faults++;
 	if (ret == -EFAULT)
-		snprintf(why, whylen, "fault %s sid %#x iova %#llx %s%s",
-			 testdev_event_name(fault.event), td->sid, fault.iova,
-			 write ? "write" : "read",
-			 fault.recorded ? " (event recorded)" :
-			 " (no event recorded)");
+		testdev_result(td, "fault %s sid %#x iova %#llx %s%s",
+			       testdev_event_name(fault.event), td->sid,
+			       fault.iova, write ? "write" : "read",
+			       fault.recorded ? " (event recorded)" :
+			       " (no event recorded)");
 	else if (ret == -EIO)
-		snprintf(why, whylen, "abort sid %#x iova %#llx %s (no event)",
-			 td->sid, fault.iova, write ? "write" : "read");
+		testdev_result(td, "abort sid %#x iova %#llx %s (no event)",
+			       td->sid, fault.iova, write ? "write" : "read");
 	else
-		snprintf(why, whylen, "error %d", ret);
+		testdev_result(td, "error %d", ret);
 	return ret;
 }
 
@@ -138,7 +151,7 @@ struct testdev_seg {
  */
 static int testdev_copy_segs(struct testdev *td, const struct testdev_seg *src,
 			     unsigned int nsrc, const struct testdev_seg *dst,
-			     unsigned int ndst, char *why, size_t whylen)
+			     unsigned int ndst)
 {
 	size_t soff = 0, doff = 0;
 	unsigned int si = 0, di = 0;
@@ -148,12 +161,12 @@ static int testdev_copy_segs(struct testdev *td, const struct testdev_seg *src,
 		size_t n = min3(src[si].len - soff, dst[di].len - doff,
 				(size_t)TESTDEV_CHUNK);
 
-		ret = testdev_dma(td, src[si].iova + soff, td->chunk, n, false,
-				  why, whylen);
+		ret = testdev_dma(td, src[si].iova + soff, td->chunk, n,
+				  false);
 		if (ret)
 			return ret;
-		ret = testdev_dma(td, dst[di].iova + doff, td->chunk, n, true,
-				  why, whylen);
+		ret = testdev_dma(td, dst[di].iova + doff, td->chunk, n,
+				  true);
 		if (ret)
 			return ret;
 		soff += n;
@@ -257,7 +270,6 @@ static int testdev_copy_sg(struct testdev *td, size_t bytes)
 	struct testdev_sgbuf src, dst;
 	struct testdev_seg *ssegs = NULL, *dsegs = NULL;
 	u8 *expect = NULL, *got = NULL;
-	char why[160];
 	int ns, nd, ret;
 
 	ret = testdev_sgbuf_alloc(td, &src, bytes);
@@ -266,9 +278,9 @@ static int testdev_copy_sg(struct testdev *td, size_t bytes)
 	expect = vmalloc(bytes);
 	got = vmalloc(bytes);
 	if (ret || !expect || !got) {
-		snprintf(td->result, sizeof(td->result),
-			 "error: cannot allocate or map %zu bytes (%d)", bytes,
-			 ret);
+		testdev_result(td,
+			       "error: cannot allocate or map %zu bytes (%d)",
+			       bytes, ret);
 		ret = ret ?: -ENOMEM;
 		goto out;
 	}
@@ -281,25 +293,23 @@ static int testdev_copy_sg(struct testdev *td, size_t bytes)
 	nd = testdev_sgbuf_segs(&dst, &dsegs);
 	if (ns < 0 || nd < 0) {
 		ret = -ENOMEM;
-		snprintf(td->result, sizeof(td->result), "error: no memory");
+		testdev_result(td, "error: no memory");
 		goto out;
 	}
-	ret = testdev_copy_segs(td, ssegs, ns, dsegs, nd, why, sizeof(why));
-	if (ret) {
-		snprintf(td->result, sizeof(td->result), "%s", why);
+	ret = testdev_copy_segs(td, ssegs, ns, dsegs, nd);
+	if (ret)
 		goto out;
-	}
 	dma_sync_sgtable_for_cpu(td->dev, &dst.sgt, DMA_BIDIRECTIONAL);
 	testdev_sgbuf_rw(&dst, got, bytes, false);
 	if (memcmp(expect, got, bytes)) {
 		ret = -EIO;
-		snprintf(td->result, sizeof(td->result),
-			 "mismatch: copy of %zu bytes differs", bytes);
+		testdev_result(td, "mismatch: copy of %zu bytes differs",
+			       bytes);
 		goto out;
 	}
-	snprintf(td->result, sizeof(td->result),
-		 "ok copy %zu bytes sg: %d source and %d destination segments, verified",
-		 bytes, ns, nd);
+	testdev_result(td,
+		       "ok copy %zu bytes sg: %d source and %d destination segments, verified",
+		       bytes, ns, nd);
 out:
 	kfree(ssegs);
 	kfree(dsegs);
@@ -316,7 +326,6 @@ static int testdev_copy_linear(struct testdev *td, size_t bytes,
 	struct testdev_seg s, d;
 	dma_addr_t sdma = DMA_MAPPING_ERROR, ddma = DMA_MAPPING_ERROR;
 	u8 *src = NULL, *dst = NULL;
-	char why[160];
 	int ret = -ENOMEM;
 
 	if (coherent) {
@@ -327,8 +336,7 @@ static int testdev_copy_linear(struct testdev *td, size_t bytes,
 		dst = kzalloc(bytes, GFP_KERNEL);
 	}
 	if (!src || !dst) {
-		snprintf(td->result, sizeof(td->result),
-			 "error: cannot allocate %zu bytes", bytes);
+		testdev_result(td, "error: cannot allocate %zu bytes", bytes);
 		goto out;
 	}
 	get_random_bytes(src, bytes);
@@ -338,33 +346,31 @@ static int testdev_copy_linear(struct testdev *td, size_t bytes,
 		ddma = dma_map_single(td->dev, dst, bytes, DMA_FROM_DEVICE);
 		if (dma_mapping_error(td->dev, sdma) ||
 		    dma_mapping_error(td->dev, ddma)) {
-			snprintf(td->result, sizeof(td->result),
-				 "error: dma_map_single failed");
+			testdev_result(td, "error: dma_map_single failed");
 			goto out;
 		}
 	}
 	s = (struct testdev_seg){ .iova = sdma, .len = bytes };
 	d = (struct testdev_seg){ .iova = ddma, .len = bytes };
-	ret = testdev_copy_segs(td, &s, 1, &d, 1, why, sizeof(why));
+	ret = testdev_copy_segs(td, &s, 1, &d, 1);
 	if (!coherent) {
 		dma_unmap_single(td->dev, sdma, bytes, DMA_TO_DEVICE);
 		dma_unmap_single(td->dev, ddma, bytes, DMA_FROM_DEVICE);
 		sdma = DMA_MAPPING_ERROR;
 		ddma = DMA_MAPPING_ERROR;
 	}
-	if (ret) {
-		snprintf(td->result, sizeof(td->result), "%s", why);
+	if (ret)
 		goto out;
-	}
 	if (memcmp(src, dst, bytes)) {
 		ret = -EIO;
-		snprintf(td->result, sizeof(td->result),
-			 "mismatch: copy of %zu bytes differs", bytes);
+		testdev_result(td, "mismatch: copy of %zu bytes differs",
+			       bytes);
 		goto out;
 	}
-	snprintf(td->result, sizeof(td->result),
-		 "ok copy %zu bytes %s: iova %#llx -> %#llx, verified", bytes,
-		 coherent ? "coherent" : "streaming", (u64)s.iova, (u64)d.iova);
+	testdev_result(td,
+		       "ok copy %zu bytes %s: iova %#llx -> %#llx, verified",
+		       bytes, coherent ? "coherent" : "streaming", (u64)s.iova,
+		       (u64)d.iova);
 out:
 	if (coherent) {
 		if (src)
@@ -385,39 +391,34 @@ out:
 static int testdev_fill(struct testdev *td, size_t bytes, u8 value)
 {
 	dma_addr_t dma;
-	char why[160];
 	size_t off, n, i;
 	u8 *buf;
 	int ret = 0;
 
 	buf = dma_alloc_coherent(td->dev, bytes, &dma, GFP_KERNEL);
 	if (!buf) {
-		snprintf(td->result, sizeof(td->result), "error: no memory");
+		testdev_result(td, "error: no memory");
 		return -ENOMEM;
 	}
 	memset(buf, ~value, bytes);
 	memset(td->chunk, value, TESTDEV_CHUNK);
 	for (off = 0; off < bytes; off += n) {
 		n = min_t(size_t, bytes - off, TESTDEV_CHUNK);
-		ret = testdev_dma(td, dma + off, td->chunk, n, true, why,
-				  sizeof(why));
-		if (ret) {
-			snprintf(td->result, sizeof(td->result), "%s", why);
+		ret = testdev_dma(td, dma + off, td->chunk, n, true);
+		if (ret)
 			goto out;
-		}
 	}
 	for (i = 0; i < bytes; i++)
 		if (buf[i] != value)
 			break;
 	if (i < bytes) {
 		ret = -EIO;
-		snprintf(td->result, sizeof(td->result),
-			 "mismatch at offset %zu: %#x, expected %#x", i, buf[i],
-			 value);
+		testdev_result(td, "mismatch at offset %zu: %#x, expected %#x",
+			       i, buf[i], value);
 	} else {
-		snprintf(td->result, sizeof(td->result),
-			 "ok fill %zu bytes with %#x at iova %#llx, verified",
-			 bytes, value, (u64)dma);
+		testdev_result(td,
+			       "ok fill %zu bytes with %#x at iova %#llx, verified",
+			       bytes, value, (u64)dma);
 	}
 out:
 	dma_free_coherent(td->dev, bytes, buf, dma);
@@ -435,36 +436,31 @@ static int testdev_checksum(struct testdev *td, size_t bytes)
 {
 	u32 dev_sum = 0, cpu_sum;
 	dma_addr_t dma;
-	char why[160];
 	size_t off, n;
 	u8 *buf;
 	int ret = 0;
 
 	buf = dma_alloc_coherent(td->dev, bytes, &dma, GFP_KERNEL);
 	if (!buf) {
-		snprintf(td->result, sizeof(td->result), "error: no memory");
+		testdev_result(td, "error: no memory");
 		return -ENOMEM;
 	}
 	get_random_bytes(buf, bytes);
 	cpu_sum = testdev_sum(buf, bytes, 0);
 	for (off = 0; off < bytes; off += n) {
 		n = min_t(size_t, bytes - off, TESTDEV_CHUNK);
-		ret = testdev_dma(td, dma + off, td->chunk, n, false, why,
-				  sizeof(why));
-		if (ret) {
-			snprintf(td->result, sizeof(td->result), "%s", why);
+		ret = testdev_dma(td, dma + off, td->chunk, n, false);
+		if (ret)
 			goto out;
-		}
 		dev_sum = testdev_sum(td->chunk, n, dev_sum);
 	}
 	if (dev_sum != cpu_sum) {
 		ret = -EIO;
-		snprintf(td->result, sizeof(td->result),
-			 "mismatch: device checksum %#x, CPU %#x", dev_sum,
-			 cpu_sum);
+		testdev_result(td, "mismatch: device checksum %#x, CPU %#x",
+			       dev_sum, cpu_sum);
 	} else {
-		snprintf(td->result, sizeof(td->result),
-			 "ok checksum %zu bytes: %#x", bytes, dev_sum);
+		testdev_result(td, "ok checksum %zu bytes: %#x", bytes,
+			       dev_sum);
 	}
 out:
 	dma_free_coherent(td->dev, bytes, buf, dma);
@@ -487,14 +483,14 @@ static int testdev_keep(struct testdev *td, size_t bytes)
 	td->keep = dma_alloc_coherent(td->dev, bytes, &td->keep_dma,
 				      GFP_KERNEL);
 	if (!td->keep) {
-		snprintf(td->result, sizeof(td->result), "error: no memory");
+		testdev_result(td, "error: no memory");
 		return -ENOMEM;
 	}
 	td->keep_len = bytes;
 	for (i = 0; i < bytes; i++)
 		td->keep[i] = 0xa5 ^ (u8)i;
-	snprintf(td->result, sizeof(td->result), "ok keep iova %#llx bytes %zu",
-		 (u64)td->keep_dma, bytes);
+	testdev_result(td, "ok keep iova %#llx bytes %zu", (u64)td->keep_dma,
+		       bytes);
 	return 0;
 }
 
@@ -503,40 +499,35 @@ static int testdev_verify(struct testdev *td)
 	size_t i;
 
 	if (!td->keep) {
-		snprintf(td->result, sizeof(td->result), "error: nothing kept");
+		testdev_result(td, "error: nothing kept");
 		return -EINVAL;
 	}
 	for (i = 0; i < td->keep_len; i++)
 		if (td->keep[i] != (0xa5 ^ (u8)i))
 			break;
 	if (i < td->keep_len) {
-		snprintf(td->result, sizeof(td->result),
-			 "corrupted at offset %zu: %#x", i, td->keep[i]);
+		testdev_result(td, "corrupted at offset %zu: %#x", i,
+			       td->keep[i]);
 		return -EIO;
 	}
-	snprintf(td->result, sizeof(td->result), "ok intact %zu bytes",
-		 td->keep_len);
+	testdev_result(td, "ok intact %zu bytes", td->keep_len);
 	return 0;
 }
 
 static int testdev_raw(struct testdev *td, u64 iova, size_t bytes, bool write)
 {
-	char why[160];
 	size_t off, n;
 	int ret;
 
 	memset(td->chunk, 0x5a, TESTDEV_CHUNK);
 	for (off = 0; off < bytes; off += n) {
 		n = min_t(size_t, bytes - off, TESTDEV_CHUNK);
-		ret = testdev_dma(td, iova + off, td->chunk, n, write, why,
-				  sizeof(why));
-		if (ret) {
-			snprintf(td->result, sizeof(td->result), "%s", why);
+		ret = testdev_dma(td, iova + off, td->chunk, n, write);
+		if (ret)
 			return ret;
-		}
 	}
-	snprintf(td->result, sizeof(td->result), "ok %s %zu bytes at iova %#llx",
-		 write ? "write" : "read", bytes, iova);
+	testdev_result(td, "ok %s %zu bytes at iova %#llx",
+		       write ? "write" : "read", bytes, iova);
 	return 0;
 }
 
@@ -578,50 +569,51 @@ static int testdev_storm(struct testdev *td, unsigned long count, u64 iova)
 		cond_resched();
 	}
 	td->faults += faults + aborts;
-	snprintf(td->result, sizeof(td->result),
-		 "ok storm %lu accesses: %lu faults, %lu aborts, %lu succeeded",
-		 i, faults, aborts, ok);
+	testdev_result(td,
+		       "ok storm %lu accesses: %lu faults, %lu aborts, %lu succeeded",
+		       i, faults, aborts, ok);
 	return 0;
 }
 
 static int testdev_unmap_access(struct testdev *td, size_t bytes)
 {
-	char why[160], first[160] = "";
+	char fault[TESTDEV_RESULT_LEN];
 	dma_addr_t dma;
 	u8 *buf;
 	int ret;
 
 	buf = kzalloc(bytes, GFP_KERNEL);
 	if (!buf) {
-		snprintf(td->result, sizeof(td->result), "error: no memory");
+		testdev_result(td, "error: no memory");
 		return -ENOMEM;
 	}
 	dma = dma_map_single(td->dev, buf, bytes, DMA_BIDIRECTIONAL);
 	if (dma_mapping_error(td->dev, dma)) {
 		kfree(buf);
-		snprintf(td->result, sizeof(td->result), "error: map failed");
+		testdev_result(td, "error: map failed");
 		return -ENOMEM;
 	}
 	/* Fill the TLB with the mapping: the later access must miss it */
-	ret = testdev_dma(td, dma, td->chunk, bytes, false, first,
-			  sizeof(first));
+	ret = testdev_dma(td, dma, td->chunk, bytes, false);
 	dma_unmap_single(td->dev, dma, bytes, DMA_BIDIRECTIONAL);
 	if (ret) {
 		kfree(buf);
-		snprintf(td->result, sizeof(td->result),
-			 "error: access while mapped failed: %s", first);
+		strscpy(fault, td->result);
+		testdev_result(td, "error: access while mapped failed: %s",
+			       fault);
 		return -EIO;
 	}
-	ret = testdev_dma(td, dma, td->chunk, bytes, false, why, sizeof(why));
+	ret = testdev_dma(td, dma, td->chunk, bytes, false);
 	kfree(buf);
 	if (!ret) {
-		snprintf(td->result, sizeof(td->result),
-			 "stale: access after unmap of iova %#llx succeeded",
-			 (u64)dma);
+		testdev_result(td,
+			       "stale: access after unmap of iova %#llx succeeded",
+			       (u64)dma);
 		return -EIO;
 	}
-	snprintf(td->result, sizeof(td->result),
-		 "ok mapped access succeeded; after unmap: %s", why);
+	strscpy(fault, td->result);
+	testdev_result(td, "ok mapped access succeeded; after unmap: %s",
+		       fault);
 	return 0;
 }
 
@@ -637,11 +629,9 @@ static int testdev_claim(struct testdev *td, bool claim)
 		td->owned = false;
 	}
 	if (ret)
-		snprintf(td->result, sizeof(td->result),
-			 "error: claim failed (%d)", ret);
+		testdev_result(td, "error: claim failed (%d)", ret);
 	else
-		snprintf(td->result, sizeof(td->result), "ok %s",
-			 claim ? "claimed" : "released");
+		testdev_result(td, "ok %s", claim ? "claimed" : "released");
 	return ret;
 }
 
@@ -692,7 +682,7 @@ static int testdev_run(struct testdev *td, char *line)
 		return testdev_verify(td);
 	} else if (!strcmp(argv[0], "free") && argc == 1) {
 		testdev_free_keep(td);
-		snprintf(td->result, sizeof(td->result), "ok freed");
+		testdev_result(td, "ok freed");
 		return 0;
 	} else if ((!strcmp(argv[0], "read") || !strcmp(argv[0], "write")) &&
 		   argc == 3 && !kstrtoull(argv[1], 0, &a) &&
@@ -713,8 +703,8 @@ static int testdev_run(struct testdev *td, char *line)
 	} else if (!strcmp(argv[0], "release") && argc == 1) {
 		return testdev_claim(td, false);
 	}
-	snprintf(td->result, sizeof(td->result),
-		 "error: bad command (see the comment at the top of smmu3_testdev.c)");
+	testdev_result(td,
+		       "error: bad command (see the comment at the top of smmu3_testdev.c)");
 	return -EINVAL;
 }
 
@@ -825,7 +815,7 @@ static int testdev_probe(struct platform_device *pdev)
 		smmu3_emu_put(td->emu);
 		return dev_err_probe(dev, ret, "no 48-bit DMA mask\n");
 	}
-	snprintf(td->result, sizeof(td->result), "idle");
+	testdev_result(td, "idle");
 	td->dir = debugfs_create_dir(dev_name(dev), testdev_root);
 	debugfs_create_file("info", 0444, td->dir, td, &testdev_info_fops);
 	debugfs_create_file("cmd", 0600, td->dir, td, &testdev_cmd_fops);

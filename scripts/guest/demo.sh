@@ -22,7 +22,7 @@ smmu3-dma testdev-a copy 0x100000 sg | sed 's/^/  testdev-a: /'
 smmu3-dma testdev-b copy 0x40000 streaming | sed 's/^/  testdev-b: /'
 smmu3-dma testdev-c checksum 0x40000 | sed 's/^/  testdev-c: /'
 echo "--- isolation: testdev-a touches testdev-b's buffer"
-iova=$(smmu3-dma testdev-b keep 0x1000 | sed -n 's/.*iova \(0x[0-9a-f]*\).*/\1/p')
+iova=$(testdev_keep testdev-b 0x1000)
 smmu3-dma testdev-a write "$iova" 4096 | sed 's/^/  testdev-a: /'
 smmu3-dma testdev-b verify | sed 's/^/  testdev-b: /'
 smmu3-dma testdev-b free >/dev/null

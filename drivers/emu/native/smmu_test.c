@@ -2827,14 +2827,6 @@ static void test_fuzz(void)
 /* ================================================================== */
 /* Benchmark */
 
-static double now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
-
 #define BENCH_REPS	9
 #define BENCH_HITS	10000000ULL
 #define BENCH_MISSES	500000ULL

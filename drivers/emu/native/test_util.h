@@ -10,8 +10,18 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "s3e-types.h"
+
+/* Monotonic time in nanoseconds, for the benchmarks */
+static inline double now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
 
 static int n_passed, n_failed;
 static char case_name[96];

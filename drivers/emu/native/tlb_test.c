@@ -1311,14 +1311,6 @@ static void test_clock(void)
 
 /* ------------------------------------------------------------------ */
 
-static double now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
-
 static void fake_walk(struct s3e_walk_result *r, s3e_u64 va, s3e_u64 oa)
 {
 	memset(r, 0, sizeof(*r));

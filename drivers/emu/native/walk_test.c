@@ -1515,14 +1515,6 @@ static void test_fuzz(void)
 
 /* ------------------------------------------------------------------ */
 
-static double now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
-
 #define BENCH_PAGES	1024
 #define BENCH_ITERS	20000000
 

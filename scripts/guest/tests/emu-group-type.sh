@@ -17,8 +17,7 @@ settype() {
 settype identity
 grep '^domain: identity' /sys/kernel/debug/smmu3_testdev/testdev-b/info
 smmu3-dma testdev-b copy 0x10000 coherent
-out=$(smmu3-dma testdev-b keep 0x1000)
-iova=$(echo "$out" | sed -n 's/.*iova \(0x[0-9a-f]*\).*/\1/p')
+iova=$(testdev_keep testdev-b 0x1000)
 smmu3-dma testdev-b read "$iova" 4096
 smmu3-dma testdev-b claim
 grep '^domain: blocked' /sys/kernel/debug/smmu3_testdev/testdev-b/info

@@ -5,9 +5,8 @@
 set -e
 . /guest/lib.sh
 emu_stack
-out=$(smmu3-dma testdev-b keep 0x10000)
-echo "$out"
-iova=$(echo "$out" | sed -n 's/.*iova \(0x[0-9a-f]*\).*/\1/p')
+iova=$(testdev_keep testdev-b 0x10000)
+echo "testdev-b keeps a buffer at $iova"
 info=/sys/kernel/debug/smmu3/iommu/info
 before=$(sed -n 's/^events: //p' "$info")
 if smmu3-dma testdev-a write "$iova" 4096; then

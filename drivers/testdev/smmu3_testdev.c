@@ -267,7 +267,7 @@ static void testdev_sgbuf_rw(struct testdev_sgbuf *b, u8 *data, size_t bytes,
 
 static int testdev_copy_sg(struct testdev *td, size_t bytes)
 {
-	struct testdev_sgbuf src, dst;
+	struct testdev_sgbuf src = {}, dst = {};
 	struct testdev_seg *ssegs = NULL, *dsegs = NULL;
 	u8 *expect = NULL, *got = NULL;
 	int ns, nd, ret;

@@ -173,9 +173,14 @@ def kunit_verdicts(run, blocks, logdir):
             elif status == 'SKIP':
                 run.verdict('SKIP', name, 'skipped by the test')
             else:
-                case = name.rsplit('.', 1)[-1]
-                why = [l.split(f'# {case}: ', 1)[1].strip() for l in text
-                       if f'# {case}: ' in l]
+                # A parameterised case's messages carry the case's name,
+                # not the parameter's
+                why = []
+                for case in name.split('.')[:0:-1]:
+                    why = [l.split(f'# {case}: ', 1)[1].strip() for l in text
+                           if f'# {case}: ' in l]
+                    if why:
+                        break
                 run.verdict('FAIL', name, f'{status}: {" / ".join(why[:3]) or "no message"}'
                             f' (see {base}.ktap)')
         if not cases:

@@ -41,10 +41,12 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <kunit/visibility.h>
 
 #include <smmu3/smmu3-arch.h>
 #include <smmu3/smmu3-emu.h>
 #include "core/smmu.h"
+#include "smmu3_emu_kunit.h"
 
 static_assert(SMMU3_EMU_IRQ_EVENTQ == S3E_IRQ_EVTQ);
 static_assert(SMMU3_EMU_IRQ_PRIQ == S3E_IRQ_PRIQ);
@@ -310,6 +312,96 @@ static void smmu3_emu_host_irq(void *ctx, unsigned int line)
 	set_bit(line, &emu->irq_pending);
 	irq_work_queue(&emu->irq_work);
 }
+
+/* The services the core gets from this glue */
+static void smmu3_emu_host_init(struct smmu3_emu *emu, struct s3e_host *host)
+{
+	*host = (struct s3e_host) {
+		.read = smmu3_emu_host_read,
+		.write = smmu3_emu_host_write,
+		.cmpxchg64 = smmu3_emu_host_cmpxchg64,
+		.irq = smmu3_emu_host_irq,
+		.alloc = smmu3_emu_host_alloc,
+		.free = smmu3_emu_host_free,
+		.ctx = emu,
+	};
+}
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/*
+ * For the device model's KUnit suites (kunit/emu_model_test.c), which
+ * drive the core through its registers and memory as the SMMU driver
+ * would, with this glue's memory services underneath: the core's entry
+ * points, and the host services without a device.
+ */
+
+/* The core's entry points are defined in core/, which is freestanding */
+#define SMMU3_EMU_KUNIT_EXPORT(sym)	EXPORT_SYMBOL_IF_KUNIT(sym)
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_config_default);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_create);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_destroy);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_reset);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_read32);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_write32);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_read64);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_write64);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_translate);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_dma);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_stats);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_tlb_stats);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_cfgc_stats);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_mem_size);
+
+/**
+ * smmu3_emu_kunit_host_create() - this glue's host services, for KUnit
+ * @host: filled with the memory, allocation and interrupt services the
+ *	glue gives an instance; @host->irq must be replaced by the caller
+ *	(there is no device, hence no interrupt domain)
+ *
+ * Allocations go through the probe-time path (GFP_KERNEL).  The caller
+ * serialises every call, as the instance lock does for a device.
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int smmu3_emu_kunit_host_create(struct s3e_host *host)
+{
+	struct smmu3_emu *emu = kzalloc(sizeof(*emu), GFP_KERNEL);
+
+	if (!emu)
+		return -ENOMEM;
+	emu->creating = true;
+	smmu3_emu_host_init(emu, host);
+	host->irq = NULL;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_emu_kunit_host_create);
+
+/**
+ * smmu3_emu_kunit_host_destroy() - release what smmu3_emu_kunit_host_create()
+ *	set up
+ * @host: the services; instances created with them must be gone
+ */
+void smmu3_emu_kunit_host_destroy(struct s3e_host *host)
+{
+	kfree(host->ctx);
+	host->ctx = NULL;
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_emu_kunit_host_destroy);
+
+/**
+ * smmu3_emu_kunit_mem_refused() - memory accesses the services refused
+ * @host: services from smmu3_emu_kunit_host_create()
+ *
+ * Return: the count shown as mem_refused in a device's debugfs stats.
+ */
+u64 smmu3_emu_kunit_mem_refused(const struct s3e_host *host)
+{
+	const struct smmu3_emu *emu = host->ctx;
+
+	return emu->mem_refused;
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_emu_kunit_mem_refused);
+#endif
 
 /* Edges are latched in irq_pending and consumed by the irq_work */
 static void smmu3_emu_irq_ack(struct irq_data *d)
@@ -1064,15 +1156,7 @@ static int smmu3_emu_probe(struct platform_device *pdev)
 	if (ret)
 		goto err_put;
 
-	host = (struct s3e_host) {
-		.read = smmu3_emu_host_read,
-		.write = smmu3_emu_host_write,
-		.cmpxchg64 = smmu3_emu_host_cmpxchg64,
-		.irq = smmu3_emu_host_irq,
-		.alloc = smmu3_emu_host_alloc,
-		.free = smmu3_emu_host_free,
-		.ctx = emu,
-	};
+	smmu3_emu_host_init(emu, &host);
 	emu->creating = true;
 	emu->core = s3e_smmu_create(&emu->cfg, &host);
 	emu->creating = false;

@@ -13,6 +13,9 @@
  *   the SMMU driver with dev_get_regmap() on this device;
  * - interrupts: an irq domain on the device's node; the core's interrupt
  *   pulses are latched and delivered from irq_work;
+ * - the command queue: consumed in the register write that publishes
+ *   commands, up to a budget; the rest in a work item, a budget per lock
+ *   hold, as hardware consumes its queue in the background;
  * - the DMA port: exported functions through which a client device reads
  *   and writes memory as an SMMU client would;
  * - statistics and the register file in debugfs.
@@ -41,6 +44,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/workqueue.h>
 #include <kunit/visibility.h>
 
 #include <smmu3/smmu3-arch.h>
@@ -64,6 +68,13 @@ static_assert(SMMU3_EMU_NO_SSID == S3E_NO_SSID);
  * translated on its own, with the instance lock dropped in between.
  */
 #define SMMU3_EMU_TXN_SIZE	SZ_4K
+
+/*
+ * Commands consumed per lock hold (with interrupts off) unless the device
+ * tree says otherwise: a Linux batch of 32 commands and its CMD_SYNC
+ * completes inside the register write that publishes it.
+ */
+#define SMMU3_EMU_CMDQ_BUDGET	64
 
 /**
  * struct smmu3_emu - one emulated SMMUv3
@@ -90,6 +101,9 @@ static_assert(SMMU3_EMU_NO_SSID == S3E_NO_SSID);
  * @irq_masked: lines masked by genirq (all, until a consumer starts one)
  * @irq_delivered: interrupts handed to genirq, per line
  * @irq_unmapped: pulses dropped because no consumer had mapped the line
+ * @cmdq_work: consumes what the command queue's budget left over
+ * @cmdq_deferred: budgets of commands consumed after the write that
+ *	published them (by @cmdq_work or by a register read)
  * @dma_calls: smmu3_emu_dma() transfers
  * @dma_bytes: bytes those moved
  * @mem_refused: host memory accesses refused (not RAM, or faulted)
@@ -111,6 +125,9 @@ struct smmu3_emu {
 	unsigned long irq_masked;
 	atomic_long_t irq_delivered[S3E_IRQ_NR];
 	atomic_long_t irq_unmapped[S3E_IRQ_NR];
+
+	struct work_struct cmdq_work;
+	u64 cmdq_deferred;
 
 	u64 dma_calls;
 	u64 dma_bytes;
@@ -347,6 +364,8 @@ SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_read64);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_write64);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_translate);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_dma);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_cmdq_run);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_cmdq_pending);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_stats);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_tlb_stats);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_cfgc_stats);
@@ -511,10 +530,21 @@ static int smmu3_emu_reg_read(void *ctx, unsigned int reg, unsigned int *val)
 	int ret = 0;
 
 	spin_lock_irqsave(&emu->lock, flags);
-	if (emu->core)
+	if (emu->core) {
+		/*
+		 * A register read also consumes a budget of left-over
+		 * commands: a driver polling CMDQ_CONS (or GERROR) with
+		 * interrupts off on the CPU the work was queued to would
+		 * otherwise wait for nothing.
+		 */
+		if (s3e_smmu_cmdq_pending(emu->core)) {
+			emu->cmdq_deferred++;
+			s3e_smmu_cmdq_run(emu->core);
+		}
 		*val = s3e_smmu_read32(emu->core, reg);
-	else
+	} else {
 		ret = -ENODEV;
+	}
 	spin_unlock_irqrestore(&emu->lock, flags);
 	return ret;
 }
@@ -526,12 +556,40 @@ static int smmu3_emu_reg_write(void *ctx, unsigned int reg, unsigned int val)
 	int ret = 0;
 
 	spin_lock_irqsave(&emu->lock, flags);
-	if (emu->core)
+	if (emu->core) {
 		s3e_smmu_write32(emu->core, reg, val);
-	else
+		if (s3e_smmu_cmdq_pending(emu->core))
+			queue_work(system_unbound_wq, &emu->cmdq_work);
+	} else {
 		ret = -ENODEV;
+	}
 	spin_unlock_irqrestore(&emu->lock, flags);
 	return ret;
+}
+
+/*
+ * The commands a register write left over, a budget per lock hold.  The
+ * driver sees CMDQ_CONS advance as it polls, as with hardware.  Queued
+ * again by any write that leaves commands pending; flushed before the core
+ * goes away.
+ */
+static void smmu3_emu_cmdq_work(struct work_struct *work)
+{
+	struct smmu3_emu *emu = container_of(work, struct smmu3_emu,
+					     cmdq_work);
+	unsigned long flags;
+	bool more;
+
+	do {
+		spin_lock_irqsave(&emu->lock, flags);
+		more = emu->core && s3e_smmu_cmdq_pending(emu->core);
+		if (more) {
+			emu->cmdq_deferred++;
+			more = s3e_smmu_cmdq_run(emu->core);
+		}
+		spin_unlock_irqrestore(&emu->lock, flags);
+		cond_resched();
+	} while (more);
 }
 
 /*
@@ -575,6 +633,8 @@ static const struct smmu3_emu_prop smmu3_emu_props[] = {
 	  0, 19 },
 	{ "smmu3,eventq-log2size", offsetof(struct s3e_smmu_config, evtq_log2),
 	  0, 19 },
+	{ "smmu3,cmdq-budget", offsetof(struct s3e_smmu_config, cmdq_budget),
+	  1, 1U << 19 },
 };
 
 #define SMMU3_EMU_STAGES_PROP	"smmu3,stages"
@@ -615,6 +675,7 @@ static int smmu3_emu_parse_config(struct device *dev,
 	u32 val;
 
 	s3e_smmu_config_default(cfg);
+	cfg->cmdq_budget = SMMU3_EMU_CMDQ_BUDGET;
 	for (i = 0; i < ARRAY_SIZE(smmu3_emu_props); i++) {
 		p = &smmu3_emu_props[i];
 		field = (void *)cfg + p->offset;
@@ -683,6 +744,7 @@ struct smmu3_emu_snapshot {
 	u64 dma_calls;
 	u64 dma_bytes;
 	u64 mem_refused;
+	u64 cmdq_deferred;
 	u64 model_bytes;
 };
 
@@ -731,6 +793,7 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 		s->dma_calls = emu->dma_calls;
 		s->dma_bytes = emu->dma_bytes;
 		s->mem_refused = emu->mem_refused;
+		s->cmdq_deferred = emu->cmdq_deferred;
 		s->model_bytes = s3e_smmu_mem_size(emu->core);
 	}
 	spin_unlock_irqrestore(&emu->lock, flags);
@@ -761,6 +824,7 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 	smmu3_emu_seq_u64(m, "", "dma_calls", s->dma_calls);
 	smmu3_emu_seq_u64(m, "", "dma_bytes", s->dma_bytes);
 	smmu3_emu_seq_u64(m, "", "mem_refused", s->mem_refused);
+	smmu3_emu_seq_u64(m, "", "cmdq_deferred", s->cmdq_deferred);
 	smmu3_emu_seq_u64(m, "", "model_bytes", s->model_bytes);
 	for (i = 0; i < S3E_IRQ_NR; i++) {
 		smmu3_emu_seq_u64(m, "irq_raised_", smmu3_emu_irq_names[i],
@@ -1122,6 +1186,8 @@ static void smmu3_emu_teardown(struct smmu3_emu *emu)
 	core = emu->core;
 	emu->core = NULL;
 	spin_unlock_irqrestore(&emu->lock, flags);
+	/* The work sees no core now: it ends at once */
+	cancel_work_sync(&emu->cmdq_work);
 	s3e_smmu_destroy(core);
 	if (emu->domain)
 		smmu3_emu_irq_teardown(emu);
@@ -1146,6 +1212,7 @@ static int smmu3_emu_probe(struct platform_device *pdev)
 	INIT_LIST_HEAD(&emu->list);
 	spin_lock_init(&emu->lock);
 	init_irq_work(&emu->irq_work, smmu3_emu_irq_work);
+	INIT_WORK(&emu->cmdq_work, smmu3_emu_cmdq_work);
 	emu->irq_masked = GENMASK(S3E_IRQ_NR - 1, 0);
 	for (i = 0; i < S3E_IRQ_NR; i++) {
 		atomic_long_set(&emu->irq_delivered[i], 0);
@@ -1186,12 +1253,12 @@ static int smmu3_emu_probe(struct platform_device *pdev)
 	list_add_tail(&emu->list, &smmu3_emu_instances);
 	mutex_unlock(&smmu3_emu_mutex);
 
-	dev_info(dev, "emulated SMMUv3: StreamID %u bits, SubstreamID %u bits, stage%s%s, TLB %u, config cache %u, cmdq 2^%u, eventq 2^%u\n",
+	dev_info(dev, "emulated SMMUv3: StreamID %u bits, SubstreamID %u bits, stage%s%s, TLB %u, config cache %u, cmdq 2^%u (budget %u), eventq 2^%u\n",
 		 emu->cfg.sid_bits, emu->cfg.ssid_bits,
 		 emu->cfg.stages & S3E_STAGE1 ? " 1" : "",
 		 emu->cfg.stages & S3E_STAGE2 ? " 2" : "",
 		 emu->cfg.tlb_entries, emu->cfg.cfgc_entries,
-		 emu->cfg.cmdq_log2, emu->cfg.evtq_log2);
+		 emu->cfg.cmdq_log2, emu->cfg.cmdq_budget, emu->cfg.evtq_log2);
 	return 0;
 
 err_teardown:

@@ -148,6 +148,18 @@ static void cmdq_error(struct s3e_smmu *s, unsigned int err)
 	s3e_gerror_raise(s, GERROR_CMDQ_ERR);
 }
 
+int s3e_smmu_cmdq_pending(const struct s3e_smmu *s)
+{
+	return (s->cr0 & CR0_CMDQEN) &&
+	       !(s3e_gerror_active(s) & GERROR_CMDQ_ERR) && !q_empty(&s->cmdq);
+}
+
+int s3e_smmu_cmdq_run(struct s3e_smmu *s)
+{
+	s3e_cmdq_run(s);
+	return s3e_smmu_cmdq_pending(s);
+}
+
 void s3e_cmdq_run(struct s3e_smmu *s)
 {
 	struct s3e_queue *q = &s->cmdq;
@@ -155,10 +167,12 @@ void s3e_cmdq_run(struct s3e_smmu *s)
 	unsigned long n;
 	int rc;
 
-	if (!(s->cr0 & CR0_CMDQEN) ||
-	    (s3e_gerror_active(s) & GERROR_CMDQ_ERR))
+	if (!s3e_smmu_cmdq_pending(s))
 		return;
-	for (n = 1UL << q->log2; n && !q_empty(q); n--) {
+	n = 1UL << q->log2;
+	if (s->cfg.cmdq_budget && s->cfg.cmdq_budget < n)
+		n = s->cfg.cmdq_budget;
+	for (; n && !q_empty(q); n--) {
 		if (s3e_host_read64s(s, q_entry(q, q->cons, CMDQ_ENT_DWORDS),
 				     cmd, CMDQ_ENT_DWORDS)) {
 			cmdq_error(s, CERROR_ABT);

@@ -43,6 +43,7 @@ void s3e_smmu_config_default(struct s3e_smmu_config *cfg)
 	cfg->stages = S3E_STAGE1 | S3E_STAGE2;
 	cfg->cmdq_log2 = S3E_DEFAULT_QUEUE_LOG2;
 	cfg->evtq_log2 = S3E_DEFAULT_QUEUE_LOG2;
+	cfg->cmdq_budget = 0;
 }
 
 static int config_valid(const struct s3e_smmu_config *c)

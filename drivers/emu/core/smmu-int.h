@@ -312,8 +312,9 @@ void s3e_utlb_invalidate(struct s3e_smmu *s);
  * @s: instance
  *
  * Runs while CMDQEN is set, no command error is active and the queue is
- * not empty, at most one queue's worth of commands per call.  A command
- * error stops it with CONS on the failed command.
+ * not empty, at most one queue's worth of commands per call, and at most
+ * cfg.cmdq_budget when set.  A command error stops it with CONS on the
+ * failed command.
  */
 void s3e_cmdq_run(struct s3e_smmu *s);
 

@@ -79,6 +79,12 @@ struct s3e_host {
  * @stages: S3E_STAGE1 and/or S3E_STAGE2 (at least one)
  * @cmdq_log2: SMMU_IDR1.CMDQS, 0 to 19
  * @evtq_log2: SMMU_IDR1.EVENTQS, 0 to 19
+ * @cmdq_budget: commands consumed per register write (or per
+ *	s3e_smmu_cmdq_run() call) at most; 0 (the default) for no limit, the
+ *	whole queue at once.  A host that must bound the time spent in one
+ *	call (the kernel glue, under a spinlock with interrupts off) sets a
+ *	budget and consumes the rest with s3e_smmu_cmdq_run() later, as real
+ *	hardware consumes its queue in the background.
  */
 struct s3e_smmu_config {
 	unsigned int sid_bits;
@@ -88,6 +94,7 @@ struct s3e_smmu_config {
 	unsigned int stages;
 	unsigned int cmdq_log2;
 	unsigned int evtq_log2;
+	unsigned int cmdq_budget;
 };
 
 /* Substream ID meaning "the transaction carries none" */
@@ -237,6 +244,26 @@ s3e_u64 s3e_smmu_read64(struct s3e_smmu *s, s3e_u32 offset);
 
 /** s3e_smmu_write64() - 64-bit register write, low half first */
 void s3e_smmu_write64(struct s3e_smmu *s, s3e_u32 offset, s3e_u64 val);
+
+/**
+ * s3e_smmu_cmdq_run() - consume commands left over by the budget
+ * @s: instance
+ *
+ * Consumes up to @cmdq_budget more commands of the command queue (all of
+ * them without a budget), as a CMDQ_PROD write does.
+ *
+ * Return: 1 when the queue still holds commands the SMMU would consume
+ * (CMDQEN set, no command error active, CONS != PROD), else 0.
+ */
+int s3e_smmu_cmdq_run(struct s3e_smmu *s);
+
+/**
+ * s3e_smmu_cmdq_pending() - whether commands wait for s3e_smmu_cmdq_run()
+ * @s: instance
+ *
+ * Return: as s3e_smmu_cmdq_run(), without consuming anything.
+ */
+int s3e_smmu_cmdq_pending(const struct s3e_smmu *s);
 
 /**
  * s3e_smmu_translate() - translate one transaction

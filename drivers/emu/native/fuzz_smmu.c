@@ -12,7 +12,8 @@
  *   byte 1      SID and SSID sizes, command and event queue sizes
  *   byte 2      host options: 1: no read64 callback (the core reads
  *               descriptors with read), 2: no cmpxchg64 (no hardware
- *               access flag updates)
+ *               access flag updates); bits 4:2: the command budget
+ *               (0: none), the rest consumed by OP_CMDQ_RUN
  *   byte 3      offset of the RAM chunk, in 256-byte units
  *   byte 4      length of the RAM chunk, in 64-byte units
  *   ...         the RAM chunk
@@ -754,6 +755,7 @@ enum fuzz_op {
 	OP_EVTQ_DRAIN,
 	OP_GERROR_ACK,
 	OP_RESET,
+	OP_CMDQ_RUN,		/* the host consumes left-over commands */
 	OP_NR,
 };
 
@@ -840,6 +842,9 @@ static void run(struct s3e_smmu *s, unsigned int stages, struct input *in)
 			break;
 		case OP_RESET:
 			s3e_smmu_reset(s);
+			break;
+		case OP_CMDQ_RUN:
+			CHECK(s3e_smmu_cmdq_run(s) == s3e_smmu_cmdq_pending(s));
 			break;
 		}
 	}
@@ -1068,6 +1073,7 @@ int FUZZ_ENTRY(const s3e_u8 *data, size_t size)
 	opts = take8(&in);
 	host.read64 = opts & 1 ? NULL : host_read64;
 	host.cmpxchg64 = opts & 2 ? NULL : host_cmpxchg64;
+	cfg.cmdq_budget = (opts >> 2) & 7;	/* 0: no limit */
 
 	memset(ram, 0, sizeof(ram));
 	off = take8(&in) * 256;

@@ -556,6 +556,78 @@ S3E_CASE(cmdq_cerror_ill_recover_after_ack)
 	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), 3);
 }
 
+/* A budget bounds each PROD write; the rest waits for cmdq_run */
+S3E_CASE(cmdq_budget_bounds_each_write)
+{
+	unsigned int i;
+
+	cfg.cmdq_budget = 4;
+	smmu_up();
+	cmdq_shadow = 0;
+	for (i = 0; i < 9; i++)
+		cmd_queue(OP(TLBI_NSNH_ALL), 0);
+	cmd_queue(OP(SYNC) | FP(CMD_SYNC_0_CS, CMD_SYNC_CS_IRQ), 0);
+	cmd_publish();
+	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), 4);
+	EXPECT_EQ(s3e_smmu_cmdq_pending(smmu), 1);
+	EXPECT_EQ(irqs[S3E_IRQ_CMDQ_SYNC], 0);
+	EXPECT_EQ(s3e_smmu_cmdq_run(smmu), 1);
+	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), 8);
+	EXPECT_EQ(st()->syncs, 0);
+	EXPECT_EQ(s3e_smmu_cmdq_run(smmu), 0);
+	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), 10);
+	EXPECT_EQ(st()->syncs, 1);
+	EXPECT_EQ(irqs[S3E_IRQ_CMDQ_SYNC], 1);
+	EXPECT_EQ(st()->cmds[CMD_OP_TLBI_NSNH_ALL], 9);
+	/* Nothing left: a further run changes nothing */
+	EXPECT_EQ(s3e_smmu_cmdq_run(smmu), 0);
+	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), 10);
+}
+
+/* A command error ends the pending work until it is acknowledged */
+S3E_CASE(cmdq_budget_error_stops_pending)
+{
+	cfg.cmdq_budget = 2;
+	smmu_up();
+	cmdq_shadow = 0;
+	cmd_queue(OP(SYNC), 0);
+	cmd_queue(OP(SYNC), 0);
+	cmd_queue(0x55, 0);			/* unknown */
+	cmd_queue(OP(SYNC), 0);
+	cmd_queue(OP(SYNC), 0);
+	cmd_publish();
+	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), 2);
+	EXPECT_EQ(s3e_smmu_cmdq_run(smmu), 0);
+	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), 2 | FP(CMDQ_CONS_ERR, CERROR_ILL));
+	EXPECT_EQ(s3e_smmu_cmdq_pending(smmu), 0);
+	/* Replaced and acknowledged: the acknowledgment consumes a budget */
+	wr64(CMDQ_PA + 2 * 16, OP(SYNC));
+	w32(SMMU3_GERRORN, r32(SMMU3_GERROR));
+	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), 4);
+	EXPECT_EQ(s3e_smmu_cmdq_run(smmu), 0);
+	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), 5);
+	EXPECT_EQ(st()->syncs, 5);
+}
+
+/* Nothing is pending while the queue is disabled */
+S3E_CASE(cmdq_budget_nothing_pending_while_disabled)
+{
+	cfg.cmdq_budget = 1;
+	smmu_up();
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN);
+	cmd_sync();
+	cmd_sync();
+	EXPECT_EQ(s3e_smmu_cmdq_pending(smmu), 0);
+	EXPECT_EQ(s3e_smmu_cmdq_run(smmu), 0);
+	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), 0);
+	/* Enabling consumes one budget */
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), 1);
+	EXPECT_EQ(s3e_smmu_cmdq_pending(smmu), 1);
+	EXPECT_EQ(s3e_smmu_cmdq_run(smmu), 0);
+	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), 2);
+}
+
 S3E_CASE(cmdq_cerror_abt)
 {
 	smmu_up();
@@ -2479,6 +2551,9 @@ static struct S3E_LIST_TYPE s3e_model_queues[] = {
 	S3E_LIST_ENTRY(cmdq_not_consumed_while_disabled),
 	S3E_LIST_ENTRY(cmdq_cerror_ill_stops),
 	S3E_LIST_ENTRY(cmdq_cerror_ill_recover_after_ack),
+	S3E_LIST_ENTRY(cmdq_budget_bounds_each_write),
+	S3E_LIST_ENTRY(cmdq_budget_error_stops_pending),
+	S3E_LIST_ENTRY(cmdq_budget_nothing_pending_while_disabled),
 	S3E_LIST_ENTRY(cmdq_cerror_abt),
 	S3E_PARAM_ENTRY(cerror_ill, cmd_ill),
 	S3E_LIST_ENTRY(cmd_every_legal_opcode_accepted),

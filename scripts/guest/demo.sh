@@ -8,8 +8,9 @@ emu_stack || { echo "could not load the stack"; exit 1; }
 for m in smmu3_emu smmu3 smmu3_testdev; do
 	grep "^$m " /proc/modules | awk '{ printf "  %-14s %7d bytes\n", $1, $2 }'
 done
-smmu=$(ls -d /sys/kernel/debug/smmu3/*/ | grep -v '/9050000' | head -n 1)
-emu=$(ls -d /sys/kernel/debug/smmu3_emu/*/ | head -n 1)
+# The emulated SMMU of test devices a, b and c (scripts/dts/smmu3.dtsi)
+smmu=/sys/kernel/debug/smmu3/iommu
+emu=/sys/kernel/debug/smmu3_emu/smmu3-emu
 echo "--- the SMMU as the driver sees it ($(basename "$smmu"))"
 sed -n 's/^\(features\|sid_bits\|ssid_bits\|strtab\|cmdq\|evtq\): /  \1: /p' "$smmu/info"
 echo "--- test devices: StreamID, IOMMU group, domain"

@@ -75,6 +75,24 @@ static bool smmu3_event_is_translation_fault(u8 type)
 	       type == EVT_F_WALK_EABT;
 }
 
+/**
+ * smmu3_event_ipa_valid() - whether a decoded event's @ipa is an address
+ * @evt: decoded event
+ *
+ * The fetch faults (F_STE_FETCH, F_CD_FETCH, F_WALK_EABT, F_VMS_FETCH)
+ * carry the address they fetched from; a translation fault at stage 2
+ * (F_TRANSLATION, F_ADDR_SIZE, F_ACCESS, F_PERMISSION with S2 set) carries
+ * the IPA it faulted on.  Zero is an address like any other.
+ *
+ * Return: true when @evt->ipa holds one of these.
+ */
+bool smmu3_event_ipa_valid(const struct smmu3_event *evt)
+{
+	return smmu3_event_is_fetch(evt->type) ||
+	       (evt->s2 && smmu3_event_is_translation_fault(evt->type));
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_event_ipa_valid);
+
 /* Pass a translation fault to the domain's fault handler, if any */
 static bool smmu3_report_fault(struct smmu3_device *smmu,
 			       const struct smmu3_event *evt)
@@ -126,7 +144,7 @@ static void smmu3_handle_event(struct smmu3_device *smmu, const u64 *raw)
 			    evt.s2 ? " at stage 2" : "",
 			    smmu3_class_names[evt.class & 3],
 			    evt.stall ? ", stalled" : "");
-	if (evt.ipa)
+	if (smmu3_event_ipa_valid(&evt))
 		dev_err_ratelimited(smmu->dev, "  %s %#llx\n",
 				    smmu3_event_is_fetch(evt.type) ?
 				    "fetch address" : "IPA", evt.ipa);

@@ -383,6 +383,7 @@ u64 smmu3_cd_l1_desc(dma_addr_t l2);
 int smmu3_cmd_encode(const struct smmu3_cmd *cmd, u64 *out);
 void smmu3_event_decode(const u64 *raw, struct smmu3_event *evt);
 const char *smmu3_event_name(u8 type);
+bool smmu3_event_ipa_valid(const struct smmu3_event *evt);
 void smmu3_write_entry(struct smmu3_entry_writer *writer, __le64 *entry,
 		       const __le64 *target);
 u32 smmu3_q_inc(u32 ptr, u32 log2size, u32 n);

@@ -1876,6 +1876,52 @@ static void event_ipa_valid(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, smmu3_event_ipa_valid(&evt));
 }
 
+static void event_detail(struct kunit *test)
+{
+	static const u64 walk[4] = {
+		/* F_WALK_EABT 0x0b, SSV, SSID 1, SID 3 */
+		0x000000030000180bULL,
+		/* CLASS TTD (1 << 40), InD (34), PnU (33), write */
+		0x0000010600000000ULL,
+		0x0000000080001000ULL,
+		0x0000000043210ff8ULL,
+	};
+	struct smmu3_event evt;
+	char buf[160];
+	u64 raw[4];
+	int n;
+
+	t_raw_s2_translation(raw, 0xdead0000);
+	t_decode(raw, &evt);
+	n = smmu3_event_detail(&evt, buf, sizeof(buf));
+	KUNIT_EXPECT_STREQ(test, buf,
+			   "s2 1 class IN rnw 1 ind 0 pnu 0 addr 0xdead0000 ipa 0xdead0000");
+	KUNIT_EXPECT_EQ(test, n, strlen(buf));
+	/* IPA 0 is printed, not taken for "no IPA" */
+	t_raw_s2_translation(raw, 0);
+	t_decode(raw, &evt);
+	smmu3_event_detail(&evt, buf, sizeof(buf));
+	KUNIT_EXPECT_STREQ(test, buf,
+			   "s2 1 class IN rnw 1 ind 0 pnu 0 addr 0x0 ipa 0x0");
+	/* Stage 1: no IPA */
+	raw[1] = 0x0000020800000000ULL;
+	raw[2] = 0x00007fffdeadb000ULL;
+	raw[3] = 0x0000000080001000ULL;
+	t_decode(raw, &evt);
+	smmu3_event_detail(&evt, buf, sizeof(buf));
+	KUNIT_EXPECT_STREQ(test, buf,
+			   "s2 0 class IN rnw 1 ind 0 pnu 0 addr 0x7fffdeadb000");
+	/* SubstreamID and fetch address */
+	t_decode(walk, &evt);
+	smmu3_event_detail(&evt, buf, sizeof(buf));
+	KUNIT_EXPECT_STREQ(test, buf,
+			   "s2 0 class TT rnw 0 ind 1 pnu 1 addr 0x80001000 ssid 0x1 fetch 0x43210ff8");
+	/* Cut to the buffer, NUL-terminated, the length written returned */
+	n = smmu3_event_detail(&evt, buf, 8);
+	KUNIT_EXPECT_STREQ(test, buf, "s2 0 cl");
+	KUNIT_EXPECT_EQ(test, n, 7);
+}
+
 static void event_names_known(struct kunit *test)
 {
 	static const struct {
@@ -1922,6 +1968,7 @@ static struct kunit_case smmu3_event_cases[] = {
 	KUNIT_CASE(event_walk_eabt),
 	KUNIT_CASE(event_bad_streamid),
 	KUNIT_CASE(event_ipa_valid),
+	KUNIT_CASE(event_detail),
 	KUNIT_CASE(event_names_known),
 	KUNIT_CASE(event_names_unknown),
 	{}

@@ -92,9 +92,11 @@ testdev_group() {
 	sed -n 's/^group: //p' "/sys/kernel/debug/smmu3_testdev/$1/info"
 }
 
-# testdev_keep NAME BYTES: keep a mapped buffer on a test device; prints
-# its IOVA, returns 1 when the device could not keep one
+# testdev_keep NAME BYTES [DIR]: keep a mapped buffer on a test device
+# (coherent, or a streaming mapping to-device, from-device or
+# bidirectional); prints its IOVA, returns 1 when the device could not
+# keep one
 testdev_keep() {
-	_iova=$(smmu3-dma "$1" keep "$2" | sed -n 's/.*iova \(0x[0-9a-f]*\).*/\1/p')
+	_iova=$(smmu3-dma "$1" keep "$2" ${3:+"$3"} | sed -n 's/.*iova \(0x[0-9a-f]*\).*/\1/p')
 	[ -n "$_iova" ] && echo "$_iova"
 }

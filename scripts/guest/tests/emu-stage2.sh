@@ -5,8 +5,9 @@
 # with a VMID and S2TTB, no context descriptor.  testdev-s2 copies through
 # its default DMA domain and the CPU verifies; unmapped IOVAs fault as the
 # architecture says for stage 2 (F_TRANSLATION, S2 set, class IN, the IPA
-# recorded), counted by the emulator and reported by the driver; identity
-# bypasses the tables; back in a DMA domain, a strict unmap is invalidated
+# recorded), counted by the emulator and reported by the driver; stage-2
+# permissions hold (read-only and write-only mappings); identity bypasses
+# the tables; back in a DMA domain, a strict unmap is invalidated
 # with TLBI_S2_IPA, after which the same access faults.
 set -e
 . /guest/lib.sh
@@ -144,6 +145,38 @@ expect "emulator events" "$(emu_stat events)" $((rec0 + 3))
 expect "events on the other SMMU" \
 	"$(field /sys/kernel/debug/smmu3/iommu/info events)" "$ev_other"
 
+# --- Stage-2 permissions (S2AP): a to-device mapping is read-only for the
+# device, a from-device mapping write-only (which stage 1's AP cannot
+# express); the other access is F_PERMISSION at stage 2, nothing moves
+ev0=$(field "$info" events)
+fp0=$(emu_stat fault_F_PERMISSION)
+iova=$(testdev_keep testdev-s2 0x1000 to-device) || fail "keep to-device"
+smmu3-dma testdev-s2 read "$iova" 4096
+if out=$(smmu3-dma testdev-s2 write "$iova" 4096); then
+	fail "the device wrote its to-device mapping: $out"
+fi
+echo "$out"
+expect "write to-device" "$out" \
+	"fault F_PERMISSION sid 0x50 iova $iova write (event recorded)"
+wait_events $((ev0 + 1))
+expect "last_event" "$(field "$info" last_event)" "F_PERMISSION sid 0x50"
+expect "last_event_detail" "$(field "$info" last_event_detail)" \
+	"s2 1 class IN rnw 0 ind 0 pnu 0 addr $iova ipa $iova"
+smmu3-dma testdev-s2 verify
+iova=$(testdev_keep testdev-s2 0x1000 from-device) || fail "keep from-device"
+smmu3-dma testdev-s2 write "$iova" 4096
+if out=$(smmu3-dma testdev-s2 read "$iova" 4096); then
+	fail "the device read its from-device mapping: $out"
+fi
+echo "$out"
+expect "read from-device" "$out" \
+	"fault F_PERMISSION sid 0x50 iova $iova read (event recorded)"
+wait_events $((ev0 + 2))
+expect "last_event_detail" "$(field "$info" last_event_detail)" \
+	"s2 1 class IN rnw 1 ind 0 pnu 0 addr $iova ipa $iova"
+smmu3-dma testdev-s2 free
+expect "emulator fault_F_PERMISSION" "$(emu_stat fault_F_PERMISSION)" $((fp0 + 2))
+
 # --- Identity: the STE bypasses, the tables are not walked
 drv=/sys/bus/platform/drivers/smmu3_testdev
 dev=$(basename "$(readlink -f "$drv"/*testdev-s2)")
@@ -199,4 +232,4 @@ for c in cmd_TLBI_NH_ALL cmd_TLBI_NH_ASID cmd_TLBI_NH_VA cmd_TLBI_NH_VAA \
 done
 expect "driver cmdq_errors" "$(field "$info" cmdq_errors)" 0
 expect "driver gerrors" "$(field "$info" gerrors)" 0
-grep -E '^(translations|bypassed|walks|tlb_invalidated|events|fault_F_TRANSLATION|cmd_TLBI_S12_VMALL|cmd_TLBI_S2_IPA) ' "$emu/stats"
+grep -E '^(translations|bypassed|walks|tlb_invalidated|events|fault_F_TRANSLATION|fault_F_PERMISSION|cmd_TLBI_S12_VMALL|cmd_TLBI_S2_IPA) ' "$emu/stats"

@@ -1820,6 +1820,108 @@ static void event_bad_streamid(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, evt.class, 0);
 }
 
+/* A stage-2 F_TRANSLATION of a read by StreamID 0x50, input = IPA = @ipa */
+static void t_raw_s2_translation(u64 *raw, u64 ipa)
+{
+	/* Type 0x10, SID 0x50 at 63:32 */
+	raw[0] = 0x0000005000000010ULL;
+	/* S2 (39) 0x80_0000_0000, RnW (35) 0x8_0000_0000, CLASS IN 2 << 40 */
+	raw[1] = 0x0000028800000000ULL;
+	raw[2] = ipa;
+	/* IPA 51:12 */
+	raw[3] = ipa;
+}
+
+static void event_ipa_valid(struct kunit *test)
+{
+	struct smmu3_event evt;
+	u64 raw[4];
+
+	/* A stage-2 fault on IPA 0 still carries its IPA */
+	t_raw_s2_translation(raw, 0);
+	t_decode(raw, &evt);
+	KUNIT_EXPECT_TRUE(test, evt.s2);
+	KUNIT_EXPECT_EQ(test, evt.ipa, 0);
+	KUNIT_EXPECT_TRUE(test, smmu3_event_ipa_valid(&evt));
+	/* F_PERMISSION 0x13, F_ACCESS 0x12, F_ADDR_SIZE 0x11 alike */
+	raw[0] = 0x0000005000000013ULL;
+	t_decode(raw, &evt);
+	KUNIT_EXPECT_TRUE(test, smmu3_event_ipa_valid(&evt));
+	raw[0] = 0x0000005000000012ULL;
+	t_decode(raw, &evt);
+	KUNIT_EXPECT_TRUE(test, smmu3_event_ipa_valid(&evt));
+	raw[0] = 0x0000005000000011ULL;
+	t_decode(raw, &evt);
+	KUNIT_EXPECT_TRUE(test, smmu3_event_ipa_valid(&evt));
+	/* The same fault at stage 1 (S2 clear) has no IPA, even non-zero */
+	raw[0] = 0x0000005000000010ULL;
+	raw[1] = 0x0000020800000000ULL;
+	raw[3] = 0x0000000080001000ULL;
+	t_decode(raw, &evt);
+	KUNIT_EXPECT_FALSE(test, smmu3_event_ipa_valid(&evt));
+	/* Fetch faults carry their fetch address, at address 0 too */
+	raw[0] = 0x0000008000000003ULL;	/* F_STE_FETCH */
+	raw[1] = 0;
+	raw[3] = 0;
+	t_decode(raw, &evt);
+	KUNIT_EXPECT_TRUE(test, smmu3_event_ipa_valid(&evt));
+	raw[0] = 0x000000030000000bULL;	/* F_WALK_EABT, stage 1 */
+	t_decode(raw, &evt);
+	KUNIT_EXPECT_TRUE(test, smmu3_event_ipa_valid(&evt));
+	/* Configuration errors carry none, whatever dword 1 says */
+	raw[0] = 0x0000005000000004ULL;	/* C_BAD_STE */
+	raw[1] = 0x0000008000000000ULL;	/* S2 set */
+	raw[3] = 0x0000000080001000ULL;
+	t_decode(raw, &evt);
+	KUNIT_EXPECT_FALSE(test, smmu3_event_ipa_valid(&evt));
+}
+
+static void event_detail(struct kunit *test)
+{
+	static const u64 walk[4] = {
+		/* F_WALK_EABT 0x0b, SSV, SSID 1, SID 3 */
+		0x000000030000180bULL,
+		/* CLASS TTD (1 << 40), InD (34), PnU (33), write */
+		0x0000010600000000ULL,
+		0x0000000080001000ULL,
+		0x0000000043210ff8ULL,
+	};
+	struct smmu3_event evt;
+	char buf[160];
+	u64 raw[4];
+	int n;
+
+	t_raw_s2_translation(raw, 0xdead0000);
+	t_decode(raw, &evt);
+	n = smmu3_event_detail(&evt, buf, sizeof(buf));
+	KUNIT_EXPECT_STREQ(test, buf,
+			   "s2 1 class IN rnw 1 ind 0 pnu 0 addr 0xdead0000 ipa 0xdead0000");
+	KUNIT_EXPECT_EQ(test, n, strlen(buf));
+	/* IPA 0 is printed, not taken for "no IPA" */
+	t_raw_s2_translation(raw, 0);
+	t_decode(raw, &evt);
+	smmu3_event_detail(&evt, buf, sizeof(buf));
+	KUNIT_EXPECT_STREQ(test, buf,
+			   "s2 1 class IN rnw 1 ind 0 pnu 0 addr 0x0 ipa 0x0");
+	/* Stage 1: no IPA */
+	raw[1] = 0x0000020800000000ULL;
+	raw[2] = 0x00007fffdeadb000ULL;
+	raw[3] = 0x0000000080001000ULL;
+	t_decode(raw, &evt);
+	smmu3_event_detail(&evt, buf, sizeof(buf));
+	KUNIT_EXPECT_STREQ(test, buf,
+			   "s2 0 class IN rnw 1 ind 0 pnu 0 addr 0x7fffdeadb000");
+	/* SubstreamID and fetch address */
+	t_decode(walk, &evt);
+	smmu3_event_detail(&evt, buf, sizeof(buf));
+	KUNIT_EXPECT_STREQ(test, buf,
+			   "s2 0 class TT rnw 0 ind 1 pnu 1 addr 0x80001000 ssid 0x1 fetch 0x43210ff8");
+	/* Cut to the buffer, NUL-terminated, the length written returned */
+	n = smmu3_event_detail(&evt, buf, 8);
+	KUNIT_EXPECT_STREQ(test, buf, "s2 0 cl");
+	KUNIT_EXPECT_EQ(test, n, 7);
+}
+
 static void event_names_known(struct kunit *test)
 {
 	static const struct {
@@ -1865,6 +1967,8 @@ static struct kunit_case smmu3_event_cases[] = {
 	KUNIT_CASE(event_ste_fetch),
 	KUNIT_CASE(event_walk_eabt),
 	KUNIT_CASE(event_bad_streamid),
+	KUNIT_CASE(event_ipa_valid),
+	KUNIT_CASE(event_detail),
 	KUNIT_CASE(event_names_known),
 	KUNIT_CASE(event_names_unknown),
 	{}

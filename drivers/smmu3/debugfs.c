@@ -23,8 +23,9 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 		"2lvl-strtab", "2lvl-cdtab", "stage1", "stage2", "coherent",
 		"msi", "sev", "range-inv", "asid16", "vmid16", "hyp", "tt-le",
 	};
+	struct smmu3_event last;
+	char detail[160];
 	unsigned int i;
-	u64 last;
 
 	regmap_read(smmu->regmap, SMMU3_CR0, &cr0);
 	regmap_read(smmu->regmap, SMMU3_GERROR, &gerror);
@@ -58,10 +59,14 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 		   atomic64_read(&smmu->evt_count),
 		   atomic64_read(&smmu->evt_lost),
 		   atomic64_read(&smmu->gerror_count));
-	last = atomic64_read(&smmu->evt_last);
-	if (atomic64_read(&smmu->evt_count))
-		seq_printf(s, "last_event: %s sid %#x\n",
-			   smmu3_event_name(last >> 32), (u32)last);
+	if (atomic64_read(&smmu->evt_count)) {
+		spin_lock(&smmu->evt_lock);
+		last = smmu->evt_last;
+		spin_unlock(&smmu->evt_lock);
+		smmu3_event_detail(&last, detail, sizeof(detail));
+		seq_printf(s, "last_event: %s sid %#x\nlast_event_detail: %s\n",
+			   smmu3_event_name(last.type), last.sid, detail);
+	}
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(smmu3_info);

@@ -75,6 +75,60 @@ static bool smmu3_event_is_translation_fault(u8 type)
 	       type == EVT_F_WALK_EABT;
 }
 
+/**
+ * smmu3_event_ipa_valid() - whether a decoded event's @ipa is an address
+ * @evt: decoded event
+ *
+ * The fetch faults (F_STE_FETCH, F_CD_FETCH, F_WALK_EABT, F_VMS_FETCH)
+ * carry the address they fetched from; a translation fault at stage 2
+ * (F_TRANSLATION, F_ADDR_SIZE, F_ACCESS, F_PERMISSION with S2 set) carries
+ * the IPA it faulted on.  Zero is an address like any other.
+ *
+ * Return: true when @evt->ipa holds one of these.
+ */
+bool smmu3_event_ipa_valid(const struct smmu3_event *evt)
+{
+	return smmu3_event_is_fetch(evt->type) ||
+	       (evt->s2 && smmu3_event_is_translation_fault(evt->type));
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_event_ipa_valid);
+
+/**
+ * smmu3_event_detail() - the fields of a decoded event, as one line
+ * @evt: decoded event
+ * @buf: where to write
+ * @size: bytes of @buf
+ *
+ * "s2 S class C rnw R ind I pnu P addr A", then " ssid X" when the
+ * record has a SubstreamID, then " ipa X" (a stage-2 fault) or
+ * " fetch X" (a fetch fault) when smmu3_event_ipa_valid(); C is the
+ * architecture's name of the class, CD, TT or IN.  For debugfs.
+ *
+ * Return: the length of the line, as scnprintf().
+ */
+int smmu3_event_detail(const struct smmu3_event *evt, char *buf, size_t size)
+{
+	static const char *const classes[] = {
+		[EVT_CLASS_CD] = "CD",
+		[EVT_CLASS_TTD] = "TT",
+		[EVT_CLASS_IN] = "IN",
+		[3] = "reserved",
+	};
+	int n;
+
+	n = scnprintf(buf, size, "s2 %u class %s rnw %u ind %u pnu %u addr %#llx",
+		      evt->s2, classes[evt->class & 3], evt->read, evt->instr,
+		      evt->priv, evt->addr);
+	if (evt->ssv)
+		n += scnprintf(buf + n, size - n, " ssid %#x", evt->ssid);
+	if (smmu3_event_ipa_valid(evt))
+		n += scnprintf(buf + n, size - n, " %s %#llx",
+			       smmu3_event_is_fetch(evt->type) ? "fetch" :
+			       "ipa", evt->ipa);
+	return n;
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_event_detail);
+
 /* Pass a translation fault to the domain's fault handler, if any */
 static bool smmu3_report_fault(struct smmu3_device *smmu,
 			       const struct smmu3_event *evt)
@@ -110,8 +164,10 @@ static void smmu3_handle_event(struct smmu3_device *smmu, const u64 *raw)
 	char ssid[16] = "";
 
 	smmu3_event_decode(raw, &evt);
+	spin_lock(&smmu->evt_lock);
+	smmu->evt_last = evt;
+	spin_unlock(&smmu->evt_lock);
 	atomic64_inc(&smmu->evt_count);
-	atomic64_set(&smmu->evt_last, (u64)evt.type << 32 | evt.sid);
 	if (smmu3_report_fault(smmu, &evt))
 		return;
 
@@ -126,7 +182,7 @@ static void smmu3_handle_event(struct smmu3_device *smmu, const u64 *raw)
 			    evt.s2 ? " at stage 2" : "",
 			    smmu3_class_names[evt.class & 3],
 			    evt.stall ? ", stalled" : "");
-	if (evt.ipa)
+	if (smmu3_event_ipa_valid(&evt))
 		dev_err_ratelimited(smmu->dev, "  %s %#llx\n",
 				    smmu3_event_is_fetch(evt.type) ?
 				    "fetch address" : "IPA", evt.ipa);

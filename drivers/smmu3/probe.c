@@ -413,6 +413,7 @@ static int smmu3_probe(struct platform_device *pdev)
 		return -ENOMEM;
 	smmu->dev = dev;
 	mutex_init(&smmu->streams_mutex);
+	spin_lock_init(&smmu->evt_lock);
 	xa_init(&smmu->streams);
 	ida_init(&smmu->asid_ida);
 	ida_init(&smmu->vmid_ida);

@@ -159,6 +159,36 @@ struct smmu3_strtab {
 };
 
 /**
+ * struct smmu3_event - a decoded event record
+ * @type: EVT_F_* / EVT_C_*
+ * @sid: StreamID
+ * @ssv: @ssid is valid
+ * @ssid: SubstreamID
+ * @addr: input address (fault events)
+ * @ipa: IPA of a stage-2 fault, or the fetch address of a fetch fault
+ * @s2: the fault is a stage-2 fault
+ * @read: the access was a read (RnW)
+ * @instr: instruction access (InD)
+ * @priv: privileged access (PnU)
+ * @class: EVT_CLASS_* (what the access that faulted was for)
+ * @stall: the transaction is stalled
+ */
+struct smmu3_event {
+	u8 type;
+	u32 sid;
+	bool ssv;
+	u32 ssid;
+	u64 addr;
+	u64 ipa;
+	bool s2;
+	bool read;
+	bool instr;
+	bool priv;
+	u8 class;
+	bool stall;
+};
+
+/**
  * struct smmu3_device - one SMMU instance
  * @dev: the platform device
  * @regmap: register access, page 0 at offset 0
@@ -184,7 +214,8 @@ struct smmu3_strtab {
  * @evtq_irq: interrupt of the event queue thread (eventq or combined)
  * @evt_lost: event queue overflows seen
  * @evt_count: events handled
- * @evt_last: the last event: type << 32 | StreamID (for tests and debugfs)
+ * @evt_lock: protects @evt_last
+ * @evt_last: the last event handled, decoded (for tests and debugfs)
  * @gerror_count: global errors handled
  * @debugfs: this instance's debugfs directory
  */
@@ -212,7 +243,9 @@ struct smmu3_device {
 	int evtq_irq;
 	atomic64_t evt_lost;
 	atomic64_t evt_count;
-	atomic64_t evt_last;
+	/* the event thread writes @evt_last, debugfs reads it */
+	spinlock_t evt_lock;
+	struct smmu3_event evt_last;
 	atomic64_t gerror_count;
 	struct dentry *debugfs;
 };
@@ -319,36 +352,6 @@ struct smmu3_ste_s1 {
 };
 
 /**
- * struct smmu3_event - a decoded event record
- * @type: EVT_F_* / EVT_C_*
- * @sid: StreamID
- * @ssv: @ssid is valid
- * @ssid: SubstreamID
- * @addr: input address (fault events)
- * @ipa: IPA of a stage-2 fault, or the fetch address of a fetch fault
- * @s2: the fault is a stage-2 fault
- * @read: the access was a read (RnW)
- * @instr: instruction access (InD)
- * @priv: privileged access (PnU)
- * @class: EVT_CLASS_* (what the access that faulted was for)
- * @stall: the transaction is stalled
- */
-struct smmu3_event {
-	u8 type;
-	u32 sid;
-	bool ssv;
-	u32 ssid;
-	u64 addr;
-	u64 ipa;
-	bool s2;
-	bool read;
-	bool instr;
-	bool priv;
-	u8 class;
-	bool stall;
-};
-
-/**
  * struct smmu3_entry_writer - updates an STE or CD the hardware may read
  * @ops: how to find the used bits of an entry and make writes visible
  */
@@ -383,6 +386,8 @@ u64 smmu3_cd_l1_desc(dma_addr_t l2);
 int smmu3_cmd_encode(const struct smmu3_cmd *cmd, u64 *out);
 void smmu3_event_decode(const u64 *raw, struct smmu3_event *evt);
 const char *smmu3_event_name(u8 type);
+bool smmu3_event_ipa_valid(const struct smmu3_event *evt);
+int smmu3_event_detail(const struct smmu3_event *evt, char *buf, size_t size);
 void smmu3_write_entry(struct smmu3_entry_writer *writer, __le64 *entry,
 		       const __le64 *target);
 u32 smmu3_q_inc(u32 ptr, u32 log2size, u32 n);

@@ -16,7 +16,13 @@
  *   copy <bytes> coherent|streaming|sg   src -> dst by the device, verified
  *   fill <bytes> <byte>                  device fills, CPU verifies
  *   checksum <bytes>                     device sums, CPU compares
- *   keep <bytes>                         keep a mapped buffer; shows IOVA
+ *   keep <bytes> [<dir>]                 keep a mapped buffer; shows IOVA.
+ *                                        dir: coherent (the default,
+ *                                        dma_alloc_coherent), or a
+ *                                        streaming mapping (dma_map_single)
+ *                                        to-device (the device may only
+ *                                        read it), from-device (only
+ *                                        write it) or bidirectional
  *   verify                               CPU checks the kept buffer
  *   free                                 release the kept buffer
  *   read <iova> <bytes>                  raw device read of any IOVA
@@ -64,6 +70,8 @@
  * @keep: buffer kept by "keep", or NULL
  * @keep_dma: its IOVA
  * @keep_len: its size
+ * @keep_dir: DMA_NONE for a coherent buffer, else the direction of its
+ *	streaming mapping
  * @owned: DMA ownership claimed ("claim")
  * @bytes: bytes moved by the device
  * @faults: DMAs that failed with a fault
@@ -80,6 +88,7 @@ struct testdev {
 	u8 *keep;
 	dma_addr_t keep_dma;
 	size_t keep_len;
+	enum dma_data_direction keep_dir;
 	bool owned;
 	u64 bytes;
 	u64 faults;
@@ -469,19 +478,37 @@ out:
 
 static void testdev_free_keep(struct testdev *td)
 {
-	if (td->keep)
+	if (td->keep && td->keep_dir == DMA_NONE) {
 		dma_free_coherent(td->dev, td->keep_len, td->keep,
 				  td->keep_dma);
+	} else if (td->keep) {
+		dma_unmap_single(td->dev, td->keep_dma, td->keep_len,
+				 td->keep_dir);
+		kfree(td->keep);
+	}
 	td->keep = NULL;
 }
 
-static int testdev_keep(struct testdev *td, size_t bytes)
+static const char *const testdev_dir_names[] = {
+	[DMA_BIDIRECTIONAL] = "bidirectional",
+	[DMA_TO_DEVICE] = "to-device",
+	[DMA_FROM_DEVICE] = "from-device",
+	[DMA_NONE] = "coherent",
+};
+
+/* A pattern buffer for the device, coherent or streaming (@dir) */
+static int testdev_keep(struct testdev *td, size_t bytes,
+			enum dma_data_direction dir)
 {
 	size_t i;
 
 	testdev_free_keep(td);
-	td->keep = dma_alloc_coherent(td->dev, bytes, &td->keep_dma,
-				      GFP_KERNEL);
+	td->keep_dir = dir;
+	if (dir == DMA_NONE)
+		td->keep = dma_alloc_coherent(td->dev, bytes, &td->keep_dma,
+					      GFP_KERNEL);
+	else
+		td->keep = kmalloc(bytes, GFP_KERNEL);
 	if (!td->keep) {
 		testdev_result(td, "error: no memory");
 		return -ENOMEM;
@@ -489,8 +516,17 @@ static int testdev_keep(struct testdev *td, size_t bytes)
 	td->keep_len = bytes;
 	for (i = 0; i < bytes; i++)
 		td->keep[i] = 0xa5 ^ (u8)i;
-	testdev_result(td, "ok keep iova %#llx bytes %zu", (u64)td->keep_dma,
-		       bytes);
+	if (dir != DMA_NONE) {
+		td->keep_dma = dma_map_single(td->dev, td->keep, bytes, dir);
+		if (dma_mapping_error(td->dev, td->keep_dma)) {
+			kfree(td->keep);
+			td->keep = NULL;
+			testdev_result(td, "error: dma_map_single failed");
+			return -ENOMEM;
+		}
+	}
+	testdev_result(td, "ok keep iova %#llx bytes %zu %s",
+		       (u64)td->keep_dma, bytes, testdev_dir_names[dir]);
 	return 0;
 }
 
@@ -502,6 +538,9 @@ static int testdev_verify(struct testdev *td)
 		testdev_result(td, "error: nothing kept");
 		return -EINVAL;
 	}
+	if (td->keep_dir != DMA_NONE)
+		dma_sync_single_for_cpu(td->dev, td->keep_dma, td->keep_len,
+					td->keep_dir);
 	for (i = 0; i < td->keep_len; i++)
 		if (td->keep[i] != (0xa5 ^ (u8)i))
 			break;
@@ -675,9 +714,14 @@ static int testdev_run(struct testdev *td, char *line)
 	} else if (!strcmp(argv[0], "checksum") && argc == 2 &&
 		   !testdev_parse_size(argv[1], &bytes)) {
 		return testdev_checksum(td, bytes);
-	} else if (!strcmp(argv[0], "keep") && argc == 2 &&
+	} else if (!strcmp(argv[0], "keep") && (argc == 2 || argc == 3) &&
 		   !testdev_parse_size(argv[1], &bytes)) {
-		return testdev_keep(td, bytes);
+		int dir = argc == 2 ? DMA_NONE :
+			  match_string(testdev_dir_names,
+				       ARRAY_SIZE(testdev_dir_names), argv[2]);
+
+		if (dir >= 0)
+			return testdev_keep(td, bytes, dir);
 	} else if (!strcmp(argv[0], "verify") && argc == 1) {
 		return testdev_verify(td);
 	} else if (!strcmp(argv[0], "free") && argc == 1) {

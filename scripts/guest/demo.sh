@@ -8,12 +8,13 @@ emu_stack || { echo "could not load the stack"; exit 1; }
 for m in smmu3_emu smmu3 smmu3_testdev; do
 	grep "^$m " /proc/modules | awk '{ printf "  %-14s %7d bytes\n", $1, $2 }'
 done
-smmu=$(ls -d /sys/kernel/debug/smmu3/*/ | grep -v '/9050000' | head -n 1)
-emu=$(ls -d /sys/kernel/debug/smmu3_emu/*/ | head -n 1)
+# The emulated SMMU of test devices a, b and c (scripts/dts/smmu3.dtsi)
+smmu=/sys/kernel/debug/smmu3/iommu
+emu=/sys/kernel/debug/smmu3_emu/smmu3-emu
 echo "--- the SMMU as the driver sees it ($(basename "$smmu"))"
 sed -n 's/^\(features\|sid_bits\|ssid_bits\|strtab\|cmdq\|evtq\): /  \1: /p' "$smmu/info"
-echo "--- test devices: StreamID, IOMMU group, domain"
-for d in a b c; do
+echo "--- test devices: StreamID, IOMMU group, domain (s2: behind iommu-s2)"
+for d in a b c s2; do
 	i=/sys/kernel/debug/smmu3_testdev/testdev-$d/info
 	echo "  testdev-$d: sid $(sed -n 's/^sid: //p' "$i"), group $(sed -n 's/^group: //p' "$i"), domain $(sed -n 's/^domain: //p' "$i")"
 done
@@ -32,4 +33,12 @@ grep -E '^(translations|tlb_hits|tlb_misses|walks|fault_F_[A-Z_]+|events|cmd_(CF
 	"$emu/stats" | awk '$2 != 0 || $1 !~ /^fault_/ { print "  " $0 }'
 echo "--- testdev-a's stream (sid 0x10): STE and CD 0, decoded"
 sed -n '/^sid 0x10: /,/^sid /p' "$smmu/streams" | grep -v '^sid 0x[^1]' | sed 's/^/  /'
+s2=/sys/kernel/debug/smmu3/iommu-s2
+echo "--- the stage-2-only SMMU (iommu-s2): $(sed -n 's/^features: //p' "$s2/info")"
+smmu3-dma testdev-s2 copy 0x100000 sg | sed 's/^/  testdev-s2: /'
+smmu3-dma testdev-s2 read 0xdead0000 4096 | sed 's/^/  testdev-s2: /'
+sleep 0.2
+sed -n 's/^\(last_event_detail\): /  \1: /p' "$s2/info"
+echo "--- testdev-s2's stream (sid 0x50): a stage-2 STE, no CD"
+sed -n '/^sid 0x50: /,/^sid /p' "$s2/streams" | grep -v '^sid 0x[^5]' | sed 's/^/  /'
 echo "=== end of demo ==="

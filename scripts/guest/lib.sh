@@ -52,8 +52,12 @@ nvme_roundtrip() {
 	[ "$_a" = "$_b" ]
 }
 
+# Test devices of scripts/dts/smmu3.dtsi that bind: a, b and c behind the
+# SMMU on the emulator with both stages, s2 behind the stage-2-only one
+EMU_TESTDEVS="a b c s2"
+
 # emu_stack: load the emulator, the driver and the test device (whatever is
-# not loaded yet) and wait until test devices a, b and c are ready
+# not loaded yet) and wait until every test device of EMU_TESTDEVS is ready
 emu_stack() {
 	for _m in smmu3_emu smmu3 smmu3_testdev; do
 		grep -q "^$_m " /proc/modules && continue
@@ -62,10 +66,10 @@ emu_stack() {
 	_i=0
 	while [ $_i -lt 100 ]; do
 		_n=0
-		for _d in a b c; do
-			[ -d /sys/kernel/debug/smmu3_testdev/testdev-$_d ] && _n=$((_n + 1))
+		for _d in $EMU_TESTDEVS; do
+			[ -d /sys/kernel/debug/smmu3_testdev/testdev-$_d ] || _n=$((_n + 1))
 		done
-		[ $_n = 3 ] && return 0
+		[ $_n = 0 ] && return 0
 		sleep 0.1
 		_i=$((_i + 1))
 	done
@@ -88,9 +92,11 @@ testdev_group() {
 	sed -n 's/^group: //p' "/sys/kernel/debug/smmu3_testdev/$1/info"
 }
 
-# testdev_keep NAME BYTES: keep a mapped buffer on a test device; prints
-# its IOVA, returns 1 when the device could not keep one
+# testdev_keep NAME BYTES [DIR]: keep a mapped buffer on a test device
+# (coherent, or a streaming mapping to-device, from-device or
+# bidirectional); prints its IOVA, returns 1 when the device could not
+# keep one
 testdev_keep() {
-	_iova=$(smmu3-dma "$1" keep "$2" | sed -n 's/.*iova \(0x[0-9a-f]*\).*/\1/p')
+	_iova=$(smmu3-dma "$1" keep "$2" ${3:+"$3"} | sed -n 's/.*iova \(0x[0-9a-f]*\).*/\1/p')
 	[ -n "$_iova" ] && echo "$_iova"
 }

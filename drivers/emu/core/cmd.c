@@ -58,6 +58,10 @@ int s3e_cmd_exec(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 	case CMD_OP_CFGI_VMS_PIDM:
 		if (cmd0 & CMD_0_SSEC)
 			return S3E_CMD_ILL;
+		/* CDs exist only with stage 1 */
+		if ((op == CMD_OP_CFGI_CD || op == CMD_OP_CFGI_CD_ALL) &&
+		    !s3e_has_s1(s))
+			return S3E_CMD_ILL;
 		s3e_cfgc_exec_cmd(&s->cfgc, cmd0, cmd1);
 		s3e_dctx_invalidate(s);
 		break;

@@ -659,6 +659,8 @@ static const struct cmd_ill_case {
 	  OP(TLBI_S12_VMALL) },
 	{ "tlbi_nh_all_without_s1", S3E_STAGE2, OP(TLBI_NH_ALL) },
 	{ "tlbi_el2_all_without_s1", S3E_STAGE2, OP(TLBI_EL2_ALL) },
+	{ "cfgi_cd_without_s1", S3E_STAGE2, OP(CFGI_CD) },
+	{ "cfgi_cd_all_without_s1", S3E_STAGE2, OP(CFGI_CD_ALL) },
 };
 
 S3E_PARAMS(cmd_ill);

@@ -346,6 +346,7 @@ static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
 	unsigned int access = eff_access(c, t->access & 7);
 	const struct s3e_tlb_entry *e;
 	struct s3e_walk_result res;
+	struct s3e_fault f;
 	s3e_u64 va = ctx_input(c, t->iova);
 	int rc;
 
@@ -362,6 +363,16 @@ static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
 	 * describes the fault exactly (or finds that the tables changed).
 	 */
 	s->stats.walks++;
+	if (!(c->flags & S3E_DCTX_S1) && (va >> s->walker.oas)) {
+		/*
+		 * Stage 1 bypassed: the input address is the IPA, and one
+		 * beyond the IAS (= OAS here) is a stage-1 Address Size
+		 * fault, recorded as a stage-1 fault would be (never without
+		 * a CD), before stage 2 is consulted.
+		 */
+		s3e_fault_set(&f, EVT_F_ADDR_SIZE, c->flags & S3E_DCTX_REC_S1);
+		return txn_fault(s, t, access, &f, r);
+	}
 	if (c->flags & S3E_DCTX_S1)
 		rc = s3e_walk_s1(&s->walker, &c->s1,
 				 c->flags & S3E_DCTX_S2 ? &c->s2 : S3E_NULL,

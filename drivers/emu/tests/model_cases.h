@@ -1655,6 +1655,31 @@ S3E_CASE(s2_only_translate)
 	EXPECT_EQ(xpa(2, NOSS, 0x12345000, ACC_X | ACC_P), DATA_PA + 0x8000);
 }
 
+/*
+ * Stage 1 bypassed: an input beyond the IAS (48 bits) is a stage-1
+ * Address Size fault before stage 2 is consulted, not recorded (no CD.R);
+ * one within the IAS but beyond the stage-2 input range is stage 2's
+ */
+S3E_CASE(f_addr_size_s1_bypassed_beyond_ias)
+{
+	struct tree t2;
+	s3e_u64 e[4];
+
+	smmu_up();
+	tree_new(&t2, 1, 0);
+	ste_s2(2, 7, t2.base);
+	EXPECT_EQ(xl(2, NOSS, 1ULL << 48, ACC_R), S3E_TXN_FAULT);
+	EXPECT_EQ(res.event, EVT_F_ADDR_SIZE);
+	EXPECT_EQ(res.recorded, 0);
+	EXPECT_EQ(evt_pending(), 0);
+	EXPECT_EQ(st()->faults[EVT_F_ADDR_SIZE], 1);
+	EXPECT_EQ(st()->walks, 1);
+	xl(2, NOSS, (1ULL << 48) - SZ_4K, ACC_R);
+	EXPECT_EQ(res.event, EVT_F_TRANSLATION);
+	EXPECT_EQ(evt_type(e), EVT_F_TRANSLATION);
+	EXPECT_EQ(e[1] & EVT_1_S2, EVT_1_S2);
+}
+
 S3E_CASE(f_translation_s2_record_fields)
 {
 	struct tree t2;
@@ -2631,6 +2656,7 @@ static struct S3E_LIST_TYPE s3e_model_walk[] = {
 	S3E_LIST_ENTRY(f_translation_s1_epd0),
 	S3E_LIST_ENTRY(ste_privcfg_instcfg_overrides),
 	S3E_LIST_ENTRY(s2_only_translate),
+	S3E_LIST_ENTRY(f_addr_size_s1_bypassed_beyond_ias),
 	S3E_LIST_ENTRY(f_translation_s2_record_fields),
 	S3E_LIST_ENTRY(f_translation_s2_silent_without_s2r),
 	S3E_LIST_ENTRY(f_permission_s2_write),

@@ -15,12 +15,18 @@
  * checks those services on their own, outside the test memory.
  */
 #include <kunit/test.h>
+#include <linux/bitfield.h>
+#include <linux/delay.h>
 #include <linux/gfp.h>
 #include <linux/ioport.h>
 #include <linux/minmax.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
 #include <linux/pgtable.h>
+#include <linux/platform_device.h>
+#include <linux/regmap.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -333,12 +339,81 @@ static void glue_cmpxchg64_reserved_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, smmu3_emu_kunit_mem_refused(&g->h), 1);
 }
 
+/*
+ * The command queue work of a real instance (the guests' spare emulator
+ * node, budget 4, bound to no driver): a batch of 20 commands published
+ * in one write is consumed 4 in the write and the rest in the background,
+ * with nobody reading a register; the CMD_SYNC's MSI write-back shows it.
+ */
+#define KT_SPARE_NODE	"/smmu3-emu-spare"
+#define KT_SPARE_LOG2	5
+
+static void glue_cmdq_work_consumes_in_background(struct kunit *test)
+{
+	__le64 *q, *msi;
+	struct platform_device *pdev;
+	struct device_node *np;
+	struct regmap *map;
+	unsigned int i, cons;
+	u64 base;
+
+	np = of_find_node_by_path(KT_SPARE_NODE);
+	if (!np)
+		kunit_skip(test, "no %s node in this device tree", KT_SPARE_NODE);
+	pdev = of_find_device_by_node(np);
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_NULL(test, pdev);
+	map = dev_get_regmap(&pdev->dev, "regs");
+	if (!map) {
+		put_device(&pdev->dev);
+		kunit_skip(test, "%s is not bound to smmu3-emu", KT_SPARE_NODE);
+	}
+
+	/* kmalloc aligns a power-of-two size to itself, as CMDQ_BASE needs */
+	q = kunit_kzalloc(test, 16 << KT_SPARE_LOG2, GFP_KERNEL);
+	msi = kunit_kzalloc(test, sizeof(*msi), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, q);
+	KUNIT_ASSERT_NOT_NULL(test, msi);
+	for (i = 0; i < 19; i++)
+		q[2 * i] = cpu_to_le64(FIELD_PREP(CMD_0_OP,
+						  CMD_OP_TLBI_NSNH_ALL));
+	/* CMD_SYNC, completion by MSI: MSIDATA 0 written over *msi */
+	q[38] = cpu_to_le64(FIELD_PREP(CMD_0_OP, CMD_OP_SYNC) |
+			    FIELD_PREP(CMD_SYNC_0_CS, CMD_SYNC_CS_IRQ));
+	q[39] = cpu_to_le64(virt_to_phys(msi) & CMD_SYNC_1_MSIADDR);
+	*msi = cpu_to_le64(~0ULL);
+
+	base = virt_to_phys(q) | KT_SPARE_LOG2;
+	KUNIT_ASSERT_EQ(test, regmap_write(map, SMMU3_CR0, 0), 0);
+	regmap_write(map, SMMU3_CMDQ_BASE, lower_32_bits(base));
+	regmap_write(map, SMMU3_CMDQ_BASE + 4, upper_32_bits(base));
+	regmap_write(map, SMMU3_CMDQ_PROD, 0);
+	regmap_write(map, SMMU3_CMDQ_CONS, 0);
+	regmap_write(map, SMMU3_CR0, CR0_CMDQEN);
+	/* Published in one write: 4 consumed in it, 16 left */
+	regmap_write(map, SMMU3_CMDQ_PROD, 20);
+
+	/* Memory only: a register read would consume a budget itself */
+	for (i = 0; i < 5000 && lower_32_bits(le64_to_cpu(READ_ONCE(*msi)));
+	     i++)
+		usleep_range(1000, 2000);
+	KUNIT_EXPECT_EQ(test, lower_32_bits(le64_to_cpu(READ_ONCE(*msi))), 0);
+	KUNIT_EXPECT_EQ(test, regmap_read(map, SMMU3_CMDQ_CONS, &cons), 0);
+	KUNIT_EXPECT_EQ(test, cons, 20);
+
+	regmap_write(map, SMMU3_CR0, 0);
+	regmap_write(map, SMMU3_CMDQ_BASE, 0);
+	regmap_write(map, SMMU3_CMDQ_BASE + 4, 0);
+	put_device(&pdev->dev);
+}
+
 static struct kunit_case kt_glue_cases[] = {
 	KUNIT_CASE(glue_ram_read_write),
 	KUNIT_CASE(glue_not_ram_refused),
 	KUNIT_CASE(glue_straddling_range_refused),
 	KUNIT_CASE(glue_cmpxchg64),
 	KUNIT_CASE(glue_cmpxchg64_reserved_refused),
+	KUNIT_CASE(glue_cmdq_work_consumes_in_background),
 	{}
 };
 

@@ -570,8 +570,8 @@ static int smmu3_emu_reg_write(void *ctx, unsigned int reg, unsigned int val)
 /*
  * The commands a register write left over, a budget per lock hold.  The
  * driver sees CMDQ_CONS advance as it polls, as with hardware.  Queued
- * again by any write that leaves commands pending; flushed before the core
- * goes away.
+ * again by any write that leaves commands pending; teardown cancels it
+ * once the core is gone (it then finds nothing to do).
  */
 static void smmu3_emu_cmdq_work(struct work_struct *work)
 {

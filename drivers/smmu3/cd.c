@@ -2,11 +2,13 @@
 /*
  * SMMUv3 driver: context descriptors and CD tables.
  *
- * A master gets a CD table with its first stage-1 attach: one CD when the
- * device has no SubstreamIDs, 1 << pasid-num-bits CDs otherwise, linear up
- * to CD_L2_ENTRIES_LOG2 bits and 2-level (level-2 tables on demand) above
- * when the SMMU supports it.  CDs are updated with the same hitless rule
- * as STEs (smmu3_write_entry()).
+ * A master of an SMMU with stage 1 gets a CD table when it is probed: one
+ * CD when the device has no SubstreamIDs, 1 << pasid-num-bits CDs
+ * otherwise, linear up to CD_L2_ENTRIES_LOG2 bits and 2-level above when
+ * the SMMU supports it, with the level-2 table of CD 0 allocated with it
+ * and the others on demand.  Attaching a domain (CD 0) then needs no
+ * memory: the iommu core requires a device's first attach to succeed.
+ * CDs are updated with the same hitless rule as STEs (smmu3_write_entry()).
  */
 #include <linux/dma-mapping.h>
 #include <linux/slab.h>
@@ -122,9 +124,41 @@ static const struct smmu3_entry_writer_ops smmu3_cd_writer_ops = {
 	.sync = smmu3_cd_sync,
 };
 
+/*
+ * The CD of a SubstreamID below 1 << s1cdmax, allocating its level-2
+ * table; NULL when out of range or out of memory.
+ */
+static __le64 *smmu3_cdtab_cd(struct smmu3_master *master, u32 ssid)
+{
+	struct smmu3_cdtab *cdt = &master->cdtab;
+	u32 l1 = ssid >> CD_L2_ENTRIES_LOG2;
+	size_t l2_bytes = (size_t)CD_SIZE << CD_L2_ENTRIES_LOG2;
+
+	if (!cdt->base || ssid >> cdt->s1cdmax)
+		return NULL;
+	if (cdt->linear)
+		return cdt->base + (size_t)ssid * CD_DWORDS;
+
+	if (!cdt->l2[l1]) {
+		cdt->l2[l1] = dma_alloc_coherent(master->smmu->dev, l2_bytes,
+						 &cdt->l2_dma[l1], GFP_KERNEL);
+		if (!cdt->l2[l1])
+			return NULL;
+		/* Zeroed CDs (V = 0) visible before the descriptor */
+		dma_wmb();
+		WRITE_ONCE(cdt->base[l1],
+			   cpu_to_le64(smmu3_cd_l1_desc(cdt->l2_dma[l1])));
+	}
+	return cdt->l2[l1] + (size_t)(ssid & ((1U << CD_L2_ENTRIES_LOG2) - 1)) *
+	       CD_DWORDS;
+}
+
 /**
  * smmu3_cdtab_alloc() - allocate a master's CD table
  * @master: master, its ssid_bits set
+ *
+ * With a 2-level table, CD 0's level-2 table too: installing CD 0 cannot
+ * fail afterwards.
  *
  * Return: 0 or -ENOMEM.
  */
@@ -155,6 +189,10 @@ int smmu3_cdtab_alloc(struct smmu3_master *master)
 				       GFP_KERNEL);
 	if (!cdt->base)
 		goto err;
+	if (!smmu3_cdtab_cd(master, 0)) {
+		smmu3_cdtab_free(master);
+		return -ENOMEM;
+	}
 	return 0;
 err:
 	kfree(cdt->l2);
@@ -190,35 +228,6 @@ void smmu3_cdtab_free(struct smmu3_master *master)
 		kfree(cdt->l2_dma);
 	}
 	memset(cdt, 0, sizeof(*cdt));
-}
-
-/*
- * The CD of a SubstreamID below 1 << s1cdmax, allocating its level-2
- * table; NULL when out of range or out of memory.
- */
-static __le64 *smmu3_cdtab_cd(struct smmu3_master *master, u32 ssid)
-{
-	struct smmu3_cdtab *cdt = &master->cdtab;
-	u32 l1 = ssid >> CD_L2_ENTRIES_LOG2;
-	size_t l2_bytes = (size_t)CD_SIZE << CD_L2_ENTRIES_LOG2;
-
-	if (!cdt->base || ssid >> cdt->s1cdmax)
-		return NULL;
-	if (cdt->linear)
-		return cdt->base + (size_t)ssid * CD_DWORDS;
-
-	if (!cdt->l2[l1]) {
-		cdt->l2[l1] = dma_alloc_coherent(master->smmu->dev, l2_bytes,
-						 &cdt->l2_dma[l1], GFP_KERNEL);
-		if (!cdt->l2[l1])
-			return NULL;
-		/* Zeroed CDs (V = 0) visible before the descriptor */
-		dma_wmb();
-		WRITE_ONCE(cdt->base[l1],
-			   cpu_to_le64(smmu3_cd_l1_desc(cdt->l2_dma[l1])));
-	}
-	return cdt->l2[l1] + (size_t)(ssid & ((1U << CD_L2_ENTRIES_LOG2) - 1)) *
-	       CD_DWORDS;
 }
 
 /**

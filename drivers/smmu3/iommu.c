@@ -311,9 +311,6 @@ static int smmu3_attach_paging(struct iommu_domain *domain, struct device *dev)
 	if (d->stage == SMMU3_STAGE1) {
 		struct smmu3_ste_s1 s1;
 
-		ret = smmu3_cdtab_alloc(master);
-		if (ret)
-			return ret;
 		/*
 		 * Leaving another stage-1 domain: route the stream to abort
 		 * while CD 0 changes, so that no transaction sees a CD
@@ -322,6 +319,7 @@ static int smmu3_attach_paging(struct iommu_domain *domain, struct device *dev)
 		if (master->domain && master->domain->stage == SMMU3_STAGE1)
 			smmu3_attach_static(master, false);
 		smmu3_cd_s1(cd, &d->pgtbl_cfg, d->asid);
+		/* The CD table and CD 0's level-2 table exist (probe) */
 		ret = smmu3_install_cd(master, 0, cd);
 		if (ret)
 			return ret;
@@ -529,6 +527,18 @@ static struct iommu_device *smmu3_probe_device(struct device *dev)
 	INIT_LIST_HEAD(&master->domain_node);
 	device_property_read_u32(dev, "pasid-num-bits", &master->ssid_bits);
 	master->ssid_bits = min(master->ssid_bits, smmu->ssid_bits);
+	/*
+	 * The first attach (the default domain) must not fail: a stage-1
+	 * attach finds its CD table ready.
+	 */
+	if (smmu->features & SMMU3_FEAT_S1) {
+		ret = smmu3_cdtab_alloc(master);
+		if (ret) {
+			kfree(master->sids);
+			kfree(master);
+			return ERR_PTR(ret);
+		}
+	}
 
 	mutex_lock(&smmu->streams_mutex);
 	for (i = 0; i < master->num_sids; i++) {
@@ -567,6 +577,7 @@ static struct iommu_device *smmu3_probe_device(struct device *dev)
 err:
 	smmu3_remove_streams(master, i);
 	mutex_unlock(&smmu->streams_mutex);
+	smmu3_cdtab_free(master);
 	kfree(master->sids);
 	kfree(master);
 	return ERR_PTR(ret);

@@ -282,8 +282,8 @@ struct smmu3_domain;
  * @ssid_bits: SubstreamID bits of the device (pasid-num-bits), clamped
  * @domain: attached paging domain, or NULL (identity / blocked)
  * @domain_node: entry in @domain's master list
- * @cdtab: context descriptor table, allocated with the first stage-1
- *	attach
+ * @cdtab: context descriptor table, allocated at probe when the SMMU has
+ *	stage 1
  *
  * @domain, @domain_node and @cdtab change only under the group mutex of
  * the iommu core (attach is serialised per group).

@@ -94,15 +94,20 @@ static int kt_write(void *ctx, s3e_u64 pa, const void *buf,
 	return glue.write(glue.ctx, pa, buf, len);
 }
 
+/* Through a pointer: cmpxchg64 is also a kernel macro */
+static int host_cas(const struct s3e_host *h, u64 pa, u64 old, u64 newval)
+{
+	int (*cas)(void *ctx, s3e_u64 pa, s3e_u64 old, s3e_u64 newval) =
+		h->cmpxchg64;
+
+	return cas(h->ctx, pa, old, newval);
+}
+
 static int kt_cmpxchg64(void *ctx, s3e_u64 pa, s3e_u64 old, s3e_u64 newval)
 {
 	if (!in_ram(pa, 8))
 		return -EFAULT;
-	/* Through a pointer: cmpxchg64 is also a kernel macro */
-	int (*cas)(void *ctx, s3e_u64 pa, s3e_u64 old, s3e_u64 newval) =
-		glue.cmpxchg64;
-
-	return cas(glue.ctx, pa, old, newval);
+	return host_cas(&glue, pa, old, newval);
 }
 
 static void kt_irq(void *ctx, unsigned int line)
@@ -225,14 +230,6 @@ static int kt_glue_init(struct kunit *test)
 	return 0;
 }
 
-static int glue_cas(struct kt_glue *g, u64 pa, u64 old, u64 newval)
-{
-	int (*cas)(void *ctx, s3e_u64 pa, s3e_u64 old, s3e_u64 newval) =
-		g->h.cmpxchg64;
-
-	return cas(g->h.ctx, pa, old, newval);
-}
-
 static void kt_glue_exit(struct kunit *test)
 {
 	struct kt_glue *g = test->priv;
@@ -269,7 +266,7 @@ static void glue_not_ram_refused(struct kunit *test)
 	KUNIT_EXPECT_LT(test, g->h.read(g->h.ctx, HOLE_PA, buf, 8), 0);
 	KUNIT_EXPECT_EQ(test, buf[0], 0x5a);
 	KUNIT_EXPECT_LT(test, g->h.write(g->h.ctx, HOLE_PA, buf, 8), 0);
-	KUNIT_EXPECT_LT(test, glue_cas(g, HOLE_PA, 0, 1), 0);
+	KUNIT_EXPECT_LT(test, host_cas(&g->h, HOLE_PA, 0, 1), 0);
 	/* Wrapping around the top of the address space */
 	KUNIT_EXPECT_LT(test, g->h.read(g->h.ctx, ~0ULL - 3, buf, 8), 0);
 	/* Beyond the physical address size */
@@ -311,15 +308,15 @@ static void glue_cmpxchg64(struct kunit *test)
 	u64 pa = virt_to_phys(g->buf);
 
 	g->buf[1] = cpu_to_le64(0x1111);
-	KUNIT_EXPECT_EQ(test, glue_cas(g, pa + 8, 0x1111, 0x2222),
+	KUNIT_EXPECT_EQ(test, host_cas(&g->h, pa + 8, 0x1111, 0x2222),
 			0);
 	KUNIT_EXPECT_EQ(test, le64_to_cpu(g->buf[1]), 0x2222);
 	/* Old value mismatch: 1, memory unchanged */
-	KUNIT_EXPECT_EQ(test, glue_cas(g, pa + 8, 0x1111, 0x3333),
+	KUNIT_EXPECT_EQ(test, host_cas(&g->h, pa + 8, 0x1111, 0x3333),
 			1);
 	KUNIT_EXPECT_EQ(test, le64_to_cpu(g->buf[1]), 0x2222);
 	/* Misaligned: refused */
-	KUNIT_EXPECT_LT(test, glue_cas(g, pa + 4, 0, 1), 0);
+	KUNIT_EXPECT_LT(test, host_cas(&g->h, pa + 4, 0, 1), 0);
 	KUNIT_EXPECT_EQ(test, le64_to_cpu(g->buf[0]), 0);
 	KUNIT_EXPECT_EQ(test, smmu3_emu_kunit_mem_refused(&g->h), 1);
 }
@@ -335,7 +332,7 @@ static void glue_cmpxchg64_reserved_refused(struct kunit *test)
 	u64 pa = page_to_phys(ZERO_PAGE(0));
 
 	KUNIT_ASSERT_TRUE(test, PageReserved(ZERO_PAGE(0)));
-	KUNIT_EXPECT_LT(test, glue_cas(g, pa, 0xdead, 0xbeef), 0);
+	KUNIT_EXPECT_LT(test, host_cas(&g->h, pa, 0xdead, 0xbeef), 0);
 	KUNIT_EXPECT_EQ(test, smmu3_emu_kunit_mem_refused(&g->h), 1);
 }
 

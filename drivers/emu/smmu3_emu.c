@@ -523,6 +523,18 @@ static void smmu3_emu_irq_teardown(struct smmu3_emu *emu)
  * Register file: a regmap provider
  */
 
+/*
+ * Lock held: consume one more budget of commands a publishing write left
+ * over.  Return whether commands are still pending.
+ */
+static bool smmu3_emu_cmdq_continue(struct smmu3_emu *emu)
+{
+	if (!s3e_smmu_cmdq_pending(emu->core))
+		return false;
+	emu->cmdq_deferred++;
+	return s3e_smmu_cmdq_run(emu->core);
+}
+
 static int smmu3_emu_reg_read(void *ctx, unsigned int reg, unsigned int *val)
 {
 	struct smmu3_emu *emu = ctx;
@@ -537,10 +549,7 @@ static int smmu3_emu_reg_read(void *ctx, unsigned int reg, unsigned int *val)
 		 * interrupts off on the CPU the work was queued to would
 		 * otherwise wait for nothing.
 		 */
-		if (s3e_smmu_cmdq_pending(emu->core)) {
-			emu->cmdq_deferred++;
-			s3e_smmu_cmdq_run(emu->core);
-		}
+		smmu3_emu_cmdq_continue(emu);
 		*val = s3e_smmu_read32(emu->core, reg);
 	} else {
 		ret = -ENODEV;
@@ -582,11 +591,7 @@ static void smmu3_emu_cmdq_work(struct work_struct *work)
 
 	do {
 		spin_lock_irqsave(&emu->lock, flags);
-		more = emu->core && s3e_smmu_cmdq_pending(emu->core);
-		if (more) {
-			emu->cmdq_deferred++;
-			more = s3e_smmu_cmdq_run(emu->core);
-		}
+		more = emu->core && smmu3_emu_cmdq_continue(emu);
 		spin_unlock_irqrestore(&emu->lock, flags);
 		cond_resched();
 	} while (more);

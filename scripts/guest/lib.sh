@@ -92,6 +92,18 @@ testdev_group() {
 	sed -n 's/^group: //p' "/sys/kernel/debug/smmu3_testdev/$1/info"
 }
 
+# testdev_settype NAME TYPE: unbind a test device, set its IOMMU group's
+# default domain type (identity, DMA, DMA-FQ), bind it again
+testdev_settype() {
+	_drv=/sys/bus/platform/drivers/smmu3_testdev
+	_dev=$(basename "$(readlink -f "$_drv"/*"$1")")
+	_g=$(testdev_group "$1")
+	echo "$_dev" >"$_drv/unbind"
+	echo "$2" >"/sys/kernel/iommu_groups/$_g/type"
+	echo "$_dev" >"$_drv/bind"
+	echo "group $_g type: $(cat "/sys/kernel/iommu_groups/$_g/type")"
+}
+
 # testdev_keep NAME BYTES [DIR]: keep a mapped buffer on a test device
 # (coherent, or a streaming mapping to-device, from-device or
 # bidirectional); prints its IOVA, returns 1 when the device could not

@@ -2011,7 +2011,11 @@ S3E_CASE(stale_then_tlbi_s2_ipa)
 	EXPECT_EQ(xpa(2, NOSS, 0x40010, ACC_R), DATA_PA + 0x1010);
 }
 
-S3E_CASE(stale_then_tlbi_s12_vmall_nested)
+/*
+ * Nested stream 5 (VMID 3, ASID 9) translating 0x7000 to DATA_PA, used
+ * once (so cached), then remapped to DATA_PA + 0x3000 in memory
+ */
+static void stale_nested_setup(void)
 {
 	struct tree t2;
 	struct tree t1;
@@ -2026,6 +2030,11 @@ S3E_CASE(stale_then_tlbi_s12_vmall_nested)
 	ste_nested(5, ipa(cdpa), 0, 0, 0, 3, t2.base);
 	EXPECT_EQ(xpa(5, NOSS, 0x7000, ACC_R), DATA_PA);
 	map_page(&t1, 0x7000, ipa(DATA_PA + 0x3000), S1_RW);
+}
+
+S3E_CASE(stale_then_tlbi_s12_vmall_nested)
+{
+	stale_nested_setup();
 	cmd(OP(TLBI_S12_VMALL) | FP(CMD_TLBI_0_VMID, 4), 0);
 	EXPECT_EQ(xpa(5, NOSS, 0x7000, ACC_R), DATA_PA);
 	cmd(OP(TLBI_S12_VMALL) | FP(CMD_TLBI_0_VMID, 3), 0);
@@ -2034,19 +2043,7 @@ S3E_CASE(stale_then_tlbi_s12_vmall_nested)
 
 S3E_CASE(stale_then_tlbi_nh_asid_nested_vmid)
 {
-	struct tree t2;
-	struct tree t1;
-	s3e_u64 cdpa;
-
-	smmu_up();
-	s2_window(&t2);
-	tree_new(&t1, 0, IPA_BASE - RAM_BASE);
-	map_page(&t1, 0x7000, ipa(DATA_PA), S1_RW);
-	cdpa = CD_PA + 5 * 64;
-	cd_write(cdpa, cd0(9), tree_ttb(&t1));
-	ste_nested(5, ipa(cdpa), 0, 0, 0, 3, t2.base);
-	EXPECT_EQ(xpa(5, NOSS, 0x7000, ACC_R), DATA_PA);
-	map_page(&t1, 0x7000, ipa(DATA_PA + 0x3000), S1_RW);
+	stale_nested_setup();
 	cmd(OP(TLBI_NH_ASID) | FP(CMD_TLBI_0_ASID, 9) |
 	    FP(CMD_TLBI_0_VMID, 2), 0);
 	EXPECT_EQ(xpa(5, NOSS, 0x7000, ACC_R), DATA_PA);
@@ -2102,10 +2099,12 @@ S3E_CASE(stale_then_cfgi)
 	EXPECT_EQ(xl(0x21, NOSS, 0x1000, ACC_R), S3E_TXN_ABORT);
 }
 
-S3E_CASE(stale_then_cfgi_cd)
+/*
+ * Stream 1 with CD 3 translating 0x1000 to DATA_PA, used once (so cached),
+ * then CD 3 made invalid in memory: the cached copy still translates
+ */
+static void stale_cd_setup(void)
 {
-	s3e_u64 e[4];
-
 	smmu_up();
 	ste_s1(1, CD_PA, 4, 0, STE_S1DSS_SSID0);
 	tree_new(&s1t, 0, 0);
@@ -2114,6 +2113,13 @@ S3E_CASE(stale_then_cfgi_cd)
 	EXPECT_EQ(xpa(1, 3, 0x1000, ACC_R), DATA_PA);
 	wr64(CD_PA + 3 * 64, 0);		/* CD.V = 0 */
 	EXPECT_EQ(xpa(1, 3, 0x1000, ACC_R), DATA_PA);
+}
+
+S3E_CASE(stale_then_cfgi_cd)
+{
+	s3e_u64 e[4];
+
+	stale_cd_setup();
 	cmd(OP(CFGI_CD) | FP(CMD_0_SID, 1) | FP(CMD_0_SSID, 2), 0);
 	EXPECT_EQ(xpa(1, 3, 0x1000, ACC_R), DATA_PA);
 	cmd(OP(CFGI_CD) | FP(CMD_0_SID, 1) | FP(CMD_0_SSID, 3), 0);
@@ -2124,14 +2130,7 @@ S3E_CASE(stale_then_cfgi_cd)
 
 S3E_CASE(stale_then_cfgi_cd_all)
 {
-	smmu_up();
-	ste_s1(1, CD_PA, 4, 0, STE_S1DSS_SSID0);
-	tree_new(&s1t, 0, 0);
-	cd_write(CD_PA + 3 * 64, cd0(1), tree_ttb(&s1t));
-	map_page(&s1t, 0x1000, DATA_PA, S1_RW);
-	EXPECT_EQ(xpa(1, 3, 0x1000, ACC_R), DATA_PA);
-	wr64(CD_PA + 3 * 64, 0);
-	EXPECT_EQ(xpa(1, 3, 0x1000, ACC_R), DATA_PA);
+	stale_cd_setup();
 	cmd(OP(CFGI_CD_ALL) | FP(CMD_0_SID, 1), 0);
 	EXPECT_EQ(xl(1, 3, 0x1000, ACC_R), S3E_TXN_FAULT);
 	EXPECT_EQ(res.event, EVT_C_BAD_CD);

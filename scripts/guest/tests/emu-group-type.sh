@@ -5,16 +5,7 @@
 set -e
 . /guest/lib.sh
 emu_stack
-drv=/sys/bus/platform/drivers/smmu3_testdev
-dev=$(basename "$(readlink -f "$drv"/*testdev-b)")
-g=$(testdev_group testdev-b)
-settype() {
-	echo "$dev" >"$drv/unbind"
-	echo "$1" >"/sys/kernel/iommu_groups/$g/type"
-	echo "$dev" >"$drv/bind"
-	echo "group $g type: $(cat "/sys/kernel/iommu_groups/$g/type")"
-}
-settype identity
+testdev_settype testdev-b identity
 grep '^domain: identity' /sys/kernel/debug/smmu3_testdev/testdev-b/info
 smmu3-dma testdev-b copy 0x10000 coherent
 iova=$(testdev_keep testdev-b 0x1000)
@@ -28,5 +19,5 @@ smmu3-dma testdev-b read "$iova" 4096 | grep -q '^abort' ||
 	{ echo "blocked domain: expected an abort"; exit 1; }
 smmu3-dma testdev-b release
 smmu3-dma testdev-b free
-settype DMA
+testdev_settype testdev-b DMA
 smmu3-dma testdev-b copy 0x10000 sg

@@ -178,16 +178,7 @@ smmu3-dma testdev-s2 free
 expect "emulator fault_F_PERMISSION" "$(emu_stat fault_F_PERMISSION)" $((fp0 + 2))
 
 # --- Identity: the STE bypasses, the tables are not walked
-drv=/sys/bus/platform/drivers/smmu3_testdev
-dev=$(basename "$(readlink -f "$drv"/*testdev-s2)")
-g=$(testdev_group testdev-s2)
-settype() {
-	echo "$dev" >"$drv/unbind"
-	echo "$1" >"/sys/kernel/iommu_groups/$g/type"
-	echo "$dev" >"$drv/bind"
-	echo "group $g type: $(cat "/sys/kernel/iommu_groups/$g/type")"
-}
-settype identity
+testdev_settype testdev-s2 identity
 expect "testdev-s2 domain" "$(field "$td/info" domain)" identity
 s=$(awk '/^sid / { p = ($2 == "0x50:") } p' "$smmu/streams")
 echo "$s"
@@ -203,7 +194,7 @@ smmu3-dma testdev-s2 copy 0x10000 coherent
 expect "walks in identity" "$(emu_stat walks)" "$walks0"
 
 # --- Back to a DMA domain: stage 2 again
-settype DMA
+testdev_settype testdev-s2 DMA
 expect "testdev-s2 domain" "$(field "$td/info" domain)" DMA
 check_s2_ste
 echo "testdev-s2: stage-2 domain again, VMID $vmid"

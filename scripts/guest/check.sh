@@ -2,6 +2,19 @@
 # then a kmemleak scan.  Every verdict is one "SMMU3: RESULT" line.
 . /guest/lib.sh
 machine=$1
+# smmu3.only=NAME[,NAME...] on the command line (scripts/guest-test.sh):
+# run only these e2e scripts and KUnit modules (a development aid; the
+# host counts such a run as partial)
+only=$(cmdline_arg smmu3.only)
+
+# wanted NAME: whether NAME is part of this run
+wanted() {
+	[ -z "$only" ] && return 0
+	case ",$only," in
+	*",$1,"*) return 0 ;;
+	esac
+	return 1
+}
 
 # load_deps MODULE.ko: insmod the product modules it depends on
 load_deps() {
@@ -50,6 +63,7 @@ for t in /guest/tests/*.sh; do
 	*" $machine "*) ;;
 	*) continue ;;
 	esac
+	wanted "$(basename "$t" .sh)" || continue
 	step "$name"
 	sh "$t" "$machine" >/tmp/test.out 2>&1
 	rc=$?
@@ -64,7 +78,7 @@ done
 # KUnit after the end-to-end tests: a suite may load a product module
 # (its dependency) whose side effects the e2e tests must not see first.
 for mod in /modules/kunit/*.ko; do
-	[ -e "$mod" ] && run_kunit_module "$mod"
+	[ -e "$mod" ] && wanted "$(basename "$mod" .ko)" && run_kunit_module "$mod"
 done
 
 # kmemleak: an object must be unreferenced for a while before it is

@@ -8,6 +8,7 @@
 #   make run          boot the demo in QEMU  (INTERACTIVE=1: guest shell after it)
 #   make check        everything: build (W=1), sparse, checkpatch, KUnit + e2e in QEMU
 #   make setup        install packages and build the cached test kernel
+#   make dkms         stage the sources for DKMS in build/dkms (see README)
 #   make clean
 
 ROOT := $(CURDIR)
@@ -25,7 +26,7 @@ KDIR_CMD := echo $(KDIR)
 SETUP := setup-packages
 endif
 
-.PHONY: all modules setup setup-packages run check clean help
+.PHONY: all modules setup setup-packages run check dkms clean help
 
 all: modules
 
@@ -45,10 +46,13 @@ run: setup
 check: setup
 	@$(ROOT)/scripts/check.sh
 
+dkms:
+	@$(ROOT)/scripts/dkms-stage.sh
+
 clean:
 	@kdir=$$($(KDIR_CMD) 2>/dev/null); \
 	if [ -d "$$kdir" ]; then $(MAKE) -C $$kdir M=$(ROOT) clean; fi
 	rm -rf $(BUILD)
 
 help:
-	@sed -n '3,13p' $(ROOT)/Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,14p' $(ROOT)/Makefile | sed 's/^# \{0,1\}//'

@@ -1,16 +1,20 @@
 #!/bin/bash
 # make check: build with W=1, sparse, checkpatch, then KUnit and the
 # end-to-end tests in QEMU (without and with QEMU's own SMMUv3).
-# Ends with one line "N passed, N failed" and exits non-zero on any failure.
+# Every verdict it will need is written down before it runs (the
+# manifest: build/expected-*.txt); one that never comes is a failure, and
+# so is a SKIP not on scripts/allowed-skips.  Ends with one line
+# "N passed, N failed, N skipped" and exits non-zero on any failure.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
 kdir=$(kernel_dir)
 logs=$SMMU3_BUILD/logs
 results=$SMMU3_BUILD/results.txt
-rm -rf "$logs"
+rm -rf "$logs" "$SMMU3_BUILD"/expected-*.txt
 mkdir -p "$logs"
 : >"$results"
+t_start=$(ts)
 
 record() {
 	local line="$1 $2${3:+: $3}"
@@ -18,8 +22,41 @@ record() {
 	echo "$line" >>"$results"
 }
 
+# section NAME: start the next step; the time each took is shown at the end
+t_section=$(ts)
+section_name=
+timings=
 section() {
-	echo "=== $* ($(date +%T))"
+	local now
+	now=$(ts)
+	[ -n "$section_name" ] &&
+		timings="$timings$(printf '%6d s  %s' $((now - t_section)) "$section_name")
+"
+	t_section=$now
+	section_name=$*
+	[ -n "$section_name" ] && echo "=== $* ($(date +%T))"
+}
+
+# expect NAME...: verdicts of the host's own steps that this run promises
+expect() {
+	printf '%s\n' "$@" >>"$SMMU3_BUILD/expected-host.txt"
+}
+
+# closing: the manifest's judgement, the time each step took, the line
+closing() {
+	section
+	echo
+	echo "Time on $(nproc) CPUs ($(uname -m)), $(($(ts) - t_start)) s in all:"
+	printf '%s' "$timings"
+	for f in "$logs"/timing-*.txt; do
+		[ -e "$f" ] || continue
+		echo "Slowest steps of the $(basename "$f" .txt | sed 's/timing-//') guest:"
+		head -n 5 "$f"
+	done
+	echo
+	python3 "$SMMU3_ROOT/scripts/manifest.py" close --results "$results" \
+		--skips "$SMMU3_ROOT/scripts/allowed-skips" \
+		$(for f in "$SMMU3_BUILD"/expected-*.txt; do [ -e "$f" ] && echo "--expect $f"; done)
 }
 
 # Our own diagnostics in a kbuild log: compiler, sparse and modpost lines
@@ -47,37 +84,70 @@ kbuild() {
 	fi
 }
 
+cd "$SMMU3_ROOT" || exit 1
+sources=$(git ls-files --cached --others --exclude-standard '*.c' '*.h' 2>/dev/null || find . -name '*.[ch]' -not -path './build/*')
+expect build build:stock-headers sparse
+for f in $sources; do
+	expect "checkpatch:$f"
+done
+for dir in "$SMMU3_ROOT"/drivers/*/native; do
+	[ -f "$dir/Makefile" ] && expect "native:$(basename "$(dirname "$dir")")"
+done
+
 section "build modules (W=1)"
 # From clean, so that every file is compiled and every warning is seen.
 make -C "$kdir" M="$SMMU3_ROOT" clean >/dev/null 2>&1
 if ! kbuild build "$logs/build.log" -C "$kdir" M="$SMMU3_ROOT" W=1 modules; then
-	echo "$(grep -c '^PASS' "$results") passed, $(grep -c '^FAIL' "$results") failed"
+	closing
 	exit 1
 fi
 
-section "build against Debian's stock arm64 headers"
-if stock=$("$SMMU3_ROOT/scripts/stock-kernel.sh" 2>"$logs/stock.log" | tail -n 1); then
-	rm -rf "$SMMU3_BUILD/stock-build"
-	mkdir -p "$SMMU3_BUILD/stock-build"
-	# A copy of the sources (tracked or not yet, never ignored files):
-	# kbuild writes its objects next to them.
-	(cd "$SMMU3_ROOT" && git ls-files --cached --others --exclude-standard 2>/dev/null || find Kbuild include drivers kunit -type f) |
-		grep -E '^(Kbuild|include/|drivers/|kunit/)' |
-		(cd "$SMMU3_ROOT" && cpio -pdm --quiet "$SMMU3_BUILD/stock-build")
-	kbuild build:stock-headers "$logs/build-stock.log" \
-		-C "$stock" M="$SMMU3_BUILD/stock-build" W=1 modules
+section "DKMS build against Debian's stock arm64 headers"
+# The package as DKMS builds it (dkms.conf, scripts/dkms-stage.sh), cross-
+# compiled with the unpacked headers as the kernel source directory and
+# private DKMS trees: the stock guest loads exactly these modules.
+# KBUILD_EXTRA_WARN=1 is W=1 for the make line dkms.conf gives.
+stock_ko=
+if stock=$("$SMMU3_ROOT/scripts/stock-kernel.sh" 2>"$logs/stock.log" | tail -n 1) &&
+	staged=$("$SMMU3_ROOT/scripts/dkms-stage.sh" "$SMMU3_BUILD/dkms" 2>>"$logs/stock.log" | tail -n 1); then
+	kver=$(cat "$stock/include/config/kernel.release")
+	ver=${staged##*/smmu3-}
+	dk=$SMMU3_BUILD/dkms-tree
+	rm -rf "$dk"
+	mkdir -p "$dk/tree" "$dk/bin"
+	# dkms strips the modules with the host's strip: give it the cross one
+	ln -s "$(command -v "${CROSS_COMPILE}strip")" "$dk/bin/strip"
+	if PATH=$dk/bin:$PATH KBUILD_EXTRA_WARN=1 sh -c '
+		dkms add --dkmstree "$1/tree" --sourcetree "$2" "$2/smmu3-$3" &&
+		dkms build "smmu3/$3" --dkmstree "$1/tree" --sourcetree "$2" \
+			-k "$4" --arch arm64 --kernelsourcedir "$5"' sh \
+		"$dk" "$(dirname "$staged")" "$ver" "$kver" "$stock" >"$logs/dkms-stock.log" 2>&1; then
+		cat "$dk/tree/smmu3/$ver/$kver/arm64/log/make.log" >>"$logs/dkms-stock.log"
+		stock_ko=$(find "$dk/tree/smmu3/$ver/$kver/arm64/module" -name '*.ko' | sort)
+		diag=$(diagnostics "$dk/tree/smmu3/$ver/$kver/arm64/log/make.log")
+		if [ -n "$diag" ]; then
+			echo "$diag" | head -n 20
+			record FAIL build:stock-headers "$(echo "$diag" | wc -l) diagnostic(s) (log: $logs/dkms-stock.log)"
+		elif [ "$(echo "$stock_ko" | wc -w)" != 3 ]; then
+			record FAIL build:stock-headers "dkms built $(echo "$stock_ko" | wc -w) modules, not 3 (log: $logs/dkms-stock.log)"
+		else
+			record PASS build:stock-headers "dkms build smmu3/$ver for $kver"
+		fi
+	else
+		tail -n 20 "$logs/dkms-stock.log"
+		find "$dk/tree" -name make.log -exec tail -n 20 {} \;
+		record FAIL build:stock-headers "dkms build failed (log: $logs/dkms-stock.log)"
+	fi
 else
 	cat "$logs/stock.log"
-	record FAIL build:stock-headers "could not unpack Debian's stock arm64 kernel"
+	record FAIL build:stock-headers "could not unpack Debian's stock arm64 kernel or stage the DKMS tree"
 fi
 
 section "sparse (C=2)"
 kbuild sparse "$logs/sparse.log" -C "$kdir" M="$SMMU3_ROOT" C=2 CHECK=sparse modules
 
 section "checkpatch --strict"
-cd "$SMMU3_ROOT" || exit 1
-files=$(git ls-files --cached --others --exclude-standard '*.c' '*.h' 2>/dev/null || find . -name '*.[ch]' -not -path './build/*')
-for f in $files; do
+for f in $sources; do
 	out=$("$kdir/source/scripts/checkpatch.pl" --strict --no-tree --terse \
 		--ignore FILE_PATH_CHANGES -f "$f" 2>&1)
 	if [ -n "$out" ]; then
@@ -106,21 +176,43 @@ for dir in "$SMMU3_ROOT"/drivers/*/native; do
 	fi
 done
 
-# guest_check MACHINE ARGS...: boot MACHINE with the check plan
-guest_check() {
+# guest_expect MACHINE KUNIT.ko...: write down what the guest must report
+guest_expect() {
 	local machine=$1
+	shift
+	if ! python3 "$SMMU3_ROOT/scripts/manifest.py" expect --machine "$machine" \
+		--tests "$SMMU3_ROOT/scripts/guest/tests" "$@" \
+		>"$SMMU3_BUILD/expected-$machine.txt" 2>"$logs/manifest-$machine.log"; then
+		cat "$logs/manifest-$machine.log"
+		record FAIL "manifest:$machine" "$(head -n 1 "$logs/manifest-$machine.log")"
+	fi
+}
+
+# guest_check MACHINE ARGS...: boot MACHINE with the check plan; a run
+# the harness itself could not judge is a failure of its own
+guest_check() {
+	local machine=$1 rc
 	shift
 	qemu_guest "$machine" --plan check --results "$results" "$@" \
 		--timeout "${SMMU3_GUEST_TIMEOUT:-900}" ${SMMU3_APPEND:+--append "$SMMU3_APPEND"} |
 		grep -v '^PASS '
+	rc=${PIPESTATUS[0]}
+	case $rc in
+	0 | 3) ;;
+	*) record FAIL "guest:$machine" "qemu-test.py exited with status $rc" ;;
+	esac
 }
+
+kunit_kos=$(built_modules | grep '_kunit\.ko$')
 
 for machine in plain smmuv3; do
 	section "QEMU guest: $machine machine"
 	# QEMU's SMMUv3 reports every translation it makes: tests check them
 	trace=()
 	[ "$machine" = smmuv3 ] &&
-		trace=(--trace 'smmuv3_translate_*' --trace smmuv3_record_event)
+		trace=(--trace 'smmuv3_translate_*' --trace smmuv3_record_event --trace smmuv3_cmdq_consume_error)
+	# shellcheck disable=SC2086
+	guest_expect "$machine" $kunit_kos
 	if guest_images "$machine" >"$logs/images-$machine.log" 2>&1; then
 		guest_check "$machine" "${trace[@]}"
 	else
@@ -130,9 +222,9 @@ for machine in plain smmuv3; do
 done
 
 section "QEMU guest: Debian's stock kernel"
-# The modules built against Debian's headers, loaded by Debian's own arm64
-# kernel image on the plain machine (it has no KUnit: no suites run).
-stock_ko=$(find "$SMMU3_BUILD/stock-build" -maxdepth 1 -name '*.ko' 2>/dev/null | sort)
+guest_expect stock
+# The modules DKMS built against Debian's headers, loaded by Debian's own
+# arm64 kernel image on the plain machine (it has no KUnit: no suites run).
 stock_image=$(ls "$SMMU3_CACHE"/stock-*/boot/vmlinuz-* 2>/dev/null | head -n 1)
 if [ -z "$stock_ko" ] || [ -z "$stock_image" ]; then
 	record FAIL images:stock "no modules built against the stock headers, or no stock image"
@@ -146,13 +238,4 @@ else
 	record FAIL images:stock "could not build the stock initramfs"
 fi
 
-passed=$(grep -c '^PASS' "$results")
-failed=$(grep -c '^FAIL' "$results")
-skipped=$(grep -c '^SKIP' "$results")
-echo
-if [ "$failed" -gt 0 ]; then
-	echo "Failures:"
-	grep '^FAIL' "$results" | sed 's/^/  /'
-fi
-echo "$passed passed, $failed failed${skipped:+, $skipped skipped}"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+closing

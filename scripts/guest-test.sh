@@ -20,6 +20,6 @@ mkdir -p "$SMMU3_BUILD/logs"
 step "build modules" make -s -C "$kdir" M="$SMMU3_ROOT" W=1 modules
 step "guest DTB and initramfs" guest_images "$machine"
 trace=()
-[ "$machine" = smmuv3 ] && trace=(--trace 'smmuv3_translate_*' --trace smmuv3_record_event)
+[ "$machine" = smmuv3 ] && trace=(--trace 'smmuv3_translate_*' --trace smmuv3_record_event --trace smmuv3_cmdq_consume_error)
 qemu_guest "$machine" --plan check "${trace[@]}" --timeout "${SMMU3_GUEST_TIMEOUT:-900}" \
 	--append "smmu3.only=$only${SMMU3_APPEND:+ $SMMU3_APPEND}"

@@ -2,34 +2,42 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """Boot the test guest in QEMU, follow its console and judge the run.
 
-The guest (scripts/guest/init) prints marker lines on the console:
+Each boot gets a random token, handed to the guest's init in a small cpio
+archive appended to the initramfs; init reads it, deletes the file and
+keeps it in a variable that no test script inherits.  Only console lines
+carrying the token are markers (scripts/guest/init, scripts/guest/lib.sh):
 
-  SMMU3: BOOTED ...             the guest's init started
-  SMMU3: STEP <what>            what it is doing now (named on a hang)
-  SMMU3: RESULT <name> PASS|FAIL|SKIP [detail]
-  SMMU3: KTAP-BEGIN <module> <suite> ... SMMU3: KTAP-END <module> <suite>
-  SMMU3: DONE                   everything ran; the guest powers off
+  SMMU3[token]: BOOTED ...        the guest's init started
+  SMMU3[token]: STEP <what>       what it is doing now (named on a hang)
+  SMMU3[token]: RESULT <name> PASS|FAIL|SKIP [detail]
+  SMMU3[token]: KTAP-BEGIN <module> <suite> ... KTAP-END <module> <suite>
+  SMMU3[token]: TRACE-CHECK <name> <min> <regex>
+  SMMU3[token]: DONE              everything ran; the guest powers off
 
 A run without DONE is a crash or a hang and fails, naming the log and the
 last step.  KTAP blocks are judged by the kernel's own kunit.py parser, one
 verdict per test case.  Kernel reports (BUG, WARNING, Oops, KASAN, lockdep,
-hung tasks, panics) anywhere on the console fail the run.
+hung tasks, panics) anywhere on the console fail the run.  Whether every
+promised verdict was reported is judged afterwards by scripts/manifest.py.
 
 Verdicts go to stdout as "PASS name", "FAIL name: why", "SKIP name: why",
-and are appended to --results when given.
+and are appended to --results when given.  Exit status: 0 when every
+verdict passed, 3 when the run was judged and something failed, anything
+else when this program itself failed.
 """
 
 import argparse
 import json
 import os
 import re
+import secrets
 import select
 import signal
 import subprocess
 import sys
 import time
 
-MARK = 'SMMU3: '
+MARK = 'SMMU3: '     # replaced by the boot's own prefix in main()
 
 # Kernel reports that fail a run wherever they appear.
 KERNEL_REPORTS = [
@@ -96,6 +104,7 @@ def follow(run, cmd, log_path):
     (lines, reason) where reason is None for a normal exit."""
     args = run.args
     lines = []
+    run.steps = []              # (host time, step) as each STEP arrives
     show_all = args.plan != 'check'
     with open(log_path, 'w') as log:
         log.write('# ' + ' '.join(cmd) + '\n')
@@ -124,8 +133,10 @@ def follow(run, cmd, log_path):
                 if show_all:
                     if not line.startswith(MARK):
                         print(line, flush=True)
-                elif MARK + 'STEP' in line:
-                    print('  .. ' + line.split(MARK + 'STEP ', 1)[1], flush=True)
+                elif MARK + 'STEP ' in line:
+                    what = line.split(MARK + 'STEP ', 1)[1]
+                    run.steps.append((time.monotonic(), what))
+                    print('  .. ' + what, flush=True)
         if buf:
             line = buf.decode('utf-8', 'replace')
             lines.append(line)
@@ -248,7 +259,8 @@ def judge(run, lines, reason, rc, log_path):
                 current = (words[1], words[2])
                 blocks[current] = []
             elif kind == 'TRACE-CHECK' and len(words) == 4:
-                trace_checks.append((words[1], words[2], words[3].strip()))
+                # the regex is the rest of the line, trailing blanks and all
+                trace_checks.append((words[1], words[2], words[3]))
             elif kind == 'RESULT' and len(words) >= 3:
                 name, verdict = words[1], words[2]
                 detail = words[3] if len(words) > 3 else ''
@@ -283,7 +295,36 @@ def judge(run, lines, reason, rc, log_path):
         run.verdict('PASS', 'kernel')
 
 
+def with_token(args, token):
+    """The initramfs with a newc cpio archive holding /smmu3-token appended
+    (the kernel unpacks concatenated archives; zeros between them are
+    skipped, and an archive must start on a 4-byte boundary)."""
+    def entry(name, mode, data):
+        name = name.encode() + b'\0'
+        hdr = ('070701' + ''.join(f'{v:08x}' for v in (
+            0, mode, 0, 0, 1, 0, len(data), 0, 0, 0, 0, len(name), 0))).encode()
+        out = hdr + name
+        out += b'\0' * (-len(out) % 4) + data
+        return out + b'\0' * (-len(out) % 4)
+    with open(args.initrd, 'rb') as f:
+        image = f.read()
+    image += b'\0' * (-len(image) % 4)
+    image += entry('smmu3-token', 0o100600, token.encode() + b'\n')
+    image += entry('TRAILER!!!', 0, b'')
+    path = os.path.join(args.logdir, f'initrd-{args.machine}-{args.plan}.img')
+    with open(path, 'wb') as f:
+        f.write(image + b'\0' * (-len(image) % 512))
+    return path
+
+
+def slowest(run, end):
+    """The steps that took longest, by the host's clock."""
+    spans = [(b[0] - a[0], a[1]) for a, b in zip(run.steps, run.steps[1:] + [(end, '')])]
+    return sorted(spans, reverse=True)
+
+
 def main():
+    global MARK
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--machine', choices=['plain', 'smmuv3', 'stock'], default='plain',
@@ -307,6 +348,9 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.logdir, exist_ok=True)
     args.trace_file = os.path.join(args.logdir, f'trace-{args.machine}.log')
+    token = secrets.token_hex(8)
+    MARK = f'SMMU3[{token}]: '
+    args.initrd = with_token(args, token)
     cmd = qemu_command(args)
     log_path = os.path.join(args.logdir, f'console-{args.machine}-{args.plan}.log')
 
@@ -320,13 +364,18 @@ def main():
     if args.plan == 'check':
         judge(run, lines, reason, rc, log_path)
         failed = sum(1 for v, _, _ in run.verdicts if v == 'FAIL')
-        print(f'  {args.machine} guest: {time.monotonic() - t0:.0f} s, '
-              f'console log {log_path}', flush=True)
-        return 1 if failed else 0
+        end = time.monotonic()
+        spans = slowest(run, end)
+        with open(os.path.join(args.logdir, f'timing-{args.machine}.txt'), 'w') as f:
+            for secs, what in spans:
+                f.write(f'{secs:8.1f} s  {what}\n')
+        print(f'  {args.machine} guest: {end - t0:.0f} s wall, console log {log_path}; '
+              'slowest: ' + ', '.join(f'{w} {s:.0f} s' for s, w in spans[:5]), flush=True)
+        return 3 if failed else 0
     if reason == 'timeout':
         print(f'error: guest did not finish within {args.timeout} s (log: {log_path})')
         return 1
-    if not any(l.strip().endswith(MARK + 'DONE') for l in lines):
+    if not any(MARK + 'DONE' in l for l in lines):
         print(f'error: guest did not finish (log: {log_path})')
         return 1
     return 0

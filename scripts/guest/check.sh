@@ -1,6 +1,7 @@
 # The guest half of 'make check': end-to-end tests, then KUnit modules,
-# then a kmemleak scan.  Every verdict is one "SMMU3: RESULT" line.
-. /guest/lib.sh
+# then a kmemleak scan.  Every verdict is one RESULT marker.  Sourced by
+# init in a subshell (the markers' token is one of its variables), with
+# the machine's name as $1.
 machine=$1
 # smmu3.only=NAME[,NAME...] on the command line (scripts/guest-test.sh):
 # run only these e2e scripts and KUnit modules (a development aid; the
@@ -45,9 +46,9 @@ run_kunit_module() {
 		*" $s "*) continue ;;
 		esac
 		found=1
-		echo "SMMU3: KTAP-BEGIN $name $s"
+		marker "KTAP-BEGIN $name $s"
 		cat "/sys/kernel/debug/kunit/$s/results"
-		echo "SMMU3: KTAP-END $name $s"
+		marker "KTAP-END $name $s"
 	done
 	[ $found = 1 ] || result "kunit-load:$name" FAIL "module registered no KUnit suite"
 	if ! rmmod "$name" >/tmp/rmmod.out 2>&1; then
@@ -68,6 +69,12 @@ for t in /guest/tests/*.sh; do
 	sh "$t" "$machine" >/tmp/test.out 2>&1
 	rc=$?
 	sed 's/^/    | /' /tmp/test.out
+	# Trace checks the script asks for, when its header declares them
+	# ("# trace: NAME"): "TRACE-CHECK NAME MIN REGEX" lines of its output
+	for tc in $(sed -n 's/^# trace: *//p' "$t"); do
+		req=$(grep "^TRACE-CHECK $tc " /tmp/test.out | tail -n 1)
+		[ -n "$req" ] && marker "$req"
+	done
 	case $rc in
 	0)  result "$name" PASS ;;
 	77) result "$name" SKIP "$(tail -n1 /tmp/test.out)" ;;
@@ -77,9 +84,15 @@ done
 
 # KUnit after the end-to-end tests: a suite may load a product module
 # (its dependency) whose side effects the e2e tests must not see first.
-for mod in /modules/kunit/*.ko; do
-	[ -e "$mod" ] && wanted "$(basename "$mod" .ko)" && run_kunit_module "$mod"
-done
+if [ -d /sys/kernel/debug/kunit ]; then
+	for mod in /modules/kunit/*.ko; do
+		[ -e "$mod" ] && wanted "$(basename "$mod" .ko)" && run_kunit_module "$mod"
+	done
+elif [ "$machine" = stock ]; then
+	result kunit SKIP "Debian's stock kernel has no KUnit"
+else
+	result kunit FAIL "this kernel has no KUnit"
+fi
 
 # kmemleak: an object must be unreferenced for a while before it is
 # reported, hence two scans some seconds apart.

@@ -10,15 +10,22 @@ cmdline_arg() {
 	return 1
 }
 
+# marker WORDS...: a line the host reads (scripts/qemu-test.py).  Only
+# init and check.sh know this boot's token; a test script that sources
+# this file prints lines the host ignores.
+marker() {
+	echo "SMMU3[${_smmu3_token:-}]: $*"
+}
+
 # result NAME PASS|FAIL|SKIP [detail...]: one verdict line for the host
 result() {
 	_name=$1 _verdict=$2
 	shift 2
-	echo "SMMU3: RESULT $_name $_verdict${*:+ $*}"
+	marker "RESULT $_name $_verdict${*:+ $*}"
 }
 
 step() {
-	echo "SMMU3: STEP $*"
+	marker "STEP $*"
 }
 
 # kunit_suites: names of the KUnit suites currently registered

@@ -1,7 +1,9 @@
 # machines: plain
-# Issue 5, test 2: isolation.  Device A reads and writes device B's live
-# IOVA: the emulated SMMU terminates both with a translation fault naming
-# A's StreamID, the driver reports the event, and B's data is untouched.
+# Isolation.  Device A reads and writes device B's live IOVA: the
+# emulated SMMU terminates each access with a translation fault naming A's
+# StreamID and B's IOVA (nothing else is accepted: not an abort, not
+# another fault), the driver reports the events, and B's data is
+# untouched.
 set -e
 . /guest/lib.sh
 emu_stack
@@ -9,13 +11,23 @@ iova=$(testdev_keep testdev-b 0x10000)
 echo "testdev-b keeps a buffer at $iova"
 info=/sys/kernel/debug/smmu3/iommu/info
 before=$(sed -n 's/^events: //p' "$info")
-if smmu3-dma testdev-a write "$iova" 4096; then
-	echo "device A wrote device B's buffer"; exit 1
-fi
-smmu3-dma testdev-a write "$iova" 4096 | grep -q 'fault F_TRANSLATION sid 0x10 '
-if smmu3-dma testdev-a read "$iova" 4096; then
-	echo "device A read device B's buffer"; exit 1
-fi
+# attempt OP: device A's access to B's buffer must end in exactly the
+# translation fault of A's StreamID at B's IOVA
+attempt() {
+	if out=$(smmu3-dma testdev-a "$1" "$iova" 4096); then
+		echo "$out"; echo "device A could $1 device B's buffer"; exit 1
+	fi
+	echo "$out"
+	case $1 in
+	read) dir=read ;;
+	*) dir=write ;;
+	esac
+	echo "$out" | grep -q "fault F_TRANSLATION sid 0x10 iova $iova $dir (event recorded)" ||
+		{ echo "device A's $1 did not end in A's translation fault at $iova"; exit 1; }
+}
+attempt write
+attempt write
+attempt read
 # The driver's event thread runs asynchronously: wait for all three
 i=0
 while [ "$(sed -n 's/^events: //p' "$info")" -lt $((before + 3)) ] && [ $i -lt 50 ]; do

@@ -195,7 +195,7 @@ guest_check() {
 	shift
 	qemu_guest "$machine" --plan check --results "$results" "$@" \
 		--timeout "${SMMU3_GUEST_TIMEOUT:-900}" ${SMMU3_APPEND:+--append "$SMMU3_APPEND"} |
-		grep -v '^PASS '
+		grep --line-buffered -v '^PASS '
 	rc=${PIPESTATUS[0]}
 	case $rc in
 	0 | 3) ;;

@@ -61,7 +61,8 @@ static s3e_u64 q_entry(const struct s3e_queue *q, s3e_u32 p,
 {
 	s3e_u64 idx = p & ((1U << q->log2) - 1);
 
-	return (q->base & Q_BASE_ADDR) + idx * dwords * 8;
+	/* §3.4.3: queue accesses are truncated to the OAS */
+	return ((q->base & Q_BASE_ADDR) + idx * dwords * 8) & S3E_OA_MASK;
 }
 
 void s3e_irq_line(struct s3e_smmu *s, unsigned int line)

@@ -536,6 +536,22 @@ S3E_CASE(cmdq_full_queue_in_one_write)
 	EXPECT_EQ(st()->syncs, 8);
 }
 
+/* §3.4.3: queue addresses beyond the OAS are truncated to the OAS */
+S3E_CASE(queue_base_truncated_to_oas)
+{
+	smmu_up();
+	w32(SMMU3_CR0, CR0_SMMUEN);
+	w64(SMMU3_CMDQ_BASE, CMDQ_PA | SMMU3_BIT(50) | cmdq_log2);
+	w64(SMMU3_EVENTQ_BASE, EVTQ_PA | SMMU3_BIT(49) | evtq_log2);
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	cmd_sync();
+	EXPECT_EQ(cmdq_idle(), 1);
+	EXPECT_EQ(r32(SMMU3_GERROR), 0);
+	xl(7, NOSS, 0, ACC_R);
+	EXPECT_EQ(res.recorded, 1);
+	EXPECT_EQ(evt_pending(), 1);
+}
+
 S3E_CASE(cmdq_log2_capped_by_idr1)
 {
 	cfg.cmdq_log2 = 4;
@@ -2944,6 +2960,7 @@ static struct S3E_LIST_TYPE s3e_model_queues[] = {
 	S3E_LIST_ENTRY(cmdq_sync_consumed),
 	S3E_LIST_ENTRY(cmdq_wrap),
 	S3E_LIST_ENTRY(cmdq_full_queue_in_one_write),
+	S3E_LIST_ENTRY(queue_base_truncated_to_oas),
 	S3E_LIST_ENTRY(cmdq_log2_capped_by_idr1),
 	S3E_LIST_ENTRY(cmdq_not_consumed_while_disabled),
 	S3E_LIST_ENTRY(cmdq_cerror_ill_stops),

@@ -60,9 +60,12 @@ static s3e_u64 q_entry(const struct s3e_queue *q, s3e_u32 p,
 		       unsigned int dwords)
 {
 	s3e_u64 idx = p & ((1U << q->log2) - 1);
+	/* §6.3.26: the base is aligned to the queue size, 32 bytes at least */
+	s3e_u64 size = ((s3e_u64)dwords * 8) << q->log2;
+	s3e_u64 base = q->base & Q_BASE_ADDR & ~((size < 32 ? 32 : size) - 1);
 
 	/* §3.4.3: queue accesses are truncated to the OAS */
-	return ((q->base & Q_BASE_ADDR) + idx * dwords * 8) & S3E_OA_MASK;
+	return (base + idx * dwords * 8) & S3E_OA_MASK;
 }
 
 void s3e_irq_line(struct s3e_smmu *s, unsigned int line)

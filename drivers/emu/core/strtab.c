@@ -8,9 +8,10 @@
  * from STRTAB_BASE.  Two-level format: level-1 descriptor number
  * StreamID >> SPLIT; its Span covers 2^(Span - 1) STEs from L2Ptr; Span = 0
  * (invalid), a Span above SPLIT + 1 (reserved) or a StreamID beyond the
- * span is C_BAD_STREAMID.  SPLIT values other than 6, 8 and 10 are taken
- * as the next lower legal value (6 at least).  A reserved FMT is taken as
- * linear.  Whether C_BAD_STREAMID is recorded is CR2.RECINVSID's choice.
+ * span is C_BAD_STREAMID.  SPLIT values other than 6, 8 and 10 behave as
+ * 6, a reserved FMT as linear (§6.3.25).  The base address is aligned to
+ * the table size (linear) or to the level-1 table size, 64 bytes at least
+ * (§6.3.24).  Whether C_BAD_STREAMID is recorded is CR2.RECINVSID's choice.
  * Any descriptor that cannot be read is F_STE_FETCH with its address.
  *
  * Validation (C_BAD_STE), as SteIllegal() of §5.2.2: V = 0; a stage that
@@ -69,6 +70,14 @@ static int fetch_fault(struct s3e_fault *f, s3e_u64 addr)
 	return s3e_fault_set(f, EVT_F_STE_FETCH, 1);
 }
 
+/* Low bits that an alignment to 2^@log2 bytes (64 at least) clears */
+static s3e_u64 align_mask(unsigned int log2)
+{
+	if (log2 < 6)
+		log2 = 6;
+	return log2 >= 63 ? ~0ULL : SMMU3_BIT(log2) - 1;
+}
+
 static int strtab_fetch(struct s3e_smmu *s, s3e_u32 sid, s3e_u64 *ste,
 			struct s3e_fault *f)
 {
@@ -78,20 +87,28 @@ static int strtab_fetch(struct s3e_smmu *s, s3e_u32 sid, s3e_u64 *ste,
 	s3e_u64 base = s->strtab_base & STRTAB_BASE_ADDR, addr, l1;
 	s3e_u32 idx;
 
+	if (s3e_field_get(STRTAB_BASE_CFG_FMT, cfg) ==
+	    STRTAB_BASE_CFG_FMT_2LVL) {
+		split = s3e_field_get(STRTAB_BASE_CFG_SPLIT, cfg);
+		/* §6.3.25 SPLIT: reserved values behave as 6 */
+		if (split != 6 && split != 8 && split != 10)
+			split = 6;
+		/*
+		 * §6.3.24: the base is aligned to the level-1 table size
+		 * (from the literal LOG2SIZE), 64 bytes at least
+		 */
+		base &= ~(align_mask(log2 > split ? log2 - split + 3 : 0));
+	} else {
+		/* §6.3.24: a linear table is aligned to its size */
+		base &= ~(align_mask(log2 + 6));
+		split = 0;
+	}
 	if (log2 > s->cfg.sid_bits)
 		log2 = s->cfg.sid_bits;
 	if ((s3e_u64)sid >> log2)
 		return bad_sid(s, f);
 
-	if (s3e_field_get(STRTAB_BASE_CFG_FMT, cfg) ==
-	    STRTAB_BASE_CFG_FMT_2LVL) {
-		split = s3e_field_get(STRTAB_BASE_CFG_SPLIT, cfg);
-		if (split < 6)
-			split = 6;
-		else if (split > 10)
-			split = 10;
-		else
-			split &= ~1U;
+	if (split) {
 		addr = base + ((s3e_u64)(sid >> split) << 3);
 		if (s3e_host_read64s(s, addr, &l1, 1))
 			return fetch_fault(f, addr);

@@ -552,6 +552,23 @@ S3E_CASE(queue_base_truncated_to_oas)
 	EXPECT_EQ(evt_pending(), 1);
 }
 
+/* §6.3.26: a queue base is aligned to the queue size */
+S3E_CASE(queue_base_aligned_to_size)
+{
+	smmu_up();
+	w32(SMMU3_CR0, CR0_SMMUEN);
+	/* 256 commands of 16 bytes: 4KB; 128 records of 32 bytes: 4KB */
+	w64(SMMU3_CMDQ_BASE, (CMDQ_PA + 0x800) | cmdq_log2);
+	w64(SMMU3_EVENTQ_BASE, (EVTQ_PA + 0x40) | evtq_log2);
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	cmd_sync();			/* written at CMDQ_PA by the helper */
+	EXPECT_EQ(cmdq_idle(), 1);
+	EXPECT_EQ(st()->syncs, 1);
+	xl(7, NOSS, 0, ACC_R);
+	EXPECT_EQ(evt_pending(), 1);	/* read from EVTQ_PA */
+	EXPECT_EQ(FG(EVT_0_TYPE, rd64(EVTQ_PA)), EVT_C_BAD_STE);
+}
+
 S3E_CASE(cmdq_log2_capped_by_idr1)
 {
 	cfg.cmdq_log2 = 4;
@@ -1077,13 +1094,19 @@ S3E_CASE(sidsize_32_all_streamids)
 	w32(SMMU3_CR0, 0);
 	w32(SMMU3_STRTAB_BASE_CFG, 32);
 	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
-	ste_bypass(0);
-	EXPECT_EQ(xpa(0, NOSS, 0x42, ACC_R), 0x42);
-	xl(0xffffffff, NOSS, 0, ACC_R);		/* 256 GiB above the base */
+	/*
+	 * §6.3.24: the 256 GiB table is aligned to its size, so the base
+	 * is 0 (not RAM): every StreamID reaches its STE's fetch
+	 */
+	xl(0, NOSS, 0x42, ACC_R);
+	EXPECT_EQ(res.event, EVT_F_STE_FETCH);
+	EXPECT_EQ(evt_type(e), EVT_F_STE_FETCH);
+	EXPECT_EQ(e[3], 0);
+	xl(0xffffffff, NOSS, 0, ACC_R);
 	EXPECT_EQ(res.event, EVT_F_STE_FETCH);
 	EXPECT_EQ(evt_type(e), EVT_F_STE_FETCH);
 	EXPECT_EQ(FG(EVT_0_SID, e[0]), 0xffffffff);
-	EXPECT_EQ(e[3], STRTAB_PA + 0xffffffffULL * 64);
+	EXPECT_EQ(e[3], 0xffffffffULL * 64);
 }
 
 S3E_CASE(ste_fetch_abort_linear)
@@ -1132,6 +1155,35 @@ S3E_CASE(strtab_2lvl_lookup)
 	ste_write_at(L2STE_PA + 0xff * 64,
 		     (s3e_u64[8]) { ste0(STE_CONFIG_ABORT) });
 	EXPECT_EQ(xl(0x3ff, NOSS, 0x5000, ACC_R), S3E_TXN_ABORT);
+}
+
+/*
+ * §6.3.25: a reserved SPLIT behaves as 6; §6.3.24: the base is aligned to
+ * the table size
+ */
+S3E_CASE(strtab_split_reserved_and_base_alignment)
+{
+	smmu_up();
+	w32(SMMU3_CR0, 0);
+	/* 2-level, LOG2SIZE 16, SPLIT 9 (reserved: 6): 1024 L1STDs, 8KB */
+	w64(SMMU3_STRTAB_BASE, STRTAB_PA + 0x1000);
+	w32(SMMU3_STRTAB_BASE_CFG, FP(STRTAB_BASE_CFG_LOG2SIZE, 16) |
+	    FP(STRTAB_BASE_CFG_SPLIT, 9) |
+	    FP(STRTAB_BASE_CFG_FMT, STRTAB_BASE_CFG_FMT_2LVL));
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	/* StreamID 0x85: L1STD 2 (at the aligned base), STE 5 */
+	wr64(STRTAB_PA + 2 * 8, L2STE_PA | 7);
+	ste_write_at(L2STE_PA + 5 * 64, (s3e_u64[8]) {
+		ste0(STE_CONFIG_BYPASS) });
+	EXPECT_EQ(xpa(0x85, NOSS, 0x1234, ACC_R), 0x1234);
+	/* Linear, LOG2SIZE 8: 16KB, aligned */
+	w32(SMMU3_CR0, 0);
+	w64(SMMU3_STRTAB_BASE, STRTAB_PA + 0x2040);
+	w32(SMMU3_STRTAB_BASE_CFG, FP(STRTAB_BASE_CFG_LOG2SIZE, 8));
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	cmd(OP(CFGI_ALL) | 0, CMD_CFGI_RANGE_ALL);
+	ste_bypass(3);
+	EXPECT_EQ(xpa(3, NOSS, 0x5678, ACC_R), 0x5678);
 }
 
 S3E_CASE(strtab_2lvl_span0)
@@ -2961,6 +3013,7 @@ static struct S3E_LIST_TYPE s3e_model_queues[] = {
 	S3E_LIST_ENTRY(cmdq_wrap),
 	S3E_LIST_ENTRY(cmdq_full_queue_in_one_write),
 	S3E_LIST_ENTRY(queue_base_truncated_to_oas),
+	S3E_LIST_ENTRY(queue_base_aligned_to_size),
 	S3E_LIST_ENTRY(cmdq_log2_capped_by_idr1),
 	S3E_LIST_ENTRY(cmdq_not_consumed_while_disabled),
 	S3E_LIST_ENTRY(cmdq_cerror_ill_stops),
@@ -2998,6 +3051,7 @@ static struct S3E_LIST_TYPE s3e_model_strtab[] = {
 	S3E_LIST_ENTRY(ste_fetch_abort_linear),
 	S3E_LIST_ENTRY(ste_cached_after_fetch),
 	S3E_LIST_ENTRY(strtab_2lvl_lookup),
+	S3E_LIST_ENTRY(strtab_split_reserved_and_base_alignment),
 	S3E_LIST_ENTRY(strtab_2lvl_span0),
 	S3E_LIST_ENTRY(strtab_2lvl_beyond_span),
 	S3E_LIST_ENTRY(strtab_2lvl_span_reserved),

@@ -2332,6 +2332,18 @@ static void tlbi_range_nonleaf(struct kunit *test)
 	n = tlbi_run(0x200000, SZ_2M, SZ_4K, PGS_4K, false, true, out,
 		     TLBI_MAX);
 	tlbi_expect(test, "non-leaf", out, n, exp, 1, 1, 0, false);
+
+	/*
+	 * 33 pages: a one-granule chunk without TTL would be the reserved
+	 * NUM = SCALE = TTL = 0 (IHI 0070 §4.4.1.1): the plain form, TG 0
+	 */
+	n = tlbi_run(0x10000, 33 * SZ_4K, SZ_4K, PGS_4K, false, true, out,
+		     TLBI_MAX);
+	KUNIT_ASSERT_EQ(test, n, 2);
+	KUNIT_EXPECT_EQ(test, out[0].tg, 0);
+	KUNIT_EXPECT_EQ(test, out[0].addr, 0x10000);
+	KUNIT_EXPECT_EQ(test, out[1].tg, 1);
+	KUNIT_EXPECT_EQ(test, out[1].scale, 5);
 }
 
 static void tlbi_range_16k(struct kunit *test)

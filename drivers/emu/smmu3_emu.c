@@ -330,6 +330,17 @@ static void smmu3_emu_host_irq(void *ctx, unsigned int line)
 	irq_work_queue(&emu->irq_work);
 }
 
+/*
+ * s3e_host.sev: a WFE wake-up event to the PEs, as SMMU_IDR0.SEV promises
+ * (IHI 0070 §4.7.3 CMD_SYNC SIG_SEV, §4.1.2 queue no longer full)
+ */
+static void smmu3_emu_host_sev(void *ctx)
+{
+#ifdef CONFIG_ARM64
+	sev();
+#endif
+}
+
 /* The services the core gets from this glue */
 static void smmu3_emu_host_init(struct smmu3_emu *emu, struct s3e_host *host)
 {
@@ -338,6 +349,7 @@ static void smmu3_emu_host_init(struct smmu3_emu *emu, struct s3e_host *host)
 		.write = smmu3_emu_host_write,
 		.cmpxchg64 = smmu3_emu_host_cmpxchg64,
 		.irq = smmu3_emu_host_irq,
+		.sev = smmu3_emu_host_sev,
 		.alloc = smmu3_emu_host_alloc,
 		.free = smmu3_emu_host_free,
 		.ctx = emu,

@@ -94,6 +94,13 @@ unsigned int smmu3_tlbi_range(u64 iova, size_t size,
 				out[n].scale = scale;
 				out[n].num = num - 1;
 				out[n].addr = iova;
+				/*
+				 * NUM = SCALE = TTL = 0 with a TG is reserved
+				 * (IHI 0070 §4.4.1.1, CERROR_ILL): one granule
+				 * without TTL is the plain, any-level form.
+				 */
+				if (!tmpl->ttl && num == 1 && !scale)
+					out[n].tg = 0;
 			}
 			n++;
 			iova += num << (scale + tg);

@@ -8,22 +8,27 @@
  * Otherwise by STE.S1Fmt: linear, CD number index; two-level with 4KB
  * (64 CDs) or 64KB (1024 CDs) leaf tables, where level-1 descriptor
  * number index >> 6 or >> 10 gives L2Ptr; a level-1 descriptor with V = 0
- * is C_BAD_SUBSTREAMID.  With stage 2 enabled every one of these
+ * is C_BAD_SUBSTREAMID, and so is an L2Ptr beyond the OAS (or the IAS with
+ * stage 2) (§3.4.3, §7.3.9).  With stage 2 enabled every one of these
  * addresses is an IPA translated through stage 2 (a read): a fault there
  * is a stage-2 fault of class CD on that IPA, recorded according to
- * STE.S2R like any translation-related stage-2 fault (F_WALK_EABT always).
- * A descriptor that cannot be read is F_CD_FETCH with its physical
- * address.
+ * STE.S2R like any translation-related stage-2 fault (F_WALK_EABT always);
+ * with STE.S2PTW, an IPA mapped as Device is a stage-2 permission fault
+ * (§5.2 S2PTW).  A descriptor that cannot be read is F_CD_FETCH with its
+ * physical address.
  *
- * Validation (C_BAD_CD): V = 0; AA64 = 0 (AArch32 tables are not
- * implemented); ENDI = 1 (little-endian tables only); S = 1 (no stall
- * model); A = 0 (SMMU_IDR0.TERM_MODEL = 1: terminated transactions always
- * abort); IPS = 7 (reserved); for each range in use (TTB0, and TTB1
- * except in the EL2 regime without E2H) whose walks are not disabled by
- * EPDx: a reserved TGx, or TxSZ outside 16..48 (16..47 with 64KB pages;
- * small translation tables are implemented).  HD is ignored (the SMMU
- * does not manage dirty state); HA is honoured.
- *
+ * Validation (C_BAD_CD), as CdIllegal() of §5.4: V = 0; AA64 = 0 (AArch32
+ * tables are not implemented); ENDI = 1 while a range is in use
+ * (little-endian tables only); S = 1 (no stall model); A = 0
+ * (SMMU_IDR0.TERM_MODEL = 1: terminated transactions always abort); HD = 1
+ * (SMMU_IDR0.HTTU = 0b01); for each range in use (TTB0, and TTB1 except in
+ * the EL2 regime without E2H) whose walks are not disabled by EPDx: a
+ * reserved TGx, TxSZ outside 16..48 (16..47 with 64KB pages; small
+ * translation tables are implemented), or TTBx beyond the effective IPS.
+ * EPD0 and EPD1 are IGNORED (0) for an EL2 stream without E2H (§5.4
+ * EPD0).  IPS = 0b111 is reserved and behaves as 52 bits, capped to the
+ * OAS like any IPS.  HA is honoured.
+
  * Freestanding: no kernel or libc headers.
  */
 #include "smmu-int.h"
@@ -40,7 +45,7 @@ static const s3e_u8 tg1_to_tg0[4] = {
 	3, CD_TG0_16K, CD_TG0_4K, CD_TG0_64K,
 };
 
-static int tt_valid(const struct s3e_s1_tt *tt)
+static int tt_valid(const struct s3e_s1_tt *tt, unsigned int ips_bits)
 {
 	unsigned int max;
 
@@ -49,31 +54,40 @@ static int tt_valid(const struct s3e_s1_tt *tt)
 	if (tt->tg > CD_TG0_16K)
 		return 0;
 	max = tt->tg == CD_TG0_64K ? TT_MAX_TSZ_STT_64K : TT_MAX_TSZ_STT_4K16K;
-	return tt->tsz >= TT_MIN_TSZ && tt->tsz <= max;
+	if (tt->tsz < TT_MIN_TSZ || tt->tsz > max)
+		return 0;
+	/* §3.4, §5.4 TTB0/TTB1: beyond the effective IPS is ILLEGAL */
+	return !(tt->ttb >> ips_bits);
 }
 
 int s3e_cd_decode(const s3e_u64 *raw, int el2, struct s3e_cd *cd)
 {
 	s3e_u64 w0 = raw[0];
 	struct s3e_s1_tt *tt0 = &cd->s1.tt[0], *tt1 = &cd->s1.tt[1];
+	unsigned int ips_bits;
 
 	if (!(w0 & CD_0_V) || !(w0 & CD_0_AA64) || !(w0 & CD_0_A) ||
-	    (w0 & (CD_0_ENDI | CD_0_S)))
+	    (w0 & CD_0_S))
 		return -1;
+	/* §5.4 HD: ILLEGAL with SMMU_IDR0.HTTU = 0b01 */
+	if (w0 & CD_0_HD)
+		return -1;
+	/* §5.4 IPS: 0b111 behaves as 0b110; the effective IPS is capped */
 	cd->s1.ips = s3e_field_get(CD_0_IPS, w0);
-	if (cd->s1.ips > PS_52)
-		return -1;
+	ips_bits = s3e_eff_ps(cd->s1.ips);
 
-	tt0->ttb = raw[1] & CD_1_TTB0;
+	/* The TTBx fields with their RES0 bits [55:52] (§5.4 TTB0) */
+	tt0->ttb = raw[1] & SMMU3_GENMASK(55, 4);
 	tt0->tsz = s3e_field_get(CD_0_T0SZ, w0);
 	tt0->tg = s3e_field_get(CD_0_TG0, w0);
-	tt0->flags = (w0 & CD_0_EPD0 ? S3E_TT_EPD : 0) |
+	/* §5.4 EPD0: IGNORED (0) for an EL2 stream without E2H */
+	tt0->flags = (w0 & CD_0_EPD0 && !el2 ? S3E_TT_EPD : 0) |
 		     (w0 & CD_0_TBI0 ? S3E_TT_TBI : 0);
-	if (!tt_valid(tt0))
+	if (!tt_valid(tt0, ips_bits))
 		return -1;
 	cd->tbi = !!(tt0->flags & S3E_TT_TBI);
 
-	tt1->ttb = raw[2] & CD_2_TTB1;
+	tt1->ttb = raw[2] & SMMU3_GENMASK(55, 4);
 	tt1->tsz = s3e_field_get(CD_0_T1SZ, w0);
 	tt1->tg = tg1_to_tg0[s3e_field_get(CD_0_TG1, w0)];
 	if (el2) {
@@ -82,10 +96,14 @@ int s3e_cd_decode(const s3e_u64 *raw, int el2, struct s3e_cd *cd)
 	} else {
 		tt1->flags = (w0 & CD_0_EPD1 ? S3E_TT_EPD : 0) |
 			     (w0 & CD_0_TBI1 ? S3E_TT_TBI : 0);
-		if (!tt_valid(tt1))
+		if (!tt_valid(tt1, ips_bits))
 			return -1;
 		cd->tbi |= !!(tt1->flags & S3E_TT_TBI);
 	}
+	/* §5.4 CdIllegal: ENDI is IGNORED when neither range walks */
+	if ((w0 & CD_0_ENDI) &&
+	    !((tt0->flags & S3E_TT_EPD) && (tt1->flags & S3E_TT_EPD)))
+		return -1;
 
 	cd->s1.flags = (w0 & CD_0_HA ? S3E_S1_HA : 0) |
 		       (w0 & CD_0_AFFD ? S3E_S1_AFFD : 0) |
@@ -108,8 +126,16 @@ static int cd_pa(struct s3e_smmu *s, const struct s3e_ste *ste, s3e_u64 addr,
 		return 0;
 	}
 	if (!s3e_walk_s2(&s->walker, &ste->s2, addr, 0, &res)) {
-		*pa = res.oa;
-		return 0;
+		/*
+		 * §5.2 S2PTW: a CD or L1CD fetch from an IPA that stage 2
+		 * maps as any Device type is a stage-2 permission fault.
+		 */
+		if (!(ste->s2.flags & S3E_S2_PTW) ||
+		    (s3e_field_get(TTD_S2_MEMATTR, res.s2_desc) & 0xc)) {
+			*pa = res.oa;
+			return 0;
+		}
+		res.fault = EVT_F_PERMISSION;
 	}
 	s3e_fault_set(f, res.fault, res.fault == EVT_F_WALK_EABT || ste->s2r);
 	f->stage = 2;
@@ -141,7 +167,13 @@ static int cd_fetch(struct s3e_smmu *s, const struct s3e_ste *ste,
 			return rc;
 		if (s3e_host_read64s(s, pa, &l1, 1))
 			return cd_fetch_fault(f, pa);
-		if (!(l1 & CD_L1_DESC_V))
+		/*
+		 * §7.3.9, §3.4.3: an invalid L1CD, or an L2Ptr beyond the OAS
+		 * (IAS with stage 2: CONSTRAINED UNPREDICTABLE, this choice),
+		 * bits [55:52] of the field included.
+		 */
+		if (!(l1 & CD_L1_DESC_V) ||
+		    (l1 & SMMU3_GENMASK(55, S3E_OAS_BITS)))
 			return s3e_fault_set(f, EVT_C_BAD_SUBSTREAMID, 1);
 		addr = (l1 & CD_L1_DESC_L2PTR) +
 		       (s3e_u64)(idx & ((1U << split) - 1)) * CD_SIZE;

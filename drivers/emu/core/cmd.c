@@ -13,26 +13,52 @@
  *    (s3e_tlb_exec_cmd()); every one also drops all last-translation
  *    entries.  Without stage 2 the VMID field is ignored (entries carry
  *    VMID 0).
- *  - ATC_INV, PRI_RESP, RESUME, STALL_TERM: accepted as no-ops, although
- *    neither ATS, PRI nor stalls are advertised (see the deviations in
- *    Documentation/emulator.rst).
  *  - CMD_SYNC: every earlier command has completed when it is consumed;
- *    CS = IRQ signals completion by an MSI write of MSIData to MSIAddress
- *    when MSIAddress is non-zero, otherwise on the CMD_SYNC interrupt
- *    line; CS = SEV has nothing to wake in a model; CS = NONE nothing.
+ *    CS = SIG_IRQ pulses the CMD_SYNC interrupt line and, independently,
+ *    writes MSIData to MSIAddress when MSIAddress is non-zero (§4.7.3);
+ *    CS = SIG_SEV sends a WFE wake-up event (SMMU_IDR0.SEV = 1); CS =
+ *    SIG_NONE signals nothing.
  *
- * CERROR_ILL: an unknown opcode, SSec = 1 (the Non-secure queue has no
- * Secure commands), TLBI_EL3_*, a TLBI of a stage or regime that is not
- * implemented (TLBI_NH_* without stage 1, TLBI_S2_IPA/TLBI_S12_VMALL
- * without stage 2, TLBI_EL2_* without SMMU_IDR0.HYP), or CMD_SYNC with
- * the reserved CS value 3.
- *
+ * CERROR_ILL (§4.1.3): an unknown opcode; SSec = 1 (§4.1.6: the Non-secure
+ * queue has no Secure commands); TLBI_EL3_*; a command of a feature that
+ * is not implemented: CFGI_CD* and TLBI_NH_* without stage 1 (§4.3.3,
+ * §4.3.4, §4.4.2), TLBI_S2_IPA/TLBI_S12_VMALL without stage 2 (§4.4.3),
+ * TLBI_EL2_* without SMMU_IDR0.Hyp (§4.4.2), CFGI_VMS_PIDM without
+ * SMMU_IDR3.MPAM (§4.3.5), ATC_INV without SMMU_IDR0.ATS, PRI_RESP without
+ * SMMU_IDR0.PRI (§4.5), RESUME and STALL_TERM with STALL_MODEL = 0b01
+ * (§4.7.1, §4.7.2); the reserved range-TLBI parameters TG != 0 with NUM =
+ * SCALE = TTL = 0, and TG = 16KB with TTL = 0b01 (SMMU_IDR5.DS = 0)
+ * (§4.4.1.1); CMD_SYNC with the reserved CS value 3 (§4.7.3).  Other
+ * reserved fields are ignored (§4.1.5 allows either).
+
  * Freestanding: no kernel or libc headers.
  */
 #include "smmu-int.h"
 
+/* §4.4.1.1: reserved combinations of the range parameters */
+static int tlbi_range_illegal(s3e_u64 cmd0, s3e_u64 cmd1)
+{
+	unsigned int tg = s3e_field_get(CMD_TLBI_1_TG, cmd1);
+	unsigned int ttl = s3e_field_get(CMD_TLBI_1_TTL, cmd1);
+
+	if (!tg)
+		return 0;
+	if (!ttl && !s3e_field_get(CMD_TLBI_0_NUM, cmd0) &&
+	    !s3e_field_get(CMD_TLBI_0_SCALE, cmd0))
+		return 1;
+	/* SMMU_IDR5.DS = 0: a 16KB granule has no level-1 leaf */
+	return tg == CMD_TLBI_TG_16K && ttl == 1;
+}
+
 static int cmd_tlbi(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 {
+	unsigned int op = s3e_field_get(CMD_0_OP, cmd0);
+
+	/* Only the commands with an address have range parameters */
+	if ((op == CMD_OP_TLBI_NH_VA || op == CMD_OP_TLBI_NH_VAA ||
+	     op == CMD_OP_TLBI_EL2_VA || op == CMD_OP_TLBI_EL2_VAA ||
+	     op == CMD_OP_TLBI_S2_IPA) && tlbi_range_illegal(cmd0, cmd1))
+		return S3E_CMD_ILL;
 	if (!s3e_has_s2(s))
 		cmd0 &= ~CMD_TLBI_0_VMID;
 	s3e_tlb_exec_cmd(&s->tlb, cmd0, cmd1);
@@ -51,14 +77,16 @@ int s3e_cmd_exec(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 		if (cmd0 & CMD_0_SSEC)
 			return S3E_CMD_ILL;
 		break;
+	case CMD_OP_CFGI_VMS_PIDM:
+		/* §4.3.5: ILLEGAL without MPAM (SMMU_IDR3.MPAM = 0) */
+		return S3E_CMD_ILL;
 	case CMD_OP_CFGI_STE:
 	case CMD_OP_CFGI_STE_RANGE:
 	case CMD_OP_CFGI_CD:
 	case CMD_OP_CFGI_CD_ALL:
-	case CMD_OP_CFGI_VMS_PIDM:
 		if (cmd0 & CMD_0_SSEC)
 			return S3E_CMD_ILL;
-		/* CDs exist only with stage 1 */
+		/* §4.3.3, §4.3.4: CDs exist only with stage 1 */
 		if ((op == CMD_OP_CFGI_CD || op == CMD_OP_CFGI_CD_ALL) &&
 		    !s3e_has_s1(s))
 			return S3E_CMD_ILL;
@@ -91,11 +119,15 @@ int s3e_cmd_exec(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 		rc = cmd_tlbi(s, cmd0, cmd1);
 		break;
 	case CMD_OP_ATC_INV:
+		/* §4.5.1: ILLEGAL while SMMU_IDR0.ATS = 0 */
 	case CMD_OP_PRI_RESP:
+		/* §4.5.2: ILLEGAL while SMMU_IDR0.PRI = 0 */
 	case CMD_OP_RESUME:
 	case CMD_OP_STALL_TERM:
-		break;
+		/* §4.7.1, §4.7.2: ILLEGAL with STALL_MODEL = 0b01 (no stalls) */
+		return S3E_CMD_ILL;
 	case CMD_OP_SYNC:
+		/* §4.7.3: CS = 0b11 is reserved */
 		if (s3e_field_get(CMD_SYNC_0_CS, cmd0) == 3)
 			return S3E_CMD_ILL;
 		rc = S3E_CMD_SYNC;
@@ -110,15 +142,27 @@ int s3e_cmd_exec(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 
 void s3e_cmd_sync_complete(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 {
-	s3e_u64 addr = cmd1 & CMD_SYNC_1_MSIADDR;
+	/* §4.7.3: the zero check covers MSIAddress[55:2], not just the OAS */
+	s3e_u64 addr = cmd1 & SMMU3_GENMASK(55, 2);
 
 	s->stats.syncs++;
-	if (s3e_field_get(CMD_SYNC_0_CS, cmd0) != CMD_SYNC_CS_IRQ)
+	switch (s3e_field_get(CMD_SYNC_0_CS, cmd0)) {
+	case CMD_SYNC_CS_SEV:
+		/* §4.7.3 SIG_SEV: a WFE wake-up event (SMMU_IDR0.SEV = 1) */
+		s3e_sev(s);
 		return;
-	if (!addr) {
-		s3e_irq_line(s, S3E_IRQ_CMDQ_SYNC);
+	case CMD_SYNC_CS_IRQ:
+		break;
+	default:
 		return;
 	}
-	if (s3e_msi_write(s, addr, s3e_field_get(CMD_SYNC_0_MSIDATA, cmd0)))
+	/*
+	 * §4.7.3 SIG_IRQ: the wired output is asserted regardless of
+	 * MSIAddress; an MSI is written when MSIAddress is non-zero,
+	 * truncated to the OAS (§3.4.3).
+	 */
+	s3e_irq_line(s, S3E_IRQ_CMDQ_SYNC);
+	if (addr && s3e_msi_write(s, addr & S3E_OA_MASK,
+				  s3e_field_get(CMD_SYNC_0_MSIDATA, cmd0)))
 		s3e_gerror_raise(s, GERROR_MSI_CMDQ_ABT_ERR);
 }

@@ -87,9 +87,12 @@ static void idr_init(struct s3e_smmu *s)
 	       s3e_field_prep(IDR0_HTTU, 1) | IDR0_COHACC |
 	       s3e_field_prep(IDR0_TTF, IDR0_TTF_AARCH64);
 	if (c->stages & S3E_STAGE1)
-		idr0 |= IDR0_S1P | IDR0_HYP;
+		idr0 |= IDR0_S1P;
 	if (c->stages & S3E_STAGE2)
 		idr0 |= IDR0_S2P | IDR0_VMID16;
+	/* §6.3.1 Hyp: RES0 unless both stages; mandatory with both (v3.2) */
+	if ((c->stages & S3E_STAGE1) && (c->stages & S3E_STAGE2))
+		idr0 |= IDR0_HYP;
 	s->idr[0] = idr0;
 	s->idr[1] = s3e_field_prep(IDR1_SIDSIZE, c->sid_bits) |
 		    s3e_field_prep(IDR1_SSIDSIZE, c->ssid_bits) |

@@ -12,8 +12,14 @@
 
 #include "smmu.h"
 
-/* Output address size of the emulated SMMU (SMMU_IDR5.OAS) */
+/*
+ * Output address size of the emulated SMMU (SMMU_IDR5.OAS).  Only VMSAv8-64
+ * tables are implemented, so the IAS equals the OAS (§3.4).
+ */
 #define S3E_OAS_BITS		48
+#define S3E_IAS_BITS		S3E_OAS_BITS
+/* §3.4.3: SMMU-originated accesses (queues, MSIs) are truncated to the OAS */
+#define S3E_OA_MASK		(SMMU3_BIT(S3E_OAS_BITS) - 1)
 
 /* Decoded-context cache: direct-mapped, 2^S3E_DCTX_LOG2 slots */
 #define S3E_DCTX_LOG2		8
@@ -349,6 +355,12 @@ void s3e_gerror_raise(struct s3e_smmu *s, s3e_u32 bits);
 int s3e_msi_write(struct s3e_smmu *s, s3e_u64 addr, s3e_u32 data);
 
 /**
+ * s3e_sev() - send a WFE wake-up event (SMMU_IDR0.SEV)
+ * @s: instance
+ */
+void s3e_sev(struct s3e_smmu *s);
+
+/**
  * s3e_irq_line() - pulse a wired interrupt line of the host
  * @s: instance
  * @line: S3E_IRQ_*
@@ -427,6 +439,14 @@ int s3e_ste_get(struct s3e_smmu *s, s3e_u32 sid, struct s3e_ste *ste,
  */
 int s3e_ste_decode(const struct s3e_smmu *s, const s3e_u64 *raw,
 		   struct s3e_ste *ste);
+
+/**
+ * s3e_eff_ps() - effective output size of a PS/IPS encoding
+ * @ps: STE.S2PS or CD.IPS
+ *
+ * Return: its number of bits (the reserved 0b111 as 52), capped to the OAS.
+ */
+unsigned int s3e_eff_ps(unsigned int ps);
 
 /**
  * s3e_s2_cfg_valid() - check a stage-2 configuration against the IDRs

@@ -48,6 +48,10 @@
  *	Used for translation table descriptors, which the driver may update
  *	while the SMMU walks them (and it is the walker's fast path).  When
  *	NULL, @read of 8 bytes is used instead.
+ * @sev: optional: send a WFE wake-up event to the PEs (SMMU_IDR0.SEV), as
+ *	CMD_SYNC with CS = SIG_SEV completes and as the command queue
+ *	becomes non-full (§4.1.2, §4.7.3).  Called with the host's lock
+ *	held; may be NULL (the event then reaches no PE).
  */
 struct s3e_host {
 	int (*read)(void *ctx, s3e_u64 pa, void *buf, unsigned long len);
@@ -58,6 +62,7 @@ struct s3e_host {
 	void (*free)(void *ctx, void *p);
 	void *ctx;
 	int (*read64)(void *ctx, s3e_u64 pa, s3e_u64 *val);
+	void (*sev)(void *ctx);
 };
 
 /* struct s3e_smmu_config stages */
@@ -160,6 +165,7 @@ struct s3e_txn_result {
  * @syncs: CMD_SYNCs completed
  * @irqs: interrupts raised, by line
  * @msis: MSI writes performed
+ * @sevs: WFE wake-up events sent (s3e_host.sev calls, or would-be calls)
  * @ctx_hits: translations that missed @utlb_hits but found their decoded
  *	(StreamID, SubstreamID) context cached (SMMUEN=1 only)
  * @ctx_misses: translations that had to decode the STE (and CD) from the
@@ -181,6 +187,7 @@ struct s3e_smmu_stats {
 	s3e_u64 syncs;
 	s3e_u64 irqs[S3E_IRQ_NR];
 	s3e_u64 msis;
+	s3e_u64 sevs;
 	s3e_u64 ctx_hits;
 	s3e_u64 ctx_misses;
 	s3e_u64 utlb_hits;

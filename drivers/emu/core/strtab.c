@@ -8,20 +8,24 @@
  * from STRTAB_BASE.  Two-level format: level-1 descriptor number
  * StreamID >> SPLIT; its Span covers 2^(Span - 1) STEs from L2Ptr; Span = 0
  * (invalid), a Span above SPLIT + 1 (reserved) or a StreamID beyond the
- * span is C_BAD_STREAMID.  SPLIT values other than 6, 8 and 10 are taken
- * as the next lower legal value (6 at least).  A reserved FMT is taken as
- * linear.  Whether C_BAD_STREAMID is recorded is CR2.RECINVSID's choice.
+ * span is C_BAD_STREAMID.  SPLIT values other than 6, 8 and 10 behave as
+ * 6, a reserved FMT as linear (§6.3.25).  The base address is aligned to
+ * the table size (linear) or to the level-1 table size, 64 bytes at least
+ * (§6.3.24).  Whether C_BAD_STREAMID is recorded is CR2.RECINVSID's choice.
  * Any descriptor that cannot be read is F_STE_FETCH with its address.
  *
- * Validation (C_BAD_STE): V = 0; a reserved Config (1..3); a stage that is
- * not implemented; with stage 1: S1CDMax above IDR1.SSIDSIZE, S1Fmt = 3
- * with substreams, S1STALLD = 1 (ILLEGAL without the stall model), a
- * reserved StreamWorld (1, 3) or EL2 without IDR0.HYP (StreamWorld is
- * only used for stage-1-only streams); with stage 2: S2AA64 = 0
- * (AArch32 tables not implemented), S2ENDI = 1 (little-endian tables
- * only), S2S = 1 (no stall model), the reserved S2TG or S2PS values, and
- * an S2T0SZ/S2SL0/S2TG combination the walker cannot start (the same
- * rules as walk.c).
+ * Validation (C_BAD_STE), as SteIllegal() of §5.2.2: V = 0; a stage that
+ * is not implemented; with stage 1: S1CDMax above IDR1.SSIDSIZE (when
+ * SSIDSIZE != 0), S1STALLD = 1 (ILLEGAL without the stall model), a
+ * reserved StreamWorld (0bx1) when STRW is used, S1ContextPtr out of
+ * range; with stage 2: S2AA64 = 0 (AArch32 tables not implemented),
+ * S2ENDI = 1 (little-endian tables only), S2S = 1 (no stall model), S2HD
+ * = 1 (HTTU = 0b01), the reserved S2TG, S2TTB beyond the effective S2PS,
+ * and an S2T0SZ/S2SL0/S2TG combination the walker cannot start (the same
+ * rules as walk.c).  What is not ILLEGAL: a reserved Config (0b001..0b011)
+ * behaves as abort, S1Fmt = 0b11 as linear, S2PS = 0b111 as 52 bits, and
+ * STRW is RES0 without SMMU_IDR0.Hyp.  PRIVCFG and INSTCFG are RES0
+ * (SMMU_IDR1.ATTR_PERMS_OVR = 0): the incoming attributes are used.
  *
  * Freestanding: no kernel or libc headers.
  */
@@ -31,6 +35,17 @@
 #define TT_MAX_TSZ_STT_4K16K	48
 #define TT_MAX_TSZ_STT_64K	47
 #define TT_MAX_CONCAT_BITS	4
+
+/* Bits of a PS/IPS encoding; the reserved 0b111 behaves as 0b110 (§5.2) */
+static const s3e_u8 ps_bits[8] = { 32, 36, 40, 42, 44, 48, 52, 52 };
+
+unsigned int s3e_eff_ps(unsigned int ps)
+{
+	unsigned int bits = ps_bits[ps & 7];
+
+	/* §5.2 S2PS, §5.4 IPS: capped to the OAS */
+	return bits > S3E_OAS_BITS ? S3E_OAS_BITS : bits;
+}
 
 int s3e_host_read64s(struct s3e_smmu *s, s3e_u64 pa, s3e_u64 *buf,
 		     unsigned int n)
@@ -55,6 +70,14 @@ static int fetch_fault(struct s3e_fault *f, s3e_u64 addr)
 	return s3e_fault_set(f, EVT_F_STE_FETCH, 1);
 }
 
+/* Low bits that an alignment to 2^@log2 bytes (64 at least) clears */
+static s3e_u64 align_mask(unsigned int log2)
+{
+	if (log2 < 6)
+		log2 = 6;
+	return log2 >= 63 ? ~0ULL : SMMU3_BIT(log2) - 1;
+}
+
 static int strtab_fetch(struct s3e_smmu *s, s3e_u32 sid, s3e_u64 *ste,
 			struct s3e_fault *f)
 {
@@ -64,20 +87,28 @@ static int strtab_fetch(struct s3e_smmu *s, s3e_u32 sid, s3e_u64 *ste,
 	s3e_u64 base = s->strtab_base & STRTAB_BASE_ADDR, addr, l1;
 	s3e_u32 idx;
 
+	if (s3e_field_get(STRTAB_BASE_CFG_FMT, cfg) ==
+	    STRTAB_BASE_CFG_FMT_2LVL) {
+		split = s3e_field_get(STRTAB_BASE_CFG_SPLIT, cfg);
+		/* §6.3.25 SPLIT: reserved values behave as 6 */
+		if (split != 6 && split != 8 && split != 10)
+			split = 6;
+		/*
+		 * §6.3.24: the base is aligned to the level-1 table size
+		 * (from the literal LOG2SIZE), 64 bytes at least
+		 */
+		base &= ~(align_mask(log2 > split ? log2 - split + 3 : 0));
+	} else {
+		/* §6.3.24: a linear table is aligned to its size */
+		base &= ~(align_mask(log2 + 6));
+		split = 0;
+	}
 	if (log2 > s->cfg.sid_bits)
 		log2 = s->cfg.sid_bits;
 	if ((s3e_u64)sid >> log2)
 		return bad_sid(s, f);
 
-	if (s3e_field_get(STRTAB_BASE_CFG_FMT, cfg) ==
-	    STRTAB_BASE_CFG_FMT_2LVL) {
-		split = s3e_field_get(STRTAB_BASE_CFG_SPLIT, cfg);
-		if (split < 6)
-			split = 6;
-		else if (split > 10)
-			split = 10;
-		else
-			split &= ~1U;
+	if (split) {
 		addr = base + ((s3e_u64)(sid >> split) << 3);
 		if (s3e_host_read64s(s, addr, &l1, 1))
 			return fetch_fault(f, addr);
@@ -99,8 +130,6 @@ int s3e_s2_cfg_valid(const struct s3e_smmu *s, const struct s3e_s2_cfg *c)
 	unsigned int oas = s->walker.oas, gshift, start, stride, levels;
 	unsigned int smin, ias, max_tsz;
 
-	if (c->ps > PS_52)
-		return 0;
 	switch (c->tg) {
 	case S2TG_4K:
 		gshift = 12;
@@ -147,45 +176,54 @@ int s3e_ste_decode(const struct s3e_smmu *s, const s3e_u64 *raw,
 		.config = config,
 		.strw = STE_STRW_NSEL1,
 	};
-	if (config == STE_CONFIG_ABORT || config == STE_CONFIG_BYPASS)
+	/* §5.2 Config: 0b0xx is reserved and behaves as 0b000 (abort) */
+	if (config < STE_CONFIG_BYPASS) {
+		ste->config = STE_CONFIG_ABORT;
 		return 0;
-	if (config < STE_CONFIG_BYPASS)
-		return -1;
+	}
+	if (config == STE_CONFIG_BYPASS)
+		return 0;
+	/* §5.2.2: a stage that is not implemented */
 	if ((config & 1) && !s3e_has_s1(s))
 		return -1;
 	if ((config & 2) && !s3e_has_s2(s))
 		return -1;
 
-	/* Overrides of the incoming privilege and instruction attributes */
-	v = s3e_field_get(STE_1_PRIVCFG, w1);
-	if (v == 2)
-		ste->acc_clr |= S3E_ACC_PRIV;
-	else if (v == 3)
-		ste->acc_set |= S3E_ACC_PRIV;
-	v = s3e_field_get(STE_1_INSTCFG, w1);
-	if (v == 2)
-		ste->acc_clr |= S3E_ACC_EXEC;
-	else if (v == 3)
-		ste->acc_set |= S3E_ACC_EXEC;
-
+	/*
+	 * §5.2 PRIVCFG, INSTCFG: RES0 with SMMU_IDR1.ATTR_PERMS_OVR = 0, the
+	 * incoming attributes are used (acc_clr/acc_set stay 0).
+	 */
 	ste->vmid = s3e_has_s2(s) ? s3e_field_get(STE_2_S2VMID, w2) : 0;
 
 	if (config & 1) {
 		ste->ctxptr = w0 & STE_0_S1CONTEXTPTR;
-		ste->s1cdmax = s3e_field_get(STE_0_S1CDMAX, w0);
+		/* §5.2 S1CDMax, S1DSS: IGNORED when SSIDSIZE = 0 */
+		if (s->cfg.ssid_bits)
+			ste->s1cdmax = s3e_field_get(STE_0_S1CDMAX, w0);
 		ste->s1fmt = s3e_field_get(STE_0_S1FMT, w0);
+		/* §5.2 S1Fmt: 0b11 is reserved and behaves as 0b00 */
+		if (ste->s1fmt > STE_S1FMT_2LVL_64K)
+			ste->s1fmt = STE_S1FMT_LINEAR;
 		ste->s1dss = s3e_field_get(STE_1_S1DSS, w1);
 		if (ste->s1cdmax > s->cfg.ssid_bits)
 			return -1;
-		if (ste->s1cdmax && ste->s1fmt > STE_S1FMT_2LVL_64K)
-			return -1;
+		/* §5.5: S1STALLD = 1 is ILLEGAL unless STALL_MODEL = 0b00 */
 		if (w1 & STE_1_S1STALLD)
 			return -1;
-		if (config == STE_CONFIG_S1) {
+		/*
+		 * §3.4.3, §5.2 S1ContextPtr: beyond the OAS (a PA), or the
+		 * IAS (an IPA, stage 2 enabled: CONSTRAINED UNPREDICTABLE,
+		 * C_BAD_STE chosen), is ILLEGAL; bits [55:52] included.
+		 */
+		if (w0 & SMMU3_GENMASK(55, S3E_OAS_BITS))
+			return -1;
+		/*
+		 * §5.2 STRW: used for stage-1-only STEs when SMMU_IDR0.Hyp is
+		 * set (RES0 otherwise); 0bx1 is reserved, ILLEGAL.
+		 */
+		if (config == STE_CONFIG_S1 && (s->idr[0] & IDR0_HYP)) {
 			v = s3e_field_get(STE_1_STRW, w1);
-			if (v != STE_STRW_NSEL1 && v != STE_STRW_EL2)
-				return -1;
-			if (v == STE_STRW_EL2 && !(s->idr[0] & IDR0_HYP))
+			if (v & 1)
 				return -1;
 			ste->strw = v;
 		}
@@ -193,6 +231,9 @@ int s3e_ste_decode(const struct s3e_smmu *s, const s3e_u64 *raw,
 
 	if (config & 2) {
 		if (!(w2 & STE_2_S2AA64) || (w2 & (STE_2_S2ENDI | STE_2_S2S)))
+			return -1;
+		/* §5.2 S2HD: ILLEGAL with SMMU_IDR0.HTTU = 0b01 */
+		if (w2 & STE_2_S2HD)
 			return -1;
 		ste->s2.ttb = raw[3] & STE_3_S2TTB;
 		ste->s2.t0sz = s3e_field_get(STE_2_S2T0SZ, w2);
@@ -203,6 +244,13 @@ int s3e_ste_decode(const struct s3e_smmu *s, const s3e_u64 *raw,
 				(w2 & STE_2_S2AFFD ? S3E_S2_AFFD : 0) |
 				(w2 & STE_2_S2PTW ? S3E_S2_PTW : 0);
 		if (!s3e_s2_cfg_valid(s, &ste->s2))
+			return -1;
+		/*
+		 * §3.4, §5.2 S2TTB: an address beyond the effective S2PS is
+		 * ILLEGAL (C_BAD_STE, not an Address Size fault); bits
+		 * [55:52] of the field included.
+		 */
+		if ((raw[3] & SMMU3_GENMASK(55, 4)) >> s3e_eff_ps(ste->s2.ps))
 			return -1;
 		ste->s2r = !!(w2 & STE_2_S2R);
 	}

@@ -23,21 +23,28 @@
  * a permission check.
  *
  * Substreams (stage 1 enabled): a transaction with a SubstreamID needs
- * S1CDMax != 0 and SubstreamID < 2^S1CDMax, and with S1DSS = 0b10 (CD 0
- * serves transactions without a SubstreamID) SubstreamID 0 is illegal:
- * all three are C_BAD_SUBSTREAMID, as is any SubstreamID on a stream
- * without stage 1 (bypass, stage 2 only).  A transaction without a
- * SubstreamID uses CD 0 when S1CDMax = 0; otherwise S1DSS decides:
- * terminate (0b00, and the reserved 0b11 which behaves so) records
- * F_STREAM_DISABLED, bypass skips stage 1, 0b10 uses CD 0.
+ * S1CDMax != 0 and SubstreamID < 2^S1CDMax, or it is C_BAD_SUBSTREAMID,
+ * as is any SubstreamID on a stream without stage 1 (bypass, stage 2
+ * only) (§7.3.9).  With S1DSS = 0b10 (CD 0 serves transactions without a
+ * SubstreamID) SubstreamID 0 is F_STREAM_DISABLED (§5.2 S1DSS, §7.3.7).  A
+ * transaction without a SubstreamID uses CD 0 when S1CDMax = 0; otherwise
+ * S1DSS decides: terminate (0b00, and the reserved 0b11 which behaves so)
+ * records F_STREAM_DISABLED, bypass skips stage 1, 0b10 uses CD 0.
+ *
+ * Address sizes (§3.4): with SMMUEN = 0 and GBPA bypass, an input address
+ * beyond the OAS aborts without an event.  An STE bypass (Config = 0b100)
+ * with one beyond the OAS, and a bypassed stage 1 (Config = 0b110, or
+ * S1DSS = 0b01) with one beyond the IAS (= OAS), is a stage-1 F_ADDR_SIZE
+ * of class IN, always recorded (no CD.R applies: §3.12, §7.3.14).
  *
  * Faults: translation-related faults (F_TRANSLATION, F_ADDR_SIZE,
- * F_ACCESS, F_PERMISSION) are recorded only when CD.R (stage 1) or STE.S2R
- * (stage 2) is set, and are otherwise terminated silently; F_WALK_EABT and
- * the configuration errors are always recorded (C_BAD_STREAMID when
- * CR2.RECINVSID is set).  The access attributes used for permission checks
- * and in the records are the transaction's, after the STE's PRIVCFG and
- * INSTCFG overrides; a write is never an instruction fetch.
+ * F_ACCESS, F_PERMISSION) of a translating stage are recorded only when
+ * CD.R (stage 1) or STE.S2R (stage 2) is set, and are otherwise terminated
+ * silently; F_WALK_EABT and the configuration errors are always recorded
+ * (C_BAD_STREAMID when CR2.RECINVSID is set).  The access attributes used
+ * for permission checks and in the records are the transaction's
+ * (SMMU_IDR1.ATTR_PERMS_OVR = 0: STE.PRIVCFG/INSTCFG are RES0); a write is
+ * never an instruction fetch.
  *
  * Freestanding: no kernel or libc headers.
  */
@@ -88,8 +95,17 @@ static void evt_build(const struct s3e_txn *t, unsigned int access,
 {
 	e[0] = s3e_field_prep(EVT_0_TYPE, f->type) |
 	       s3e_field_prep(EVT_0_SID, t->sid);
-	if (t->ssid != S3E_NO_SSID && f->type != EVT_F_STREAM_DISABLED)
+	if (f->type == EVT_C_BAD_SUBSTREAMID) {
+		/*
+		 * §7.3.9: no SSV qualifier, the SubstreamID is always valid:
+		 * 0 for CD 0 of a transaction without one (S1DSS = 0b10).
+		 */
+		if (t->ssid != S3E_NO_SSID)
+			e[0] |= s3e_field_prep(EVT_0_SSID, t->ssid);
+	} else if (t->ssid != S3E_NO_SSID && f->type != EVT_F_STREAM_DISABLED) {
+		/* §7.3.7: F_STREAM_DISABLED has no SubstreamID fields */
 		e[0] |= EVT_0_SSV | s3e_field_prep(EVT_0_SSID, t->ssid);
+	}
 	e[1] = 0;
 	e[2] = 0;
 	e[3] = 0;
@@ -161,7 +177,8 @@ static int txn_bypass(struct s3e_smmu *s, s3e_u64 iova,
 	s->stats.bypassed++;
 	r->status = S3E_TXN_OK;
 	r->pa = iova;
-	r->len = iova ? 0 - iova : ~0ULL;
+	/* The caller checked iova against the OAS */
+	r->len = SMMU3_BIT(S3E_OAS_BITS) - iova;
 	r->event = 0;
 	r->recorded = 0;
 	return S3E_TXN_OK;
@@ -233,9 +250,13 @@ static int dctx_build(struct s3e_smmu *s, const struct s3e_txn *t,
 
 	/* Stage 1: which CD, if any */
 	if (has_ssid) {
-		if (!ste.s1cdmax || (t->ssid >> ste.s1cdmax) ||
-		    (ste.s1dss == STE_S1DSS_SSID0 && !t->ssid))
+		if (!ste.s1cdmax || (t->ssid >> ste.s1cdmax))
 			return bad_substream(f);
+		/* §5.2 S1DSS 0b10, §7.3.7: SubstreamID 0 is disabled */
+		if (ste.s1dss == STE_S1DSS_SSID0 && !t->ssid) {
+			d->kind = S3E_DCTX_DISABLED;
+			return 0;
+		}
 		idx = t->ssid;
 	} else if (ste.s1cdmax) {
 		switch (ste.s1dss) {
@@ -363,14 +384,14 @@ static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
 	 * describes the fault exactly (or finds that the tables changed).
 	 */
 	s->stats.walks++;
-	if (!(c->flags & S3E_DCTX_S1) && (va >> s->walker.oas)) {
+	if (!(c->flags & S3E_DCTX_S1) && (va >> S3E_IAS_BITS)) {
 		/*
-		 * Stage 1 bypassed: the input address is the IPA, and one
-		 * beyond the IAS (= OAS here) is a stage-1 Address Size
-		 * fault, recorded as a stage-1 fault would be (never without
-		 * a CD), before stage 2 is consulted.
+		 * §3.4: stage 1 bypassed, the input address is the IPA, and
+		 * one beyond the IAS is a stage-1 Address Size fault of class
+		 * IN, before stage 2 is consulted; always recorded (§7.3.14:
+		 * no CD, so no CD.R).
 		 */
-		s3e_fault_set(&f, EVT_F_ADDR_SIZE, c->flags & S3E_DCTX_REC_S1);
+		s3e_fault_set(&f, EVT_F_ADDR_SIZE, 1);
 		return txn_fault(s, t, access, &f, r);
 	}
 	if (c->flags & S3E_DCTX_S1)
@@ -395,7 +416,8 @@ static int translate_slow(struct s3e_smmu *s, const struct s3e_txn *t,
 	struct s3e_fault f;
 
 	if (!s->smmuen) {
-		if (s->gbpa & GBPA_ABORT)
+		/* §3.4: GBPA bypass beyond the OAS aborts, without an event */
+		if ((s->gbpa & GBPA_ABORT) || (t->iova >> S3E_OAS_BITS))
 			return txn_abort(s, r);
 		return txn_bypass(s, t->iova, r);
 	}
@@ -407,6 +429,16 @@ static int translate_slow(struct s3e_smmu *s, const struct s3e_txn *t,
 	case S3E_DCTX_XLATE:
 		return xlate_ctx(s, c, t, r);
 	case S3E_DCTX_BYPASS:
+		/*
+		 * §3.4: STE bypass beyond the OAS, or S1DSS = 0b01 without
+		 * stage 2 beyond the IAS (= OAS): a stage-1 F_ADDR_SIZE of
+		 * class IN, always recorded.
+		 */
+		if (t->iova >> S3E_OAS_BITS) {
+			s3e_fault_set(&f, EVT_F_ADDR_SIZE, 1);
+			return txn_fault(s, t, eff_access(c, t->access & 7),
+					 &f, r);
+		}
 		return txn_bypass(s, t->iova, r);
 	case S3E_DCTX_DISABLED:
 		s3e_fault_set(&f, EVT_F_STREAM_DISABLED, 1);

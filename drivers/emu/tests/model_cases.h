@@ -93,11 +93,36 @@ S3E_CASE(idr_stage1_only)
 	cfg.ssid_bits = 0;
 	smmu_new();
 	v = r32(SMMU3_IDR0);
+	/* §6.3.1 Hyp: RES0 when S2P == 0 */
 	EXPECT_EQ(v & (IDR0_S1P | IDR0_S2P | IDR0_HYP | IDR0_VMID16),
-		  IDR0_S1P | IDR0_HYP);
+		  IDR0_S1P);
 	EXPECT_EQ(r32(SMMU3_IDR3) & IDR3_XNX, 0);
 	EXPECT_EQ(FG(IDR1_SIDSIZE, r32(SMMU3_IDR1)), 12);
 	EXPECT_EQ(FG(IDR1_SSIDSIZE, r32(SMMU3_IDR1)), 0);
+}
+
+/*
+ * §6.3.1 Hyp is RES0 without stage 2: CR2.E2H is RES0, and STE.STRW is
+ * RES0 (§5.2 STRW), so an STE with STRW set is an EL1 stream
+ */
+S3E_CASE(stage1_only_strw_res0)
+{
+	cfg.stages = S3E_STAGE1;
+	smmu_up();
+	w32(SMMU3_CR0, 0);
+	w32(SMMU3_CR2, CR2_E2H | CR2_RECINVSID);
+	EXPECT_EQ(r32(SMMU3_CR2), CR2_RECINVSID);
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	s1_stream(1, 1);
+	ste_write(1, ste_s1w0(STE_CONFIG_S1, CD_PA + 64, 0, 0),
+		  FP(STE_1_STRW, 3), 0, 0);
+	map_page(&s1t, 0x3000, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, 0x3000, ACC_R), DATA_PA);
+	/* An NS-EL1 entry: TLBI_NH_ALL removes it */
+	map_page(&s1t, 0x3000, DATA_PA + 0x1000, S1_RW);
+	cmd(OP(TLBI_NH_ALL), 0);
+	EXPECT_EQ(cmdq_idle(), 1);
+	EXPECT_EQ(xpa(1, NOSS, 0x3000, ACC_R), DATA_PA + 0x1000);
 }
 
 S3E_CASE(idr_stage2_only)
@@ -272,6 +297,19 @@ S3E_CASE(gbpa_bypass_when_disabled)
 	EXPECT_EQ(xpa(5, NOSS, 0x1234, ACC_R), 0x1234);
 }
 
+/* §3.4: GBPA bypass with an input beyond the OAS aborts, no event */
+S3E_CASE(gbpa_bypass_beyond_oas_aborts)
+{
+	smmu_new();
+	w32(SMMU3_GBPA, GBPA_UPDATE);
+	EXPECT_EQ(xl(5, NOSS, SMMU3_BIT(48) - 8, ACC_R), S3E_TXN_OK);
+	EXPECT_EQ(res.len, 8);
+	EXPECT_EQ(xl(5, NOSS, SMMU3_BIT(48), ACC_R), S3E_TXN_ABORT);
+	EXPECT_EQ(res.event, 0);
+	EXPECT_EQ(xl(5, NOSS, ~0ULL, ACC_W), S3E_TXN_ABORT);
+	EXPECT_EQ(st()->aborted, 2);
+}
+
 S3E_CASE(gerror_toggle_and_ack)
 {
 	s3e_u32 g;
@@ -330,7 +368,8 @@ S3E_CASE(gerror_msi)
 	w32(SMMU3_IRQ_CTRL, IRQ_CTRL_GERROR_IRQEN);
 	cmd(0x7f, 0);
 	EXPECT_EQ(rd32(MSI_PA), 0xcafe);
-	EXPECT_EQ(irqs[S3E_IRQ_GERROR], 0);
+	/* §3.18.2: the wired pulse does not depend on the MSI address */
+	EXPECT_EQ(irqs[S3E_IRQ_GERROR], 1);
 	EXPECT_EQ(st()->msis, 1);
 }
 
@@ -497,6 +536,39 @@ S3E_CASE(cmdq_full_queue_in_one_write)
 	EXPECT_EQ(st()->syncs, 8);
 }
 
+/* §3.4.3: queue addresses beyond the OAS are truncated to the OAS */
+S3E_CASE(queue_base_truncated_to_oas)
+{
+	smmu_up();
+	w32(SMMU3_CR0, CR0_SMMUEN);
+	w64(SMMU3_CMDQ_BASE, CMDQ_PA | SMMU3_BIT(50) | cmdq_log2);
+	w64(SMMU3_EVENTQ_BASE, EVTQ_PA | SMMU3_BIT(49) | evtq_log2);
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	cmd_sync();
+	EXPECT_EQ(cmdq_idle(), 1);
+	EXPECT_EQ(r32(SMMU3_GERROR), 0);
+	xl(7, NOSS, 0, ACC_R);
+	EXPECT_EQ(res.recorded, 1);
+	EXPECT_EQ(evt_pending(), 1);
+}
+
+/* §6.3.26: a queue base is aligned to the queue size */
+S3E_CASE(queue_base_aligned_to_size)
+{
+	smmu_up();
+	w32(SMMU3_CR0, CR0_SMMUEN);
+	/* 256 commands of 16 bytes: 4KB; 128 records of 32 bytes: 4KB */
+	w64(SMMU3_CMDQ_BASE, (CMDQ_PA + 0x800) | cmdq_log2);
+	w64(SMMU3_EVENTQ_BASE, (EVTQ_PA + 0x40) | evtq_log2);
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	cmd_sync();			/* written at CMDQ_PA by the helper */
+	EXPECT_EQ(cmdq_idle(), 1);
+	EXPECT_EQ(st()->syncs, 1);
+	xl(7, NOSS, 0, ACC_R);
+	EXPECT_EQ(evt_pending(), 1);	/* read from EVTQ_PA */
+	EXPECT_EQ(FG(EVT_0_TYPE, rd64(EVTQ_PA)), EVT_C_BAD_STE);
+}
+
 S3E_CASE(cmdq_log2_capped_by_idr1)
 {
 	cfg.cmdq_log2 = 4;
@@ -661,6 +733,15 @@ static const struct cmd_ill_case {
 	{ "tlbi_el2_all_without_s1", S3E_STAGE2, OP(TLBI_EL2_ALL) },
 	{ "cfgi_cd_without_s1", S3E_STAGE2, OP(CFGI_CD) },
 	{ "cfgi_cd_all_without_s1", S3E_STAGE2, OP(CFGI_CD_ALL) },
+	/* §4.5: no ATS, no PRI; §4.7: STALL_MODEL = 0b01; §4.3.5: no MPAM */
+	{ "atc_inv_without_ats", 3, OP(ATC_INV) },
+	{ "pri_resp_without_pri", 3, OP(PRI_RESP) },
+	{ "resume_without_stalls", 3, OP(RESUME) },
+	{ "stall_term_without_stalls", 3, OP(STALL_TERM) },
+	{ "cfgi_vms_pidm_without_mpam", 3, OP(CFGI_VMS_PIDM) },
+	/* §4.4.2: Hyp is RES0 on a stage-1-only SMMU (§6.3.1) */
+	{ "tlbi_el2_all_without_hyp", S3E_STAGE1, OP(TLBI_EL2_ALL) },
+	{ "tlbi_el2_asid_without_hyp", S3E_STAGE1, OP(TLBI_EL2_ASID) },
 };
 
 S3E_PARAMS(cmd_ill);
@@ -676,14 +757,42 @@ S3E_CASE(cerror_ill)
 	EXPECT_EQ(r32(SMMU3_GERROR), GERROR_CMDQ_ERR);
 }
 
+/* §4.4.1.1: reserved range-TLBI parameters */
+static const struct cmd_ill2_case {
+	const char *name;
+	s3e_u64 c0, c1;
+} tlbi_range_ill[] = {
+	{ "nh_va_tg_no_range_no_ttl", OP(TLBI_NH_VA),
+	  FPC(CMD_TLBI_1_TG, CMD_TLBI_TG_4K) },
+	{ "nh_vaa_tg_no_range_no_ttl", OP(TLBI_NH_VAA),
+	  FPC(CMD_TLBI_1_TG, CMD_TLBI_TG_64K) },
+	{ "el2_va_tg_no_range_no_ttl", OP(TLBI_EL2_VA),
+	  FPC(CMD_TLBI_1_TG, CMD_TLBI_TG_16K) },
+	{ "s2_ipa_tg_no_range_no_ttl", OP(TLBI_S2_IPA),
+	  FPC(CMD_TLBI_1_TG, CMD_TLBI_TG_4K) },
+	{ "nh_va_16k_ttl_1", OP(TLBI_NH_VA) | FPC(CMD_TLBI_0_NUM, 3),
+	  FPC(CMD_TLBI_1_TG, CMD_TLBI_TG_16K) | FPC(CMD_TLBI_1_TTL, 1) },
+};
+
+S3E_PARAMS(tlbi_range_ill);
+
+S3E_CASE(cerror_ill_tlbi_range)
+{
+	const struct cmd_ill2_case *c = test->param_value;
+
+	smmu_up();
+	cmd(c->c0, c->c1);
+	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), FP(CMDQ_CONS_ERR, CERROR_ILL));
+	EXPECT_EQ(r32(SMMU3_GERROR), GERROR_CMDQ_ERR);
+}
+
 static const s3e_u64 cmd_legal[] = {
 	OP(PREFETCH_CONFIG), OP(PREFETCH_ADDR), OP(CFGI_STE),
 	OP(CFGI_STE_RANGE), OP(CFGI_CD), OP(CFGI_CD_ALL),
-	OP(CFGI_VMS_PIDM), OP(TLBI_NH_ALL), OP(TLBI_NH_ASID),
+	OP(TLBI_NH_ALL), OP(TLBI_NH_ASID),
 	OP(TLBI_NH_VA), OP(TLBI_NH_VAA), OP(TLBI_EL2_ALL),
 	OP(TLBI_EL2_ASID), OP(TLBI_EL2_VA), OP(TLBI_EL2_VAA),
 	OP(TLBI_S12_VMALL), OP(TLBI_S2_IPA), OP(TLBI_NSNH_ALL),
-	OP(ATC_INV), OP(PRI_RESP), OP(RESUME), OP(STALL_TERM),
 	OP(SYNC), OP(SYNC) | FPC(CMD_SYNC_0_CS, CMD_SYNC_CS_SEV),
 };
 
@@ -698,7 +807,7 @@ S3E_CASE(cmd_every_legal_opcode_accepted)
 	cmd_publish();
 	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), ARRAY_SIZE(cmd_legal));
 	EXPECT_EQ(r32(SMMU3_GERROR), 0);
-	EXPECT_EQ(st()->cmds[CMD_OP_ATC_INV], 1);
+	EXPECT_EQ(st()->cmds[CMD_OP_TLBI_NSNH_ALL], 1);
 	EXPECT_EQ(st()->cmds[CMD_OP_SYNC], 2);
 	EXPECT_EQ(irqs[S3E_IRQ_CMDQ_SYNC], 0);
 }
@@ -718,7 +827,8 @@ S3E_CASE(cmd_sync_cs_irq_msi)
 	cmd(OP(SYNC) | FP(CMD_SYNC_0_CS, CMD_SYNC_CS_IRQ) |
 	    FP(CMD_SYNC_0_MSIDATA, 0x12345678), MSI_PA);
 	EXPECT_EQ(rd64(MSI_PA), 0xffffffff12345678ULL);
-	EXPECT_EQ(irqs[S3E_IRQ_CMDQ_SYNC], 0);
+	/* §4.7.3: the wired output is asserted regardless of MSIAddress */
+	EXPECT_EQ(irqs[S3E_IRQ_CMDQ_SYNC], 1);
 	EXPECT_EQ(st()->msis, 1);
 	/* Linux's MSI polling: the data 0 written over the CMD_SYNC itself */
 	cmdq_shadow = r32(SMMU3_CMDQ_PROD);
@@ -740,10 +850,44 @@ S3E_CASE(cmd_sync_sev_and_none_silent)
 {
 	smmu_up();
 	cmd(OP(SYNC) | FP(CMD_SYNC_0_CS, CMD_SYNC_CS_SEV), MSI_PA);
+	/* §4.7.3 SIG_SEV: a WFE wake-up event (SMMU_IDR0.SEV = 1) */
+	EXPECT_EQ(r32(SMMU3_IDR0) & IDR0_SEV, IDR0_SEV);
+	EXPECT_EQ(st()->sevs, 1);
 	cmd(OP(SYNC), MSI_PA);
 	EXPECT_EQ(rd64(MSI_PA), 0);
 	EXPECT_EQ(irqs[S3E_IRQ_CMDQ_SYNC], 0);
 	EXPECT_EQ(st()->syncs, 2);
+	EXPECT_EQ(st()->sevs, 1);
+}
+
+/* §4.1.2: with SEV, a wake-up event as a full command queue drains */
+S3E_CASE(cmdq_sev_when_full_queue_drains)
+{
+	cmdq_log2 = 1;			/* two entries */
+	smmu_up();
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN);
+	cmdq_shadow = 0;
+	cmd_queue(OP(TLBI_NSNH_ALL), 0);
+	cmd_queue(OP(TLBI_NSNH_ALL), 0);
+	cmd_publish();			/* full, not consumed */
+	EXPECT_EQ(st()->sevs, 0);
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	EXPECT_EQ(cmdq_idle(), 1);
+	EXPECT_EQ(st()->sevs, 1);
+	/* Never full: no event */
+	cmd(OP(TLBI_NSNH_ALL), 0);
+	EXPECT_EQ(cmdq_idle(), 1);
+	EXPECT_EQ(st()->sevs, 1);
+}
+
+/* §4.7.3: the MSIAddress zero check covers bits [55:2], not only the OAS */
+S3E_CASE(cmd_sync_msi_addr_above_oas)
+{
+	smmu_up();
+	cmd(OP(SYNC) | FP(CMD_SYNC_0_CS, CMD_SYNC_CS_IRQ), SMMU3_BIT(53));
+	/* An MSI was attempted (to PA 0, truncated to the OAS): aborted */
+	EXPECT_EQ(r32(SMMU3_GERROR), GERROR_MSI_CMDQ_ABT_ERR);
+	EXPECT_EQ(irqs[S3E_IRQ_CMDQ_SYNC], 1);
 }
 
 /* ================================================================== */
@@ -816,7 +960,8 @@ S3E_CASE(evtq_msi)
 	w32(SMMU3_IRQ_CTRL, IRQ_CTRL_EVENTQ_IRQEN);
 	xl(7, NOSS, 0, ACC_R);
 	EXPECT_EQ(rd32(MSI_PA + 8), 0xbeef);
-	EXPECT_EQ(irqs[S3E_IRQ_EVTQ], 0);
+	/* §3.18.2: the wired pulse does not depend on the MSI address */
+	EXPECT_EQ(irqs[S3E_IRQ_EVTQ], 1);
 }
 
 S3E_CASE(evtq_msi_abort)
@@ -842,6 +987,31 @@ S3E_CASE(evtq_write_abort)
 	EXPECT_EQ(r32(SMMU3_GERROR), GERROR_EVENTQ_ABT_ERR);
 	EXPECT_EQ(r32(SMMU3_EVENTQ_PROD_P1), 0);
 	EXPECT_EQ(st()->events_dropped, 1);
+}
+
+/* §7.2.1: not writable while EVENTQ_ABT_ERR is active, until acknowledged */
+S3E_CASE(evtq_abt_err_stops_recording)
+{
+	smmu_up();
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_CMDQEN);
+	w64(SMMU3_EVENTQ_BASE, HOLE_PA | 4);
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	xl(7, NOSS, 0, ACC_R);
+	EXPECT_EQ(r32(SMMU3_GERROR), GERROR_EVENTQ_ABT_ERR);
+	/* The queue repaired, the error not acknowledged */
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_CMDQEN);
+	w64(SMMU3_EVENTQ_BASE, EVTQ_PA | evtq_log2);
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	xl(7, NOSS, 0, ACC_R);
+	EXPECT_EQ(res.event, EVT_C_BAD_STE);
+	EXPECT_EQ(res.recorded, 0);
+	EXPECT_EQ(evt_pending(), 0);
+	/* Discarded without an overflow (§7.4) */
+	EXPECT_EQ(r32(SMMU3_EVENTQ_PROD_P1) & Q_OVF, 0);
+	w32(SMMU3_GERRORN, r32(SMMU3_GERROR));
+	xl(7, NOSS, 0, ACC_R);
+	EXPECT_EQ(res.recorded, 1);
+	EXPECT_EQ(evt_pending(), 1);
 }
 
 /* ================================================================== */
@@ -924,13 +1094,19 @@ S3E_CASE(sidsize_32_all_streamids)
 	w32(SMMU3_CR0, 0);
 	w32(SMMU3_STRTAB_BASE_CFG, 32);
 	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
-	ste_bypass(0);
-	EXPECT_EQ(xpa(0, NOSS, 0x42, ACC_R), 0x42);
-	xl(0xffffffff, NOSS, 0, ACC_R);		/* 256 GiB above the base */
+	/*
+	 * §6.3.24: the 256 GiB table is aligned to its size, so the base
+	 * is 0 (not RAM): every StreamID reaches its STE's fetch
+	 */
+	xl(0, NOSS, 0x42, ACC_R);
+	EXPECT_EQ(res.event, EVT_F_STE_FETCH);
+	EXPECT_EQ(evt_type(e), EVT_F_STE_FETCH);
+	EXPECT_EQ(e[3], 0);
+	xl(0xffffffff, NOSS, 0, ACC_R);
 	EXPECT_EQ(res.event, EVT_F_STE_FETCH);
 	EXPECT_EQ(evt_type(e), EVT_F_STE_FETCH);
 	EXPECT_EQ(FG(EVT_0_SID, e[0]), 0xffffffff);
-	EXPECT_EQ(e[3], STRTAB_PA + 0xffffffffULL * 64);
+	EXPECT_EQ(e[3], 0xffffffffULL * 64);
 }
 
 S3E_CASE(ste_fetch_abort_linear)
@@ -979,6 +1155,35 @@ S3E_CASE(strtab_2lvl_lookup)
 	ste_write_at(L2STE_PA + 0xff * 64,
 		     (s3e_u64[8]) { ste0(STE_CONFIG_ABORT) });
 	EXPECT_EQ(xl(0x3ff, NOSS, 0x5000, ACC_R), S3E_TXN_ABORT);
+}
+
+/*
+ * §6.3.25: a reserved SPLIT behaves as 6; §6.3.24: the base is aligned to
+ * the table size
+ */
+S3E_CASE(strtab_split_reserved_and_base_alignment)
+{
+	smmu_up();
+	w32(SMMU3_CR0, 0);
+	/* 2-level, LOG2SIZE 16, SPLIT 9 (reserved: 6): 1024 L1STDs, 8KB */
+	w64(SMMU3_STRTAB_BASE, STRTAB_PA + 0x1000);
+	w32(SMMU3_STRTAB_BASE_CFG, FP(STRTAB_BASE_CFG_LOG2SIZE, 16) |
+	    FP(STRTAB_BASE_CFG_SPLIT, 9) |
+	    FP(STRTAB_BASE_CFG_FMT, STRTAB_BASE_CFG_FMT_2LVL));
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	/* StreamID 0x85: L1STD 2 (at the aligned base), STE 5 */
+	wr64(STRTAB_PA + 2 * 8, L2STE_PA | 7);
+	ste_write_at(L2STE_PA + 5 * 64, (s3e_u64[8]) {
+		ste0(STE_CONFIG_BYPASS) });
+	EXPECT_EQ(xpa(0x85, NOSS, 0x1234, ACC_R), 0x1234);
+	/* Linear, LOG2SIZE 8: 16KB, aligned */
+	w32(SMMU3_CR0, 0);
+	w64(SMMU3_STRTAB_BASE, STRTAB_PA + 0x2040);
+	w32(SMMU3_STRTAB_BASE_CFG, FP(STRTAB_BASE_CFG_LOG2SIZE, 8));
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	cmd(OP(CFGI_ALL) | 0, CMD_CFGI_RANGE_ALL);
+	ste_bypass(3);
+	EXPECT_EQ(xpa(3, NOSS, 0x5678, ACC_R), 0x5678);
 }
 
 S3E_CASE(strtab_2lvl_span0)
@@ -1053,9 +1258,6 @@ static const struct bad_ste_case {
 	s3e_u64 w0, w1, w2;
 } bad_ste[] = {
 	{ "v0", 3, FPC(STE_0_CONFIG, STE_CONFIG_BYPASS), 0, 0 },
-	{ "config_1", 3, STE0C(1), 0, 0 },
-	{ "config_2", 3, STE0C(2), 0, 0 },
-	{ "config_3", 3, STE0C(3), 0, 0 },
 	{ "s1_without_s1p", S3E_STAGE2, STE0C(STE_CONFIG_S1), 0, 0 },
 	{ "s2_without_s2p", S3E_STAGE1, STE0C(STE_CONFIG_S2), 0,
 	  0 },
@@ -1063,9 +1265,14 @@ static const struct bad_ste_case {
 	  0, 0 },
 	{ "s1cdmax_beyond_ssidsize", 3,
 	  STE0C(STE_CONFIG_S1) | FPC(STE_0_S1CDMAX, 9), 0, 0 },
-	{ "s1fmt_reserved", 3,
-	  STE0C(STE_CONFIG_S1) | FPC(STE_0_S1CDMAX, 2) |
-	  FPC(STE_0_S1FMT, 3), 0, 0 },
+	/* §3.4.3 (1), §5.2 S1ContextPtr: beyond the OAS */
+	{ "s1contextptr_beyond_oas", 3,
+	  STE0C(STE_CONFIG_S1) | SMMU3_BIT(48), 0, 0 },
+	/* §3.4.3 (2): beyond the IAS, CONSTRAINED UNPREDICTABLE: C_BAD_STE */
+	{ "s1contextptr_beyond_ias", 3,
+	  STE0C(STE_CONFIG_NESTED) | SMMU3_BIT(50), 0,
+	  FPC(STE_2_S2T0SZ, 25) | FPC(STE_2_S2SL0, 1) | STE_2_S2AA64 |
+	  FPC(STE_2_S2PS, PS_48) },
 	{ "s1stalld", 3, STE0C(STE_CONFIG_S1), STE_1_S1STALLD, 0 },
 	{ "strw_1", 3, STE0C(STE_CONFIG_S1), FPC(STE_1_STRW, 1), 0 },
 	{ "strw_3", 3, STE0C(STE_CONFIG_S1), FPC(STE_1_STRW, 3), 0 },
@@ -1080,9 +1287,10 @@ static const struct bad_ste_case {
 	{ "s2tg_reserved", 3, STE0C(STE_CONFIG_S2), 0,
 	  FPC(STE_2_S2T0SZ, 25) | FPC(STE_2_S2SL0, 1) | STE_2_S2AA64 |
 	  FPC(STE_2_S2TG, 3) },
-	{ "s2ps_reserved", 3, STE0C(STE_CONFIG_S2), 0,
+	/* §5.2 S2HD: ILLEGAL with HTTU = 0b01 */
+	{ "s2hd", 3, STE0C(STE_CONFIG_S2), 0,
 	  FPC(STE_2_S2T0SZ, 25) | FPC(STE_2_S2SL0, 1) | STE_2_S2AA64 |
-	  FPC(STE_2_S2PS, 7) },
+	  FPC(STE_2_S2PS, PS_48) | STE_2_S2HA | STE_2_S2HD },
 	{ "s2_sl0_t0sz_inconsistent", 3, STE0C(STE_CONFIG_S2), 0,
 	  FPC(STE_2_S2T0SZ, 25) | FPC(STE_2_S2SL0, 2) | STE_2_S2AA64 },
 	{ "s2_t0sz_too_small", 3, STE0C(STE_CONFIG_S2), 0,
@@ -1119,6 +1327,84 @@ S3E_CASE(c_bad_ste_not_cached)
 	xl(9, NOSS, 0, ACC_R);
 	ste_bypass(9);			/* fixed without CFGI: used at once */
 	EXPECT_EQ(xl(9, NOSS, 0, ACC_R), S3E_TXN_OK);
+}
+
+/*
+ * §3.4, §5.2 S2TTB: beyond the effective S2PS is C_BAD_STE, not an Address
+ * Size fault at walk time
+ */
+S3E_CASE(ste_s2ttb_beyond_s2ps)
+{
+	struct tree t2;
+
+	smmu_up();
+	tree_new(&t2, 1, 0);
+	ste_write(2, ste0(STE_CONFIG_S2), 0,
+		  (ste_s2w2(7) & ~STE_2_S2PS) | FP(STE_2_S2PS, 2),
+		  SMMU3_BIT(40));
+	xl(2, NOSS, 0x1000, ACC_R);
+	expect_evt(EVT_C_BAD_STE, 2);
+	/* S2PS = 48 bits: the same table base is accepted */
+	ste_write(2, ste0(STE_CONFIG_S2), 0, ste_s2w2(7), SMMU3_BIT(40));
+	xl(2, NOSS, 0x1000, ACC_R);
+	EXPECT_EQ(res.event, EVT_F_WALK_EABT);
+}
+
+/* §5.2 Config: 0b001..0b011 are reserved and behave as 0b000 (abort) */
+S3E_CASE(ste_config_reserved_aborts)
+{
+	unsigned int c;
+
+	smmu_up();
+	for (c = 1; c < 4; c++) {
+		ste_write(9, ste0(c), 0, 0, 0);
+		cmd(OP(CFGI_STE) | FP(CMD_0_SID, 9), 0);
+		EXPECT_EQ(xl(9, NOSS, 0x1000, ACC_R), S3E_TXN_ABORT);
+		EXPECT_EQ(xl(9, 1, 0x1000, ACC_R), S3E_TXN_ABORT);
+	}
+	EXPECT_EQ(evt_pending(), 0);
+}
+
+/* §5.2 S1Fmt: 0b11 is reserved and behaves as 0b00 (linear) */
+S3E_CASE(ste_s1fmt_reserved_linear)
+{
+	smmu_up();
+	s1_stream(7, 3);
+	ste_write(6, ste_s1w0(STE_CONFIG_S1, CD_PA, 4, 3),
+		  FP(STE_1_S1DSS, STE_S1DSS_SSID0), 0, 0);
+	cd_write(CD_PA + 2 * 64, cd0(3), tree_ttb(&s1t));
+	map_page(&s1t, 0x1000, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(6, 2, 0x1000, ACC_R), DATA_PA);
+}
+
+/* §5.2 S2PS: 0b111 is reserved and behaves as 0b110, capped to the OAS */
+S3E_CASE(ste_s2ps_reserved_as_52)
+{
+	struct tree t2;
+
+	smmu_up();
+	tree_new(&t2, 1, 0);
+	map_page(&t2, 0x12345000, DATA_PA, S2_RW);
+	ste_write(2, ste0(STE_CONFIG_S2), 0,
+		  (ste_s2w2(7) & ~STE_2_S2PS) | FP(STE_2_S2PS, 7), t2.base);
+	EXPECT_EQ(xpa(2, NOSS, 0x12345000, ACC_R), DATA_PA);
+}
+
+/*
+ * §5.2 S1CDMax, S1Fmt, S1DSS: IGNORED when SMMU_IDR1.SSIDSIZE = 0; a
+ * SubstreamID is C_BAD_SUBSTREAMID (§7.3.9)
+ */
+S3E_CASE(ste_s1cdmax_ignored_without_substreams)
+{
+	cfg.ssid_bits = 0;
+	smmu_up();
+	s1_stream(1, 1);
+	ste_write(1, ste_s1w0(STE_CONFIG_S1, CD_PA + 64, 5, 1),
+		  FP(STE_1_S1DSS, STE_S1DSS_TERMINATE), 0, 0);
+	map_page(&s1t, 0x1000, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, 0x1000, ACC_R), DATA_PA);
+	xl(1, 0, 0x1000, ACC_R);
+	expect_evt(EVT_C_BAD_SUBSTREAMID, 1);
 }
 
 /* ================================================================== */
@@ -1225,7 +1511,6 @@ static const struct bad_ssid_case {
 	{ "ssid_with_cdmax_0", STE_CONFIG_S1, 0, 0, 1 },
 	{ "ssid0_with_cdmax_0", STE_CONFIG_S1, 0, 0, 0 },
 	{ "ssid_beyond_cdmax", STE_CONFIG_S1, 4, STE_S1DSS_SSID0, 16 },
-	{ "ssid0_with_s1dss_ssid0", STE_CONFIG_S1, 4, STE_S1DSS_SSID0, 0 },
 	{ "ssid_on_bypass", STE_CONFIG_BYPASS, 0, 0, 1 },
 	{ "ssid_on_s2_only", STE_CONFIG_S2, 0, 0, 0 },
 };
@@ -1251,7 +1536,8 @@ S3E_CASE(c_bad_substreamid)
 	EXPECT_EQ(res.event, EVT_C_BAD_SUBSTREAMID);
 	EXPECT_EQ(evt_type(e), EVT_C_BAD_SUBSTREAMID);
 	EXPECT_EQ(FG(EVT_0_SID, e[0]), 6);
-	EXPECT_EQ(e[0] & EVT_0_SSV, EVT_0_SSV);
+	/* §7.3.9: no SSV qualifier, the SubstreamID is always valid */
+	EXPECT_EQ(e[0] & EVT_0_SSV, 0);
 	EXPECT_EQ(FG(EVT_0_SSID, e[0]), c->ssid);
 }
 
@@ -1316,6 +1602,69 @@ S3E_CASE(s1dss_ssid0_uses_cd0)
 	EXPECT_EQ(xpa(6, NOSS, 0x1000, ACC_R), DATA_PA + 0x3000);
 }
 
+/*
+ * §5.2 S1DSS 0b10, §7.3.7: a transaction with SubstreamID 0 is terminated
+ * with F_STREAM_DISABLED (no SubstreamID fields in the record)
+ */
+S3E_CASE(s1dss_ssid0_substream0_disabled)
+{
+	s3e_u64 e[4];
+
+	smmu_up();
+	ste_s1(6, CD_PA, 4, 0, STE_S1DSS_SSID0);
+	xl(6, 0, 0x1000, ACC_R);
+	EXPECT_EQ(res.status, S3E_TXN_FAULT);
+	EXPECT_EQ(res.event, EVT_F_STREAM_DISABLED);
+	EXPECT_EQ(evt_type(e), EVT_F_STREAM_DISABLED);
+	EXPECT_EQ(e[0], FP(EVT_0_TYPE, EVT_F_STREAM_DISABLED) |
+		  FP(EVT_0_SID, 6));
+	EXPECT_EQ(e[1] | e[2] | e[3], 0);
+}
+
+/*
+ * §3.4.3 (3), §7.3.9: an L1CD.L2Ptr beyond the OAS is C_BAD_SUBSTREAMID;
+ * for CD 0 of a transaction without a SubstreamID, recorded as 0
+ */
+S3E_CASE(cd_l1_l2ptr_beyond_oas)
+{
+	s3e_u64 e[4];
+
+	smmu_up();
+	ste_s1(1, CD_PA, 8, STE_S1FMT_2LVL_4K, STE_S1DSS_SSID0);
+	wr64(CD_PA, SMMU3_BIT(48) | CD_L1_DESC_V);
+	xl(1, 2, 0x1000, ACC_R);
+	EXPECT_EQ(res.event, EVT_C_BAD_SUBSTREAMID);
+	EXPECT_EQ(evt_type(e), EVT_C_BAD_SUBSTREAMID);
+	EXPECT_EQ(FG(EVT_0_SSID, e[0]), 2);
+	xl(1, NOSS, 0x1000, ACC_R);
+	EXPECT_EQ(evt_type(e), EVT_C_BAD_SUBSTREAMID);
+	EXPECT_EQ(e[0] & (EVT_0_SSV | EVT_0_SSID), 0);
+}
+
+/* §3.4, §5.4 TTB0/TTB1: a TTBx in use beyond the effective IPS: C_BAD_CD */
+S3E_CASE(cd_ttb_beyond_ips)
+{
+	s3e_u64 w[8] = { 0 };
+
+	smmu_up();
+	s1_stream(4, 1);
+	cd_write(CD_PA + 4 * 64, (cd0(1) & ~CD_0_IPS) | FP(CD_0_IPS, 2),
+		 SMMU3_BIT(40));
+	xl(4, NOSS, 0x1000, ACC_R);
+	expect_evt(EVT_C_BAD_CD, 4);
+	w[0] = (cd0(1) & ~(CD_0_IPS | CD_0_EPD1)) | FP(CD_0_IPS, 2);
+	w[1] = tree_ttb(&s1t);
+	w[2] = SMMU3_BIT(44);
+	ste_write_at(CD_PA + 4 * 64, w);
+	xl(4, NOSS, 0x1000, ACC_R);
+	expect_evt(EVT_C_BAD_CD, 4);
+	/* EPD1 = 1: TTB1 is IGNORED */
+	w[0] |= CD_0_EPD1;
+	ste_write_at(CD_PA + 4 * 64, w);
+	xl(4, NOSS, 0x1000, ACC_R);
+	EXPECT_EQ(res.event, EVT_F_TRANSLATION);
+}
+
 static const struct cd_bits_case {
 	const char *name;
 	s3e_u64 clr, set;
@@ -1325,7 +1674,8 @@ static const struct cd_bits_case {
 	{ "endi", 0, CD_0_ENDI },
 	{ "stall", 0, CD_0_S },
 	{ "a0", CD_0_A, 0 },
-	{ "ips_reserved", CD_0_IPS, FPC(CD_0_IPS, 7) },
+	/* §5.4 HD: ILLEGAL with HTTU = 0b01 */
+	{ "hd", 0, CD_0_HA | CD_0_HD },
 	{ "tg0_reserved", 0, FPC(CD_0_TG0, 3) },
 	{ "t0sz_15", CD_0_T0SZ, FPC(CD_0_T0SZ, 15) },
 	{ "t0sz_49", CD_0_T0SZ, FPC(CD_0_T0SZ, 49) },
@@ -1337,7 +1687,10 @@ static const struct cd_bits_case {
 	{ "epd0_tg0_reserved", 0, CD_0_EPD0 | FPC(CD_0_TG0, 3) },
 	{ "epd1_tg1_reserved", CD_0_TG1, 0 },
 	{ "t0sz_48_stt", CD_0_T0SZ, FPC(CD_0_T0SZ, 48) },
-	{ "hd_ignored", 0, CD_0_HD },
+	/* §5.4 IPS: 0b111 behaves as 0b110 (52 bits), capped to the OAS */
+	{ "ips_reserved_as_52", CD_0_IPS, FPC(CD_0_IPS, 7) },
+	/* §5.4 CdIllegal: ENDI is IGNORED when neither range walks */
+	{ "endi_both_ranges_disabled", 0, CD_0_ENDI | CD_0_EPD0 },
 	{ "aset", 0, CD_0_ASET },
 };
 
@@ -1621,26 +1974,29 @@ S3E_CASE(f_translation_s1_epd0)
 	expect_fault_evt(EVT_F_TRANSLATION, 1, NOSS, 0x3000, E1_READ, 0);
 }
 
-S3E_CASE(ste_privcfg_instcfg_overrides)
+/*
+ * §5.2 PRIVCFG/INSTCFG: RES0 with SMMU_IDR1.ATTR_PERMS_OVR = 0, the
+ * incoming attributes are used
+ */
+S3E_CASE(ste_privcfg_instcfg_res0)
 {
 	smmu_up();
+	EXPECT_EQ(r32(SMMU3_IDR1) & IDR1_ATTR_PERMS_OVR, 0);
 	s1_stream(1, 1);
 	/* Privileged-only data page, executable nowhere */
 	map_page(&s1t, 0x3000, DATA_PA,
 		 TTD_AF | TTD_NG | TTD_PXN | TTD_UXN);
-	EXPECT_EQ(xl(1, NOSS, 0x3000, ACC_R), S3E_TXN_FAULT);
-	evt_pop((s3e_u64[4]) { 0 });
 	ste_write(1, ste_s1w0(STE_CONFIG_S1, CD_PA + 64, 0, 0),
 		  FP(STE_1_PRIVCFG, 3) | FP(STE_1_INSTCFG, 2), 0, 0);
-	cmd(OP(CFGI_STE) | FP(CMD_0_SID, 1), 0);
-	/* Now privileged data: read permitted even as an instruction */
-	EXPECT_EQ(xpa(1, NOSS, 0x3000, ACC_X), DATA_PA);
+	/* An unprivileged instruction fetch stays one */
+	xl(1, NOSS, 0x3000, ACC_X);
+	expect_fault_evt(EVT_F_PERMISSION, 1, NOSS, 0x3000,
+			 E1_READ | EVT_1_IND, 0);
 	ste_write(1, ste_s1w0(STE_CONFIG_S1, CD_PA + 64, 0, 0),
 		  FP(STE_1_PRIVCFG, 2) | FP(STE_1_INSTCFG, 3), 0, 0);
 	cmd(OP(CFGI_STE) | FP(CMD_0_SID, 1), 0);
-	xl(1, NOSS, 0x3000, ACC_P);
-	expect_fault_evt(EVT_F_PERMISSION, 1, NOSS, 0x3000,
-			 E1_READ | EVT_1_IND, 0);
+	/* A privileged data read stays one */
+	EXPECT_EQ(xpa(1, NOSS, 0x3000, ACC_P), DATA_PA);
 }
 
 S3E_CASE(s2_only_translate)
@@ -1656,9 +2012,10 @@ S3E_CASE(s2_only_translate)
 }
 
 /*
- * Stage 1 bypassed: an input beyond the IAS (48 bits) is a stage-1
- * Address Size fault before stage 2 is consulted, not recorded (no CD.R);
- * one within the IAS but beyond the stage-2 input range is stage 2's
+ * §3.4: stage 1 bypassed, an input beyond the IAS (48 bits) is a stage-1
+ * Address Size fault of class IN before stage 2 is consulted, recorded
+ * (§7.3.14: no CD.R applies); one within the IAS but beyond the stage-2
+ * input range is stage 2's
  */
 S3E_CASE(f_addr_size_s1_bypassed_beyond_ias)
 {
@@ -1670,14 +2027,50 @@ S3E_CASE(f_addr_size_s1_bypassed_beyond_ias)
 	ste_s2(2, 7, t2.base);
 	EXPECT_EQ(xl(2, NOSS, 1ULL << 48, ACC_R), S3E_TXN_FAULT);
 	EXPECT_EQ(res.event, EVT_F_ADDR_SIZE);
-	EXPECT_EQ(res.recorded, 0);
-	EXPECT_EQ(evt_pending(), 0);
+	EXPECT_EQ(res.recorded, 1);
+	EXPECT_EQ(evt_type(e), EVT_F_ADDR_SIZE);
+	EXPECT_EQ(e[1], E1_READ);
+	EXPECT_EQ(e[2], 1ULL << 48);
 	EXPECT_EQ(st()->faults[EVT_F_ADDR_SIZE], 1);
 	EXPECT_EQ(st()->walks, 1);
 	xl(2, NOSS, (1ULL << 48) - SZ_4K, ACC_R);
 	EXPECT_EQ(res.event, EVT_F_TRANSLATION);
 	EXPECT_EQ(evt_type(e), EVT_F_TRANSLATION);
 	EXPECT_EQ(e[1] & EVT_1_S2, EVT_1_S2);
+}
+
+/*
+ * §3.4: STE bypass with an input beyond the OAS is a stage-1 F_ADDR_SIZE
+ * of class IN, recorded (§7.3.14)
+ */
+S3E_CASE(ste_bypass_beyond_oas_addr_size)
+{
+	smmu_up();
+	ste_bypass(3);
+	EXPECT_EQ(xpa(3, NOSS, SMMU3_BIT(48) - 8, ACC_R), SMMU3_BIT(48) - 8);
+	EXPECT_EQ(res.len, 8);
+	xl(3, NOSS, 0xff00000000001000ULL, ACC_W);
+	expect_fault_evt(EVT_F_ADDR_SIZE, 3, NOSS, 0xff00000000001000ULL,
+			 E1_WRITE, 0);
+	EXPECT_EQ(st()->bypassed, 1);
+}
+
+/*
+ * §3.4, §5.2 S1DSS 0b01: stage 1 bypassed, an input beyond the IAS is a
+ * stage-1 F_ADDR_SIZE, recorded, with or without stage 2
+ */
+S3E_CASE(s1dss_bypass_beyond_ias_addr_size)
+{
+	struct tree t2;
+
+	smmu_up();
+	ste_s1(6, CD_PA, 4, 0, STE_S1DSS_BYPASS);
+	xl(6, NOSS, SMMU3_BIT(48), ACC_R);
+	expect_fault_evt(EVT_F_ADDR_SIZE, 6, NOSS, SMMU3_BIT(48), E1_READ, 0);
+	s2_window(&t2);
+	ste_nested(7, ipa(CD_PA), 4, 0, STE_S1DSS_BYPASS, 1, t2.base);
+	xl(7, NOSS, SMMU3_BIT(52), ACC_R);
+	expect_fault_evt(EVT_F_ADDR_SIZE, 7, NOSS, SMMU3_BIT(52), E1_READ, 0);
 }
 
 S3E_CASE(f_translation_s2_record_fields)
@@ -1875,6 +2268,37 @@ S3E_CASE(nested_cd_fetch_abort_after_s2)
 	}
 }
 
+/*
+ * §5.2 S2PTW: a CD or L1CD fetch from an IPA that stage 2 maps as Device
+ * is a stage-2 permission fault of class CD
+ */
+S3E_CASE(nested_s2ptw_cd_fetch_device)
+{
+	struct tree t2;
+	s3e_u64 e1 = EVT_1_RNW | EVT_1_S2 | EVT_1_TT_READ |
+		     FP(EVT_1_CLASS, EVT_CLASS_CD);
+
+	smmu_up();
+	s2_window(&t2);
+	/* The 2M block holding the CDs: Device-nGnRnE (MemAttr 0) */
+	map_block(&t2, ipa(CD_PA), CD_PA & ~(SZ_2M - 1), 2,
+		  TTD_AF | TTD_S2AP_READ | TTD_S2AP_WRITE);
+	cd_write(CD_PA + 5 * 64, cd0(9), IPA_BASE);
+	ste_write(5, ste_s1w0(STE_CONFIG_NESTED, ipa(CD_PA + 5 * 64), 0, 0),
+		  0, ste_s2w2(3) | STE_2_S2PTW, t2.base);
+	xl(5, NOSS, 0x7000, ACC_R);
+	expect_fault_evt(EVT_F_PERMISSION, 5, NOSS, 0x7000, e1,
+			 ipa(CD_PA + 5 * 64) & EVT_3_IPA);
+	/* An L1CD */
+	ste_write(6, ste_s1w0(STE_CONFIG_NESTED, ipa(CD_PA + 0x1000), 4,
+			      STE_S1FMT_2LVL_4K),
+		  FP(STE_1_S1DSS, STE_S1DSS_SSID0),
+		  ste_s2w2(3) | STE_2_S2PTW, t2.base);
+	xl(6, 1, 0x7000, ACC_R);
+	expect_fault_evt(EVT_F_PERMISSION, 6, 1, 0x7000, e1,
+			 ipa(CD_PA + 0x1000) & EVT_3_IPA);
+}
+
 S3E_CASE(nested_s2_walk_eabt_on_s1_table)
 {
 	struct tree t2;
@@ -1906,6 +2330,18 @@ S3E_CASE(el2_regime_tlbi_scope)
 	EXPECT_EQ(xpa(1, NOSS, 0x3000, ACC_R), DATA_PA);	/* stale */
 	cmd(OP(TLBI_EL2_ALL), 0);
 	EXPECT_EQ(xpa(1, NOSS, 0x3000, ACC_R), DATA_PA + 0x1000);
+}
+
+/* §5.4 EPD0: IGNORED (effective 0) for an EL2 stream without E2H */
+S3E_CASE(el2_epd0_ignored)
+{
+	smmu_up();
+	s1_stream(1, 1);
+	cd_write(CD_PA + 64, cd0(1) | CD_0_EPD0, tree_ttb(&s1t));
+	ste_write(1, ste_s1w0(STE_CONFIG_S1, CD_PA + 64, 0, 0),
+		  FP(STE_1_STRW, STE_STRW_EL2), 0, 0);
+	map_page(&s1t, 0x3000, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, 0x3000, ACC_R), DATA_PA);
 }
 
 S3E_CASE(el2_e2h_regime_asid)
@@ -1966,7 +2402,8 @@ static const struct inval_case tlbi_s1_cases[] = {
 	  (VA_T & ~(SZ_64K - 1)) | FPC(CMD_TLBI_1_TG, CMD_TLBI_TG_64K) |
 	  FPC(CMD_TLBI_1_TTL, 3) | CMD_TLBI_1_LEAF,
 	  OP(TLBI_NH_VA) | FPC(CMD_TLBI_0_ASID, 5),
-	  0x200000 | FPC(CMD_TLBI_1_TG, CMD_TLBI_TG_64K) },
+	  0x200000 | FPC(CMD_TLBI_1_TG, CMD_TLBI_TG_64K) |
+	  FPC(CMD_TLBI_1_TTL, 3) },
 };
 
 S3E_PARAMS(tlbi_s1_cases);
@@ -2542,6 +2979,7 @@ static struct S3E_LIST_TYPE s3e_model_regs[] = {
 	S3E_LIST_ENTRY(reset_idr0),
 	S3E_LIST_ENTRY(reset_idr1_5_iidr_aidr),
 	S3E_LIST_ENTRY(idr_stage1_only),
+	S3E_LIST_ENTRY(stage1_only_strw_res0),
 	S3E_LIST_ENTRY(idr_stage2_only),
 	S3E_PARAM_ENTRY(create_rejects, create_bad),
 	S3E_LIST_ENTRY(create_alloc_failure),
@@ -2554,6 +2992,7 @@ static struct S3E_LIST_TYPE s3e_model_regs[] = {
 	S3E_LIST_ENTRY(gbpa_update_handshake),
 	S3E_LIST_ENTRY(gbpa_abort_when_disabled),
 	S3E_LIST_ENTRY(gbpa_bypass_when_disabled),
+	S3E_LIST_ENTRY(gbpa_bypass_beyond_oas_aborts),
 	S3E_LIST_ENTRY(gerror_toggle_and_ack),
 	S3E_LIST_ENTRY(gerrorn_inactive_bits_ignored),
 	S3E_LIST_ENTRY(gerror_irq_gated),
@@ -2573,6 +3012,8 @@ static struct S3E_LIST_TYPE s3e_model_queues[] = {
 	S3E_LIST_ENTRY(cmdq_sync_consumed),
 	S3E_LIST_ENTRY(cmdq_wrap),
 	S3E_LIST_ENTRY(cmdq_full_queue_in_one_write),
+	S3E_LIST_ENTRY(queue_base_truncated_to_oas),
+	S3E_LIST_ENTRY(queue_base_aligned_to_size),
 	S3E_LIST_ENTRY(cmdq_log2_capped_by_idr1),
 	S3E_LIST_ENTRY(cmdq_not_consumed_while_disabled),
 	S3E_LIST_ENTRY(cmdq_cerror_ill_stops),
@@ -2582,17 +3023,21 @@ static struct S3E_LIST_TYPE s3e_model_queues[] = {
 	S3E_LIST_ENTRY(cmdq_budget_nothing_pending_while_disabled),
 	S3E_LIST_ENTRY(cmdq_cerror_abt),
 	S3E_PARAM_ENTRY(cerror_ill, cmd_ill),
+	S3E_PARAM_ENTRY(cerror_ill_tlbi_range, tlbi_range_ill),
 	S3E_LIST_ENTRY(cmd_every_legal_opcode_accepted),
 	S3E_LIST_ENTRY(cmd_sync_cs_irq_line),
 	S3E_LIST_ENTRY(cmd_sync_cs_irq_msi),
 	S3E_LIST_ENTRY(cmd_sync_msi_abort),
 	S3E_LIST_ENTRY(cmd_sync_sev_and_none_silent),
+	S3E_LIST_ENTRY(cmdq_sev_when_full_queue_drains),
+	S3E_LIST_ENTRY(cmd_sync_msi_addr_above_oas),
 	S3E_LIST_ENTRY(evtq_overflow_flag_and_ack),
 	S3E_LIST_ENTRY(evtq_disabled_drops),
 	S3E_LIST_ENTRY(evtq_irq_gating),
 	S3E_LIST_ENTRY(evtq_msi),
 	S3E_LIST_ENTRY(evtq_msi_abort),
 	S3E_LIST_ENTRY(evtq_write_abort),
+	S3E_LIST_ENTRY(evtq_abt_err_stops_recording),
 	{}
 };
 
@@ -2606,6 +3051,7 @@ static struct S3E_LIST_TYPE s3e_model_strtab[] = {
 	S3E_LIST_ENTRY(ste_fetch_abort_linear),
 	S3E_LIST_ENTRY(ste_cached_after_fetch),
 	S3E_LIST_ENTRY(strtab_2lvl_lookup),
+	S3E_LIST_ENTRY(strtab_split_reserved_and_base_alignment),
 	S3E_LIST_ENTRY(strtab_2lvl_span0),
 	S3E_LIST_ENTRY(strtab_2lvl_beyond_span),
 	S3E_LIST_ENTRY(strtab_2lvl_span_reserved),
@@ -2614,6 +3060,11 @@ static struct S3E_LIST_TYPE s3e_model_strtab[] = {
 	S3E_LIST_ENTRY(strtab_2lvl_l2_fetch_abort),
 	S3E_PARAM_ENTRY(c_bad_ste, bad_ste),
 	S3E_LIST_ENTRY(c_bad_ste_not_cached),
+	S3E_LIST_ENTRY(ste_s2ttb_beyond_s2ps),
+	S3E_LIST_ENTRY(ste_config_reserved_aborts),
+	S3E_LIST_ENTRY(ste_s1fmt_reserved_linear),
+	S3E_LIST_ENTRY(ste_s2ps_reserved_as_52),
+	S3E_LIST_ENTRY(ste_s1cdmax_ignored_without_substreams),
 	{}
 };
 
@@ -2631,6 +3082,9 @@ static struct S3E_LIST_TYPE s3e_model_cd[] = {
 	S3E_LIST_ENTRY(s1dss_bypass_stage1_only),
 	S3E_LIST_ENTRY(s1dss_bypass_nested_uses_stage2),
 	S3E_LIST_ENTRY(s1dss_ssid0_uses_cd0),
+	S3E_LIST_ENTRY(s1dss_ssid0_substream0_disabled),
+	S3E_LIST_ENTRY(cd_l1_l2ptr_beyond_oas),
+	S3E_LIST_ENTRY(cd_ttb_beyond_ips),
 	S3E_PARAM_ENTRY(c_bad_cd, bad_cd),
 	S3E_PARAM_ENTRY(cd_accepted, good_cd),
 	{}
@@ -2653,9 +3107,11 @@ static struct S3E_LIST_TYPE s3e_model_walk[] = {
 	S3E_LIST_ENTRY(f_addr_size_s1),
 	S3E_LIST_ENTRY(f_walk_eabt_s1_recorded_without_cd_r),
 	S3E_LIST_ENTRY(f_translation_s1_epd0),
-	S3E_LIST_ENTRY(ste_privcfg_instcfg_overrides),
+	S3E_LIST_ENTRY(ste_privcfg_instcfg_res0),
 	S3E_LIST_ENTRY(s2_only_translate),
 	S3E_LIST_ENTRY(f_addr_size_s1_bypassed_beyond_ias),
+	S3E_LIST_ENTRY(ste_bypass_beyond_oas_addr_size),
+	S3E_LIST_ENTRY(s1dss_bypass_beyond_ias_addr_size),
 	S3E_LIST_ENTRY(f_translation_s2_record_fields),
 	S3E_LIST_ENTRY(f_translation_s2_silent_without_s2r),
 	S3E_LIST_ENTRY(f_permission_s2_write),
@@ -2668,8 +3124,10 @@ static struct S3E_LIST_TYPE s3e_model_walk[] = {
 	S3E_LIST_ENTRY(nested_s1_fault_not_s2),
 	S3E_LIST_ENTRY(nested_cd_fetch_through_s2_fault),
 	S3E_LIST_ENTRY(nested_cd_fetch_abort_after_s2),
+	S3E_LIST_ENTRY(nested_s2ptw_cd_fetch_device),
 	S3E_LIST_ENTRY(nested_s2_walk_eabt_on_s1_table),
 	S3E_LIST_ENTRY(el2_regime_tlbi_scope),
+	S3E_LIST_ENTRY(el2_epd0_ignored),
 	S3E_LIST_ENTRY(el2_e2h_regime_asid),
 	{}
 };

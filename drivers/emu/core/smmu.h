@@ -19,6 +19,7 @@
 #include "walk.h"
 #include "tlb.h"
 #include "cfgcache.h"
+#include "trace.h"
 
 /* Interrupt lines of an instance, the argument of s3e_host.irq */
 #define S3E_IRQ_EVTQ		0
@@ -48,6 +49,11 @@
  *	Used for translation table descriptors, which the driver may update
  *	while the SMMU walks them (and it is the walker's fast path).  When
  *	NULL, @read of 8 bytes is used instead.
+ * @trace: optional: receive a trace record (struct s3e_trace) for each
+ *	translation, walk, descriptor read, event, command, configuration
+ *	fetch and global error; called with the host's lock held, only while
+ *	set, so that the default cost is one predictable branch per site.
+ *	s3e_smmu_set_trace() changes it on a live instance.
  */
 struct s3e_host {
 	int (*read)(void *ctx, s3e_u64 pa, void *buf, unsigned long len);
@@ -58,6 +64,7 @@ struct s3e_host {
 	void (*free)(void *ctx, void *p);
 	void *ctx;
 	int (*read64)(void *ctx, s3e_u64 pa, s3e_u64 *val);
+	void (*trace)(void *ctx, const struct s3e_trace *t);
 };
 
 /* struct s3e_smmu_config stages */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Names of SMMUv3 command opcodes and event types as __print_symbolic()
- * lists, for the trace events of the driver (drivers/smmu3/trace.h) and
+ * calls, for the trace events of the driver (drivers/smmu3/trace.h) and
  * of the emulator (drivers/emu/smmu3_emu_trace.h).
  */
 #ifndef SMMU3_TRACE_NAMES_H
@@ -9,7 +9,8 @@
 
 #include <smmu3/smmu3-arch.h>
 
-#define SMMU3_TRACE_CMD_OPS						\
+#define smmu3_trace_show_op(op)					\
+	__print_symbolic(op,						\
 	{ CMD_OP_PREFETCH_CONFIG,	"PREFETCH_CONFIG" },		\
 	{ CMD_OP_PREFETCH_ADDR,		"PREFETCH_ADDR" },		\
 	{ CMD_OP_CFGI_STE,		"CFGI_STE" },			\
@@ -34,9 +35,10 @@
 	{ CMD_OP_PRI_RESP,		"PRI_RESP" },			\
 	{ CMD_OP_RESUME,		"RESUME" },			\
 	{ CMD_OP_STALL_TERM,		"STALL_TERM" },			\
-	{ CMD_OP_SYNC,			"SYNC" }
+	{ CMD_OP_SYNC,			"SYNC" })
 
-#define SMMU3_TRACE_EVT_TYPES						\
+#define smmu3_trace_show_evt(type)					\
+	__print_symbolic(type,						\
 	{ 0,				"none" },			\
 	{ EVT_F_UUT,			"F_UUT" },			\
 	{ EVT_C_BAD_STREAMID,		"C_BAD_STREAMID" },		\
@@ -55,6 +57,6 @@
 	{ EVT_F_PERMISSION,		"F_PERMISSION" },		\
 	{ EVT_F_TLB_CONFLICT,		"F_TLB_CONFLICT" },		\
 	{ EVT_F_CFG_CONFLICT,		"F_CFG_CONFLICT" },		\
-	{ EVT_F_VMS_FETCH,		"F_VMS_FETCH" }
+	{ EVT_F_VMS_FETCH,		"F_VMS_FETCH" })
 
 #endif /* SMMU3_TRACE_NAMES_H */

@@ -51,6 +51,7 @@
 #include <smmu3/smmu3-emu.h>
 #include "core/smmu.h"
 #include "smmu3_emu_kunit.h"
+#include "smmu3_emu_trace.h"
 
 static_assert(SMMU3_EMU_IRQ_EVENTQ == S3E_IRQ_EVTQ);
 static_assert(SMMU3_EMU_IRQ_PRIQ == S3E_IRQ_PRIQ);
@@ -1210,6 +1211,54 @@ static void smmu3_emu_teardown(struct smmu3_emu *emu)
 		smmu3_emu_irq_teardown(emu);
 }
 
+/* ------------------------------------------------------------------------
+ * Tracing: the core's trace records become the smmu3_emu ftrace events
+ * (smmu3_emu_trace.c).  A core has the trace callback only while at least
+ * one of those events is enabled, so that an untraced emulator pays one
+ * branch per trace site in the core.
+ */
+
+/* Enabled smmu3_emu events, under smmu3_emu_mutex */
+static int smmu3_emu_trace_users;
+
+/* s3e_host.trace: called with emu->lock held */
+static void smmu3_emu_host_trace(void *ctx, const struct s3e_trace *t)
+{
+	struct smmu3_emu *emu = ctx;
+
+	smmu3_emu_trace(emu->dev, t);
+}
+
+/* Give @emu's core the trace callback or take it away, as the count says */
+static void smmu3_emu_trace_apply(struct smmu3_emu *emu)
+{
+	unsigned long flags;
+
+	lockdep_assert_held(&smmu3_emu_mutex);
+	spin_lock_irqsave(&emu->lock, flags);
+	if (emu->core)
+		s3e_smmu_set_trace(emu->core, smmu3_emu_trace_users > 0 ?
+				   smmu3_emu_host_trace : NULL);
+	spin_unlock_irqrestore(&emu->lock, flags);
+}
+
+/**
+ * smmu3_emu_trace_users_add() - count an smmu3_emu event enabled or disabled
+ * @delta: 1 when one was enabled, -1 when one was disabled
+ *
+ * Context: process; from the events' registration callbacks.
+ */
+void smmu3_emu_trace_users_add(int delta)
+{
+	struct smmu3_emu *emu;
+
+	mutex_lock(&smmu3_emu_mutex);
+	smmu3_emu_trace_users += delta;
+	list_for_each_entry(emu, &smmu3_emu_instances, list)
+		smmu3_emu_trace_apply(emu);
+	mutex_unlock(&smmu3_emu_mutex);
+}
+
 static int smmu3_emu_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
@@ -1268,6 +1317,7 @@ static int smmu3_emu_probe(struct platform_device *pdev)
 	smmu3_emu_debugfs_init(emu);
 	mutex_lock(&smmu3_emu_mutex);
 	list_add_tail(&emu->list, &smmu3_emu_instances);
+	smmu3_emu_trace_apply(emu);
 	mutex_unlock(&smmu3_emu_mutex);
 
 	dev_info(dev, "emulated SMMUv3: StreamID %u bits, SubstreamID %u bits, stage%s%s, TLB %u, config cache %u, cmdq 2^%u (budget %u), eventq 2^%u\n",

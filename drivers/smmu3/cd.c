@@ -14,6 +14,7 @@
 #include <linux/slab.h>
 
 #include "smmu3.h"
+#include "trace.h"
 
 /**
  * smmu3_cd_s1() - CD of a stage-1 domain
@@ -250,6 +251,7 @@ int smmu3_install_cd(struct smmu3_master *master, u32 ssid,
 
 	if (!cd)
 		return master->cdtab.base ? -ENOMEM : -EINVAL;
+	trace_smmu3_cd_write(master->dev, master->sids[0], ssid, target);
 	smmu3_write_entry(&w.writer, cd, target);
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <linux/platform_device.h>
 
 #include "smmu3.h"
+#include "trace.h"
 
 static const char *const smmu3_event_names[] = SMMU3_EVT_NAMES;
 
@@ -164,6 +165,8 @@ static void smmu3_handle_event(struct smmu3_device *smmu, const u64 *raw)
 	char ssid[16] = "";
 
 	smmu3_event_decode(raw, &evt);
+	trace_smmu3_event(smmu->dev, evt.type, evt.sid, evt.ssv, evt.ssid,
+			  evt.addr, evt.ipa, evt.s2, evt.read, evt.class);
 	spin_lock(&smmu->evt_lock);
 	smmu->evt_last = evt;
 	spin_unlock(&smmu->evt_lock);
@@ -255,6 +258,7 @@ irqreturn_t smmu3_gerror_handler(int irq, void *dev)
 	active = (gerror ^ gerrorn) & GERROR_ERR_MASK;
 	if (!active)
 		return IRQ_NONE;
+	trace_smmu3_gerror(smmu->dev, active);
 	atomic64_inc(&smmu->gerror_count);
 
 	if (active & GERROR_SFM_ERR)

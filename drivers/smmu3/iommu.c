@@ -16,6 +16,7 @@
 #include <linux/slab.h>
 
 #include "smmu3.h"
+#include "trace.h"
 
 /* Declared in the iommu core's private drivers/iommu/dma-iommu.h */
 void iommu_dma_get_resv_regions(struct device *dev, struct list_head *list);
@@ -132,6 +133,7 @@ static void smmu3_tlb_inv_context(struct smmu3_domain *d)
 {
 	struct smmu3_cmd cmd = {};
 
+	trace_smmu3_tlbi(d, 0, 0, 0, false);
 	if (d->stage == SMMU3_STAGE1) {
 		cmd.opcode = CMD_OP_TLBI_NH_ASID;
 		cmd.asid = d->asid;
@@ -154,6 +156,7 @@ static void smmu3_tlb_inv_range(struct smmu3_domain *d, unsigned long iova,
 	size_t off, step;
 	unsigned int n;
 
+	trace_smmu3_tlbi(d, iova, size, granule, leaf);
 	if (d->stage == SMMU3_STAGE1) {
 		tmpl.opcode = CMD_OP_TLBI_NH_VA;
 		tmpl.asid = d->asid;
@@ -248,6 +251,7 @@ static void smmu3_detach_paging(struct smmu3_master *master)
 
 	if (!old)
 		return;
+	trace_smmu3_detach(master, old->domain.type, old);
 	smmu3_set_domain(master, NULL);
 	/* No CD may keep pointing at tables that may be freed */
 	if (old->stage == SMMU3_STAGE1)
@@ -264,6 +268,8 @@ static void smmu3_attach_static(struct smmu3_master *master, bool bypass)
 		smmu3_ste_abort(ste);
 	smmu3_install_stes(master, ste);
 	smmu3_detach_paging(master);
+	trace_smmu3_attach(master, bypass ? IOMMU_DOMAIN_IDENTITY :
+			   IOMMU_DOMAIN_BLOCKED, NULL);
 }
 
 static int smmu3_attach_identity(struct iommu_domain *domain,
@@ -343,6 +349,7 @@ static int smmu3_attach_paging(struct iommu_domain *domain, struct device *dev)
 	}
 	smmu3_install_stes(master, ste);
 	smmu3_set_domain(master, d);
+	trace_smmu3_attach(master, domain->type, d);
 	return 0;
 }
 
@@ -354,6 +361,8 @@ static int smmu3_map_pages(struct iommu_domain *domain, unsigned long iova,
 {
 	struct io_pgtable_ops *ops = to_smmu3_domain(domain)->pgtbl_ops;
 
+	trace_smmu3_map(to_smmu3_domain(domain), iova, paddr, pgsize * pgcount,
+			prot);
 	return ops->map_pages(ops, iova, paddr, pgsize, pgcount, prot, gfp,
 			      mapped);
 }
@@ -365,6 +374,7 @@ static size_t smmu3_unmap_pages(struct iommu_domain *domain,
 {
 	struct io_pgtable_ops *ops = to_smmu3_domain(domain)->pgtbl_ops;
 
+	trace_smmu3_unmap(to_smmu3_domain(domain), iova, pgsize * pgcount);
 	return ops->unmap_pages(ops, iova, pgsize, pgcount, gather);
 }
 

@@ -14,6 +14,7 @@
 #include <linux/log2.h>
 
 #include "smmu3.h"
+#include "trace.h"
 
 /**
  * smmu3_q_inc() - advance a queue pointer
@@ -369,8 +370,10 @@ static int smmu3_cmdq_submit(struct smmu3_device *smmu, const u64 *raw,
 	unsigned long flags;
 	u64 sync_raw[2];
 	u32 sync_idx;
+	u64 start = 0;
 	int ret;
 
+	trace_smmu3_cmdq_batch(smmu->dev, raw, n);
 	spin_lock_irqsave(&cmdq->lock, flags);
 	ret = smmu3_cmdq_write(smmu, raw, n);
 	if (ret)
@@ -398,7 +401,12 @@ static int smmu3_cmdq_submit(struct smmu3_device *smmu, const u64 *raw,
 	/* Commands must be visible in memory before PROD moves */
 	dma_wmb();
 	regmap_write(smmu->regmap, cmdq->q.prod_reg, cmdq->q.prod);
+	if (trace_smmu3_cmdq_sync_enabled())
+		start = ktime_get_ns();
 	ret = smmu3_cmdq_wait(smmu, sync_idx, msi_slot);
+	if (trace_smmu3_cmdq_sync_enabled())
+		trace_smmu3_cmdq_sync(smmu->dev, sync_idx, msi_slot,
+				      ktime_get_ns() - start, ret);
 out:
 	spin_unlock_irqrestore(&cmdq->lock, flags);
 	return ret;

@@ -20,6 +20,7 @@
 #include <linux/slab.h>
 
 #include "smmu3.h"
+#include "trace.h"
 
 /* Largest entry, in 64-bit words: the STE */
 #define SMMU3_ENTRY_MAX_WORDS	STE_DWORDS
@@ -197,6 +198,7 @@ static bool smmu3_entry_set(struct smmu3_entry_writer *writer, __le64 *entry,
 		if (entry[i] == target[i])
 			continue;
 		WRITE_ONCE(entry[i], target[i]);
+		trace_smmu3_entry_word(i, target[i]);
 		changed = true;
 	}
 	if (changed)
@@ -240,6 +242,7 @@ void smmu3_write_entry(struct smmu3_entry_writer *writer,
 		}
 	}
 
+	trace_smmu3_entry_update(ncritical, critical);
 	if (ncritical == 0) {
 		/* Only unused bits differ */
 		smmu3_entry_set(writer, entry, target, 0, n);
@@ -332,6 +335,7 @@ void smmu3_install_ste(struct smmu3_device *smmu, u32 sid,
 
 	if (WARN_ON(!ste))
 		return;
+	trace_smmu3_ste_write(smmu->dev, sid, target);
 	smmu3_write_entry(&w.writer, ste, target);
 }
 

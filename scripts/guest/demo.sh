@@ -22,6 +22,8 @@ echo "--- DMA through the emulated SMMU (data verified by the CPU)"
 smmu3-dma testdev-a copy 0x100000 sg | sed 's/^/  testdev-a: /'
 smmu3-dma testdev-b copy 0x40000 streaming | sed 's/^/  testdev-b: /'
 smmu3-dma testdev-c checksum 0x40000 | sed 's/^/  testdev-c: /'
+echo "--- one DMA traced (tracefs): the driver's map, the emulator's walk, the PA"
+sh /guest/demo-trace.sh | cut -c 1-150 | sed 's/^/  /'
 echo "--- isolation: testdev-a touches testdev-b's buffer"
 iova=$(testdev_keep testdev-b 0x1000)
 smmu3-dma testdev-a write "$iova" 4096 | sed 's/^/  testdev-a: /'

@@ -32,6 +32,7 @@
  * Freestanding: no kernel or libc headers.
  */
 #include "smmu-int.h"
+#include "trace-int.h"
 
 #define TT_MIN_TSZ		16
 #define TT_MAX_TSZ_STT_4K16K	48
@@ -205,6 +206,7 @@ int s3e_cd_get(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 idx,
 	}
 	if (s3e_cd_decode(raw, el2, cd))
 		return s3e_fault_set(f, EVT_C_BAD_CD, 1);
+	s3e_trace_cfg(s, sid, idx, raw, raw == buf);
 	if (raw == buf)
 		s3e_cfgc_insert_cd(&s->cfgc, sid, idx, buf);
 	return 0;

@@ -34,6 +34,7 @@
  * Freestanding: no kernel or libc headers.
  */
 #include "smmu-int.h"
+#include "trace-int.h"
 
 static s3e_u32 q_mask(const struct s3e_queue *q)
 {
@@ -100,6 +101,7 @@ void s3e_gerror_raise(struct s3e_smmu *s, s3e_u32 bits)
 	if (!bits)
 		return;
 	s->gerror ^= bits;
+	s3e_trace_gerror(s, bits);
 	if (!(s->irq_ctrl & IRQ_CTRL_GERROR_IRQEN))
 		return;
 	/* §3.18.2: the wired pulse and the MSI are independent */
@@ -203,6 +205,7 @@ void s3e_cmdq_run(struct s3e_smmu *s)
 			return;
 		}
 		rc = s3e_cmd_exec(s, cmd[0], cmd[1]);
+		s3e_trace_cmd(s, cmd, rc);
 		if (rc == S3E_CMD_ILL) {
 			cmdq_error(s, CERROR_ILL);
 			return;

@@ -139,6 +139,7 @@ struct s3e_smmu *s3e_smmu_create(const struct s3e_smmu_config *cfg,
 							    S3E_NULL;
 		s->walker.mem.ctx = s;
 	}
+	s3e_smmu_set_trace(s, host->trace);
 	s->walker.oas = S3E_OAS_BITS;
 	s->walker.features = S3E_WALKER_STT;
 	if (cfg->stages & S3E_STAGE2)

@@ -19,6 +19,7 @@
 #include "walk.h"
 #include "tlb.h"
 #include "cfgcache.h"
+#include "trace.h"
 
 /* Interrupt lines of an instance, the argument of s3e_host.irq */
 #define S3E_IRQ_EVTQ		0
@@ -52,6 +53,11 @@
  *	CMD_SYNC with CS = SIG_SEV completes and as the command queue
  *	becomes non-full (§4.1.2, §4.7.3).  Called with the host's lock
  *	held; may be NULL (the event then reaches no PE).
+ * @trace: optional: receive a trace record (struct s3e_trace) for each
+ *	translation, walk, descriptor read, event, command, configuration
+ *	fetch and global error; called with the host's lock held, only while
+ *	set, so that the default cost is one predictable branch per site.
+ *	s3e_smmu_set_trace() changes it on a live instance.
  */
 struct s3e_host {
 	int (*read)(void *ctx, s3e_u64 pa, void *buf, unsigned long len);
@@ -63,6 +69,7 @@ struct s3e_host {
 	void *ctx;
 	int (*read64)(void *ctx, s3e_u64 pa, s3e_u64 *val);
 	void (*sev)(void *ctx);
+	void (*trace)(void *ctx, const struct s3e_trace *t);
 };
 
 /* struct s3e_smmu_config stages */

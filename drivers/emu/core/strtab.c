@@ -30,6 +30,7 @@
  * Freestanding: no kernel or libc headers.
  */
 #include "smmu-int.h"
+#include "trace-int.h"
 
 #define TT_MIN_TSZ		16
 #define TT_MAX_TSZ_STT_4K16K	48
@@ -272,6 +273,7 @@ int s3e_ste_get(struct s3e_smmu *s, s3e_u32 sid, struct s3e_ste *ste,
 	}
 	if (s3e_ste_decode(s, raw, ste))
 		return s3e_fault_set(f, EVT_C_BAD_STE, 1);
+	s3e_trace_cfg(s, sid, S3E_NO_SSID, raw, raw == buf);
 	if (raw == buf)
 		s3e_cfgc_insert_ste(&s->cfgc, sid, buf);
 	return 0;

@@ -49,6 +49,7 @@
  * Freestanding: no kernel or libc headers.
  */
 #include "smmu-int.h"
+#include "trace-int.h"
 
 #define TXN_PAGE_SIZE	4096ULL
 
@@ -156,6 +157,7 @@ static int txn_fault(struct s3e_smmu *s, const struct s3e_txn *t,
 	if (f->record) {
 		evt_build(t, access, f, rec);
 		r->recorded = s3e_evtq_record(s, rec);
+		s3e_trace_event(s, rec, r->recorded);
 	}
 	return S3E_TXN_FAULT;
 }
@@ -400,6 +402,7 @@ static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
 				 va, access, &res);
 	else
 		rc = s3e_walk_s2(&s->walker, &c->s2, va, access, &res);
+	s3e_trace_walk(s, t, c, va, &res);
 	if (rc)
 		return walk_fault(s, c, t, access, &res, r);
 
@@ -447,7 +450,7 @@ static int translate_slow(struct s3e_smmu *s, const struct s3e_txn *t,
 	return txn_abort(s, r);
 }
 
-int s3e_smmu_translate(struct s3e_smmu *s, const struct s3e_txn *t,
+static int xlate_inner(struct s3e_smmu *s, const struct s3e_txn *t,
 		       struct s3e_txn_result *r)
 {
 	struct s3e_dctx *c;
@@ -480,6 +483,14 @@ int s3e_smmu_translate(struct s3e_smmu *s, const struct s3e_txn *t,
 		return xlate_ctx(s, c, t, r);
 	}
 	return translate_slow(s, t, r);
+}
+
+int s3e_smmu_translate(struct s3e_smmu *s, const struct s3e_txn *t,
+		       struct s3e_txn_result *r)
+{
+	if (s3e_tracing(s))
+		return s3e_trace_translate(s, t, r, xlate_inner);
+	return xlate_inner(s, t, r);
 }
 
 unsigned long s3e_smmu_dma(struct s3e_smmu *s, const struct s3e_txn *t,

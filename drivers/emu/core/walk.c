@@ -315,6 +315,8 @@ static int tt_walk(const struct s3e_walker *w, const struct tt_geom *g,
 		}
 		if (w->mem.read64(w->mem.ctx, dpa, &desc))
 			return walk_eabt(res, stage, level, dpa);
+		if (w->trace)
+			w->trace(w->trace_ctx, stage, level, dpa, desc);
 		if (!(desc & TTD_VALID))
 			return walk_fault(res, EVT_F_TRANSLATION, stage, level);
 

@@ -68,11 +68,18 @@ struct s3e_walk_mem {
  * @oas: output address size of the SMMU in bits (SMMU_IDR5.OAS decoded);
  *	values above 48 are treated as 48
  * @features: S3E_WALKER_* flags
+ * @trace: optional: called with @trace_ctx for each descriptor a walk
+ *	reads successfully: translation @stage (1 or 2), @level, the
+ *	descriptor's physical address @pa and the value @desc read
+ * @trace_ctx: first argument of @trace
  */
 struct s3e_walker {
 	struct s3e_walk_mem mem;
 	s3e_u8 oas;
 	s3e_u8 features;
+	void (*trace)(void *ctx, unsigned int stage, unsigned int level,
+		      s3e_u64 pa, s3e_u64 desc);
+	void *trace_ctx;
 };
 
 /* struct s3e_s1_tt flags */

@@ -23,6 +23,7 @@
  * Documentation/emulator.rst, "The kernel module", describes the design.
  */
 #include <linux/atomic.h>
+#include <linux/bitfield.h>
 #include <linux/bitops.h>
 #include <linux/debugfs.h>
 #include <linux/device.h>
@@ -135,6 +136,8 @@ struct smmu3_emu {
 	u64 mem_refused;
 
 	struct dentry *debugfs;
+	/* StreamID the debugfs file "ste" shows; written by its user */
+	u32 ste_sid;
 };
 
 /* Bound instances, for smmu3_emu_get() */
@@ -383,6 +386,7 @@ SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_stats);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_tlb_stats);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_cfgc_stats);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_mem_size);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_ste_read);
 
 /**
  * smmu3_emu_kunit_host_create() - this glue's host services, for KUnit
@@ -929,6 +933,77 @@ static int smmu3_emu_regs_show(struct seq_file *m, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(smmu3_emu_regs);
 
+/*
+ * debugfs "ste": write a StreamID, read its STE as this SMMU fetches it,
+ * through its own STRTAB_BASE and STRTAB_BASE_CFG, from memory (no cache,
+ * no event, no counter): the eight doublewords and the fields that say
+ * how the stream translates.
+ */
+static int smmu3_emu_ste_show(struct seq_file *m, void *unused)
+{
+	static const char *const configs[8] = {
+		"abort", "reserved", "reserved", "reserved",
+		"bypass", "s1", "s2", "nested",
+	};
+	struct smmu3_emu *emu = m->private;
+	u32 sid = READ_ONCE(emu->ste_sid);
+	unsigned long flags;
+	u64 ste[STE_DWORDS];
+	int rc = -ENODEV;
+
+	spin_lock_irqsave(&emu->lock, flags);
+	if (emu->core)
+		rc = s3e_smmu_ste_read(emu->core, sid, ste);
+	spin_unlock_irqrestore(&emu->lock, flags);
+	if (rc == -ENODEV)
+		return rc;
+	if (rc == -1) {
+		seq_printf(m, "sid %#x: beyond the stream table\n", sid);
+		return 0;
+	}
+	if (rc) {
+		seq_printf(m, "sid %#x: stream table not readable (not RAM)\n",
+			   sid);
+		return 0;
+	}
+	seq_printf(m, "sid %#x\nste: %016llx %016llx %016llx %016llx %016llx %016llx %016llx %016llx\n",
+		   sid, ste[0], ste[1], ste[2], ste[3], ste[4], ste[5], ste[6],
+		   ste[7]);
+	seq_printf(m, "v %llu config %s s1contextptr %#llx s2vmid %llu s2ttb %#llx\n",
+		   ste[0] & STE_0_V, configs[FIELD_GET(STE_0_CONFIG, ste[0])],
+		   ste[0] & STE_0_S1CONTEXTPTR,
+		   FIELD_GET(STE_2_S2VMID, ste[2]), ste[3] & STE_3_S2TTB);
+	return 0;
+}
+
+static int smmu3_emu_ste_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, smmu3_emu_ste_show, inode->i_private);
+}
+
+static ssize_t smmu3_emu_ste_write(struct file *file, const char __user *ubuf,
+				   size_t count, loff_t *ppos)
+{
+	struct smmu3_emu *emu = ((struct seq_file *)file->private_data)->private;
+	u32 sid;
+	int ret;
+
+	ret = kstrtou32_from_user(ubuf, count, 0, &sid);
+	if (ret)
+		return ret;
+	WRITE_ONCE(emu->ste_sid, sid);
+	return count;
+}
+
+static const struct file_operations smmu3_emu_ste_fops = {
+	.owner		= THIS_MODULE,
+	.open		= smmu3_emu_ste_open,
+	.read		= seq_read,
+	.write		= smmu3_emu_ste_write,
+	.llseek		= seq_lseek,
+	.release	= single_release,
+};
+
 static void smmu3_emu_debugfs_init(struct smmu3_emu *emu)
 {
 	emu->debugfs = debugfs_create_dir(dev_name(emu->dev),
@@ -937,6 +1012,8 @@ static void smmu3_emu_debugfs_init(struct smmu3_emu *emu)
 			    &smmu3_emu_stats_fops);
 	debugfs_create_file("regs", 0400, emu->debugfs, emu,
 			    &smmu3_emu_regs_fops);
+	debugfs_create_file("ste", 0600, emu->debugfs, emu,
+			    &smmu3_emu_ste_fops);
 }
 
 /* ------------------------------------------------------------------------

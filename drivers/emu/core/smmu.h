@@ -329,6 +329,23 @@ const struct s3e_tlb_stats *s3e_smmu_tlb_stats(const struct s3e_smmu *s);
 const struct s3e_cfgc_stats *s3e_smmu_cfgc_stats(const struct s3e_smmu *s);
 
 /**
+ * s3e_smmu_ste_read() - the STE of a StreamID, as the SMMU would fetch it
+ * @s: instance
+ * @sid: StreamID
+ * @ste: 8 doublewords, host byte order
+ *
+ * Walks the stream table through the instance's own STRTAB_BASE and
+ * STRTAB_BASE_CFG (linear or 2-level, §3.3) and reads the entry from
+ * memory.  No cache is consulted or filled, no event is recorded and no
+ * counter moves: a view for debugging and tests, independent of what the
+ * driver believes it wrote.
+ *
+ * Return: 0; -1 when @sid is out of range of the table (or its level-1
+ * descriptor is invalid); -2 when a table read failed (not RAM).
+ */
+int s3e_smmu_ste_read(struct s3e_smmu *s, s3e_u32 sid, s3e_u64 *ste);
+
+/**
  * s3e_smmu_mem_size() - memory an instance holds
  * @s: instance
  *

@@ -278,3 +278,14 @@ int s3e_ste_get(struct s3e_smmu *s, s3e_u32 sid, struct s3e_ste *ste,
 		s3e_cfgc_insert_ste(&s->cfgc, sid, buf);
 	return 0;
 }
+
+int s3e_smmu_ste_read(struct s3e_smmu *s, s3e_u32 sid, s3e_u64 *ste)
+{
+	struct s3e_fault f = { 0 };
+	int rc = strtab_fetch(s, sid, ste, &f);
+
+	if (!rc)
+		return 0;
+	/* fetch_fault() and bad_sid() set the record's type */
+	return f.type == EVT_F_STE_FETCH ? -2 : -1;
+}

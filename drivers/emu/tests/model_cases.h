@@ -1158,6 +1158,33 @@ S3E_CASE(strtab_2lvl_lookup)
 }
 
 /*
+ * s3e_smmu_ste_read(): the STE through the instance's own stream table
+ * registers (§3.3), 2-level here, with no side effect: no cache fill, no
+ * event, no counter; an invalid L1 descriptor and a hole are told apart
+ */
+S3E_CASE(ste_read_view)
+{
+	s3e_u64 raw[8];
+
+	smmu_up();
+	strtab_2lvl(16);
+	wr64(STRTAB_PA + 3 * 8, L2STE_PA | 9);		/* 256 STEs */
+	ste_write_at(L2STE_PA + 0x21 * 64, (s3e_u64[8]) {
+		ste0(STE_CONFIG_S2), 0, 7, 0x45678000 });
+	EXPECT_EQ(s3e_smmu_ste_read(smmu, 0x321, raw), 0);
+	EXPECT_EQ(raw[0], ste0(STE_CONFIG_S2));
+	EXPECT_EQ(raw[2], 7);
+	EXPECT_EQ(raw[3], 0x45678000);
+	EXPECT_EQ(s3e_smmu_ste_read(smmu, 0x421, raw), -1);
+	EXPECT_EQ(s3e_smmu_ste_read(smmu, 0x10000, raw), -1);
+	wr64(STRTAB_PA + 4 * 8, HOLE_PA | 9);
+	EXPECT_EQ(s3e_smmu_ste_read(smmu, 0x421, raw), -2);
+	EXPECT_EQ(s3e_smmu_cfgc_stats(smmu)->inserts, 0);
+	EXPECT_EQ(evt_pending(), 0);
+	EXPECT_EQ(s3e_smmu_stats(smmu)->events, 0);
+}
+
+/*
  * §6.3.25: a reserved SPLIT behaves as 6; §6.3.24: the base is aligned to
  * the table size
  */
@@ -3051,6 +3078,7 @@ static struct S3E_LIST_TYPE s3e_model_strtab[] = {
 	S3E_LIST_ENTRY(ste_fetch_abort_linear),
 	S3E_LIST_ENTRY(ste_cached_after_fetch),
 	S3E_LIST_ENTRY(strtab_2lvl_lookup),
+	S3E_LIST_ENTRY(ste_read_view),
 	S3E_LIST_ENTRY(strtab_split_reserved_and_base_alignment),
 	S3E_LIST_ENTRY(strtab_2lvl_span0),
 	S3E_LIST_ENTRY(strtab_2lvl_beyond_span),

@@ -8,7 +8,9 @@
 # recorded), counted by the emulator and reported by the driver; stage-2
 # permissions hold (read-only and write-only mappings); identity bypasses
 # the tables; back in a DMA domain, a strict unmap is invalidated
-# with TLBI_S2_IPA, after which the same access faults.
+# with TLBI_S2_IPA, after which the same access faults.  The STE the
+# driver reports is compared with the one the emulated SMMU fetches
+# through its own registers.
 set -e
 . /guest/lib.sh
 emu_stack
@@ -75,6 +77,18 @@ check_s2_ste() {
 	expect "STE S2VMID" $((w2 & 0xffff)) "$vmid"
 	expect "STE dword 2 bits 58:51" $(((w2 >> 51) & 0xff)) $(((1 << 0) | (1 << 3) | (1 << 7)))
 	expect "STE S2TTB" $((0x$4)) $((ttb))
+	# What the SMMU itself fetches for StreamID 0x50, through its own
+	# STRTAB_BASE registers from memory (the emulator's "ste" view), must
+	# be the STE the driver reports, VMID and S2TTB included
+	echo 0x50 >"$emu/ste"
+	fetched=$(cat "$emu/ste")
+	echo "$fetched"
+	expect "STE as fetched by the SMMU" \
+		"$(echo "$fetched" | sed -n 's/^ste: \([0-9a-f]* [0-9a-f]* [0-9a-f]* [0-9a-f]*\) .*/\1/p')" \
+		"$(echo "$s" | sed -n 's/^  ste: //p')"
+	expect "VMID and S2TTB as fetched by the SMMU" \
+		"$(echo "$fetched" | sed -n 's/.* s2vmid \([0-9]*\) s2ttb \(0x[0-9a-f]*\)$/\1 \2/p')" \
+		"$vmid $(printf '%#x' $((ttb)))"
 }
 
 # --- The SMMU: stage 2 only

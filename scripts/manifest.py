@@ -8,8 +8,9 @@
       check its "# trace:" lines declare, every KUnit suite and case
       compiled into the given modules (read from their ELF objects), the
       boot, the kernel log and kmemleak.  A script whose machines line is
-      missing or names an unknown machine is an error (exit 2): it would
-      otherwise never run and never be missed.
+      missing or names an unknown machine is an error (exit 2, the other
+      names are printed all the same): it would otherwise never run and
+      never be missed.
 
   manifest.py kunit KUNIT.ko...
       Print the KUnit suites and cases of the modules (a debugging aid).
@@ -155,13 +156,13 @@ def expect(args):
     if args.machine == 'stock':
         names.append('kunit')
     names += ['boot', 'kernel', 'kmemleak']
-    for e in errors:
-        print(f'manifest: {e}', file=sys.stderr)
-    if errors:
-        return 2
+    # The names are promised even when a script's header is wrong: what
+    # goes missing besides is then reported as well
     for n in names:
         print(f'{args.machine}:{n}')
-    return 0
+    for e in errors:
+        print(f'manifest: {e}', file=sys.stderr)
+    return 2 if errors else 0
 
 
 def parse_results(path):
@@ -169,9 +170,13 @@ def parse_results(path):
     with open(path) as f:
         for line in f:
             line = line.rstrip('\n')
-            m = re.match(r'(PASS|FAIL|SKIP) (\S+?)(?:: (.*))?$', line)
+            # "VERDICT name[: detail]"; a name may hold blanks (a KUnit
+            # parameter's description), never ": "
+            m = re.match(r'(PASS|FAIL|SKIP) (.*?)(?:: (.*))?$', line)
             if m:
                 out.append([m.group(1), m.group(2), m.group(3) or ''])
+            elif line.strip():
+                out.append(['FAIL', 'results', f'malformed line {line!r}'])
     return out
 
 

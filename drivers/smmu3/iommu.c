@@ -488,19 +488,6 @@ static struct iommu_domain *smmu3_domain_alloc_paging(struct device *dev)
 
 /* --- Devices --- */
 
-static struct smmu3_device *smmu3_get_by_fwnode(struct fwnode_handle *fwnode)
-{
-	struct device *dev;
-	struct smmu3_device *smmu;
-
-	dev = driver_find_device_by_fwnode(&smmu3_driver.driver, fwnode);
-	if (!dev)
-		return NULL;
-	smmu = dev_get_drvdata(dev);
-	put_device(dev);
-	return smmu;
-}
-
 static void smmu3_remove_streams(struct smmu3_master *master,
 				 unsigned int n)
 {
@@ -521,7 +508,7 @@ static struct iommu_device *smmu3_probe_device(struct device *dev)
 
 	if (!fwspec)
 		return ERR_PTR(-ENODEV);
-	smmu = smmu3_get_by_fwnode(fwspec->iommu_fwnode);
+	smmu = smmu3_find_by_fwnode(fwspec->iommu_fwnode);
 	if (!smmu)
 		return ERR_PTR(-ENODEV);
 	if (!fwspec->num_ids) {
@@ -588,6 +575,18 @@ static struct iommu_device *smmu3_probe_device(struct device *dev)
 		}
 	}
 	mutex_unlock(&smmu->streams_mutex);
+
+	/*
+	 * Whatever driver binds @dev is unbound before this SMMU is, and
+	 * probes again once the SMMU is back: the link stays until either
+	 * device is deleted.
+	 */
+	if (!device_link_add(dev, smmu->dev, DL_FLAG_AUTOPROBE_CONSUMER)) {
+		dev_err(dev, "cannot link to the SMMU %s\n", dev_name(smmu->dev));
+		ret = -EINVAL;
+		mutex_lock(&smmu->streams_mutex);
+		goto err;
+	}
 	dev_iommu_priv_set(dev, master);
 	return &smmu->iommu;
 

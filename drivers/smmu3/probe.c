@@ -22,6 +22,45 @@ module_param(bypass, bool, 0444);
 MODULE_PARM_DESC(bypass,
 		 "Let transactions through untranslated while the SMMU is disabled (GBPA); default: abort them");
 
+/*
+ * SMMUs from just before iommu_device_register() to just before
+ * iommu_device_unregister(): the core probes devices behind an SMMU while
+ * it registers, before the driver core counts the SMMU as bound.
+ */
+static LIST_HEAD(smmu3_instances);
+static DEFINE_MUTEX(smmu3_instances_lock);
+
+/**
+ * smmu3_find_by_fwnode() - the registered SMMU of a firmware node
+ * @fwnode: the SMMU's node (a fwspec's iommu_fwnode)
+ *
+ * Return: the SMMU, or NULL when none is registered for @fwnode.
+ */
+struct smmu3_device *smmu3_find_by_fwnode(struct fwnode_handle *fwnode)
+{
+	struct smmu3_device *smmu, *found = NULL;
+
+	mutex_lock(&smmu3_instances_lock);
+	list_for_each_entry(smmu, &smmu3_instances, node) {
+		if (dev_fwnode(smmu->dev) == fwnode) {
+			found = smmu;
+			break;
+		}
+	}
+	mutex_unlock(&smmu3_instances_lock);
+	return found;
+}
+
+static void smmu3_publish(struct smmu3_device *smmu, bool publish)
+{
+	mutex_lock(&smmu3_instances_lock);
+	if (publish)
+		list_add_tail(&smmu->node, &smmu3_instances);
+	else
+		list_del_init(&smmu->node);
+	mutex_unlock(&smmu3_instances_lock);
+}
+
 /* How the registers are reached (of_device_id.data) */
 enum smmu3_regs_kind {
 	SMMU3_REGS_MMIO = 1,
@@ -344,8 +383,11 @@ static int smmu3_get_provider_regmap(struct smmu3_device *smmu)
 	if (ret)
 		return ret;
 
-	/* Unbinding the provider unbinds this SMMU first */
-	link = device_link_add(dev, &prov->dev, DL_FLAG_AUTOREMOVE_CONSUMER);
+	/*
+	 * Unbinding the provider unbinds this SMMU first; binding it again
+	 * probes this SMMU again.
+	 */
+	link = device_link_add(dev, &prov->dev, DL_FLAG_AUTOPROBE_CONSUMER);
 	if (!link)
 		return dev_err_probe(dev, -EINVAL,
 				     "cannot link to register provider %s\n",
@@ -412,6 +454,7 @@ static int smmu3_probe(struct platform_device *pdev)
 	if (!smmu)
 		return -ENOMEM;
 	smmu->dev = dev;
+	INIT_LIST_HEAD(&smmu->node);
 	mutex_init(&smmu->streams_mutex);
 	spin_lock_init(&smmu->evt_lock);
 	xa_init(&smmu->streams);
@@ -456,9 +499,11 @@ static int smmu3_probe(struct platform_device *pdev)
 				     dev_name(dev));
 	if (ret)
 		goto err_debugfs;
+	smmu3_publish(smmu, true);
 	ret = iommu_device_register(&smmu->iommu, &smmu3_ops, dev);
 	if (ret) {
 		dev_err(dev, "cannot register with the iommu core: %d\n", ret);
+		smmu3_publish(smmu, false);
 		goto err_sysfs;
 	}
 	return 0;
@@ -476,6 +521,11 @@ static void smmu3_remove(struct platform_device *pdev)
 {
 	struct smmu3_device *smmu = platform_get_drvdata(pdev);
 
+	/*
+	 * The drivers of the devices behind this SMMU were unbound first
+	 * (device links); releasing the devices leaves nothing attached.
+	 */
+	smmu3_publish(smmu, false);
 	iommu_device_unregister(&smmu->iommu);
 	iommu_device_sysfs_remove(&smmu->iommu);
 	smmu3_debugfs_remove(smmu);
@@ -495,6 +545,12 @@ struct platform_driver smmu3_driver = {
 	.driver = {
 		.name = "smmu3",
 		.of_match_table = smmu3_of_match,
+		/*
+		 * Unbinding through sysfs is allowed (unlike upstream
+		 * arm-smmu-v3): device links unbind the drivers of the
+		 * devices behind the SMMU first and probe them again when it
+		 * is bound again.
+		 */
 	},
 	.probe = smmu3_probe,
 	.remove = smmu3_remove,

@@ -248,6 +248,7 @@ struct smmu3_device {
 	struct smmu3_event evt_last;
 	atomic64_t gerror_count;
 	struct dentry *debugfs;
+	struct list_head node;
 };
 
 /**
@@ -436,6 +437,7 @@ extern const struct iommu_ops smmu3_ops;
 
 /* --- Platform driver (probe.c) --- */
 extern struct platform_driver smmu3_driver;
+struct smmu3_device *smmu3_find_by_fwnode(struct fwnode_handle *fwnode);
 
 /* --- debugfs (debugfs.c) --- */
 void smmu3_debugfs_init(struct smmu3_device *smmu);

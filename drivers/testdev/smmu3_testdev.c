@@ -12,14 +12,16 @@
  *   info   StreamID, emulator, IOMMU group and domain type, counters
  *   cmd    write a command line; read the result of the last command
  *
- * Commands (sizes and addresses accept 0x, k, M suffixes not needed):
+ * Commands (numbers in C notation: 4096, 0x1000); every size is 1 byte
+ * to 16 MiB (TESTDEV_MAX_BYTES):
  *   copy <bytes> coherent|streaming|sg   src -> dst by the device, verified
  *   fill <bytes> <byte>                  device fills, CPU verifies
  *   checksum <bytes>                     device sums, CPU compares
  *   keep <bytes> [<dir>]                 keep a mapped buffer; shows IOVA.
  *                                        dir: coherent (the default,
  *                                        dma_alloc_coherent), or a
- *                                        streaming mapping (dma_map_single)
+ *                                        streaming mapping (dma_map_page of
+ *                                        chunks of up to 1 MiB)
  *                                        to-device (the device may only
  *                                        read it), from-device (only
  *                                        write it) or bidirectional
@@ -27,10 +29,24 @@
  *   free                                 release the kept buffer
  *   read <iova> <bytes>                  raw device read of any IOVA
  *   write <iova> <bytes>                 raw device write of any IOVA
- *   storm <count> <iova>                 <count> raw 4-byte reads, in
- *                                        batches with interrupts off
+ *   storm <count> <iova>                 <count> (1..10000000) raw 4-byte
+ *                                        reads, in batches with
+ *                                        interrupts off
  *   unmap-access <bytes>                 map, DMA, unmap, DMA again
- *   claim | release                      take DMA ownership (blocked domain)
+ *                                        (at most 64 KiB)
+ *
+ * A command that cannot run (bad syntax, a size out of range, a command
+ * the binding does not allow) fails the write with its reason in the
+ * result and in info's last_error; a command that ran has its outcome in
+ * the result ("ok ...", "fault ...", "mismatch ...", "error: ...").  A
+ * signal to the writer, or unbinding the device, ends a running command
+ * ("interrupted ...").  One command runs at a time per device: a second
+ * writer gets -EBUSY; info and the result stay readable meanwhile.
+ *
+ * The same devices can be bound to a second driver, smmu3_testdev_owned
+ * (through driver_override only), which takes DMA ownership of the
+ * device's IOMMU group at probe (the iommu core attaches the blocked
+ * domain) and never uses the DMA API: only read, write and storm run.
  */
 #include <linux/debugfs.h>
 #include <linux/dma-mapping.h>
@@ -42,6 +58,7 @@
 #include <linux/random.h>
 #include <linux/scatterlist.h>
 #include <linux/seq_file.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/stdarg.h>
 #include <linux/string.h>
@@ -58,21 +75,47 @@
 #define TESTDEV_RESULT_LEN	256
 /* Faulting accesses per interrupts-off batch of "storm" */
 #define TESTDEV_STORM_BATCH	2048
+#define TESTDEV_STORM_MAX	10000000
+/* Physically contiguous chunk of a streaming buffer, one mapping each */
+#define TESTDEV_STREAM_CHUNK	SZ_1M
+/* Longest command line */
+#define TESTDEV_CMD_MAX		200
+
+/**
+ * struct testdev_stream - a streaming buffer: chunks, one mapping each
+ * @n: number of chunks; 0: no buffer
+ * @dir: direction of the mappings
+ * @seg: the chunks: pages (order get_order(@len)), bytes, IOVA
+ */
+struct testdev_stream {
+	unsigned int n;
+	enum dma_data_direction dir;
+	struct testdev_stream_seg {
+		struct page *page;
+		size_t len;
+		dma_addr_t dma;
+	} *seg;
+};
 
 /**
  * struct testdev - one test device
  * @dev: the platform device
  * @emu: the emulator its SMMU is
  * @sid: StreamID (first iommus entry)
- * @lock: serialises commands; protects everything below
+ * @owned: bound to smmu3_testdev_owned: DMA ownership taken, no DMA API
+ * @cmd_lock: held while a command runs; protects @chunk and the kept buffer
  * @chunk: the device's internal buffer, TESTDEV_CHUNK bytes
- * @result: outcome of the last command
- * @keep: buffer kept by "keep", or NULL
- * @keep_dma: its IOVA
+ * @keep: coherent buffer kept by "keep", or NULL
+ * @keep_stream: streaming buffer kept by "keep <bytes> <dir>" (n == 0: none)
+ * @keep_dma: the kept buffer's (first) IOVA
  * @keep_len: its size
  * @keep_dir: DMA_NONE for a coherent buffer, else the direction of its
  *	streaming mapping
- * @owned: DMA ownership claimed ("claim")
+ * @stopping: remove() has begun: a running command ends
+ * @lock: protects @result, @last_error and @running; held briefly
+ * @result: outcome of the last command
+ * @last_error: reason the last refused command was refused
+ * @running: the command running, or "" (for info)
  * @bytes: bytes moved by the device
  * @faults: DMAs that failed with a fault
  * @dir: debugfs directory
@@ -81,17 +124,23 @@ struct testdev {
 	struct device *dev;
 	struct smmu3_emu *emu;
 	u32 sid;
-	/* serialises commands */
-	struct mutex lock;
+	bool owned;
+	/* held for a whole command, never waited for */
+	struct mutex cmd_lock;
 	u8 *chunk;
-	char result[TESTDEV_RESULT_LEN];
 	u8 *keep;
+	struct testdev_stream keep_stream;
 	dma_addr_t keep_dma;
 	size_t keep_len;
 	enum dma_data_direction keep_dir;
-	bool owned;
-	u64 bytes;
-	u64 faults;
+	bool stopping;
+	/* short sections only: readers must never wait for a command */
+	struct mutex lock;
+	char result[TESTDEV_RESULT_LEN];
+	char last_error[TESTDEV_RESULT_LEN];
+	char running[TESTDEV_CMD_MAX + 1];
+	atomic64_t bytes;
+	atomic64_t faults;
 	struct dentry *dir;
 };
 
@@ -103,9 +152,35 @@ static __printf(2, 3) void testdev_result(struct testdev *td,
 {
 	va_list ap;
 
+	mutex_lock(&td->lock);
 	va_start(ap, fmt);
 	vsnprintf(td->result, sizeof(td->result), fmt, ap);
 	va_end(ap);
+	mutex_unlock(&td->lock);
+}
+
+/*
+ * Refuse the command being parsed: the reason becomes the result and
+ * info's last_error, @err the write's error.
+ */
+static __printf(3, 4) int testdev_refuse(struct testdev *td, int err,
+					 const char *fmt, ...)
+{
+	va_list ap;
+
+	mutex_lock(&td->lock);
+	va_start(ap, fmt);
+	vsnprintf(td->result, sizeof(td->result), fmt, ap);
+	va_end(ap);
+	strscpy(td->last_error, td->result);
+	mutex_unlock(&td->lock);
+	return err;
+}
+
+/* A signal to the writer or remove() ends a long command */
+static bool testdev_should_stop(struct testdev *td)
+{
+	return signal_pending(current) || READ_ONCE(td->stopping);
 }
 
 static const char *testdev_event_name(u32 type)
@@ -124,12 +199,17 @@ static int testdev_dma(struct testdev *td, u64 iova, void *buf, size_t len,
 	struct smmu3_emu_fault fault;
 	int ret;
 
+	if (testdev_should_stop(td)) {
+		testdev_result(td, "interrupted: %s at iova %#llx not done",
+			       write ? "write" : "read", iova);
+		return -EINTR;
+	}
 	ret = smmu3_emu_dma(td->emu, td->sid, SMMU3_EMU_NO_SSID, iova, buf,
 			    len, write ? SMMU3_EMU_DMA_WRITE : 0, &fault);
-	td->bytes += fault.done;
+	atomic64_add(fault.done, &td->bytes);
 	if (!ret)
 		return 0;
-	td->faults++;
+	atomic64_inc(&td->faults);
 	if (ret == -EFAULT)
 		testdev_result(td, "fault %s sid %#x iova %#llx %s%s",
 			       testdev_event_name(fault.event), td->sid,
@@ -329,45 +409,192 @@ out:
 	return ret;
 }
 
-static int testdev_copy_linear(struct testdev *td, size_t bytes,
-			       bool coherent)
+static void testdev_stream_free(struct testdev *td, struct testdev_stream *b)
+{
+	unsigned int i;
+
+	for (i = 0; b->seg && i < b->n; i++) {
+		if (!dma_mapping_error(td->dev, b->seg[i].dma))
+			dma_unmap_page(td->dev, b->seg[i].dma, b->seg[i].len,
+				       b->dir);
+		if (b->seg[i].page)
+			__free_pages(b->seg[i].page, get_order(b->seg[i].len));
+	}
+	kfree(b->seg);
+	memset(b, 0, sizeof(*b));
+}
+
+/* Chunks of up to TESTDEV_STREAM_CHUNK bytes, not mapped yet */
+static int testdev_stream_alloc(struct testdev_stream *b, size_t bytes,
+				enum dma_data_direction dir)
+{
+	unsigned int i;
+
+	b->n = DIV_ROUND_UP(bytes, TESTDEV_STREAM_CHUNK);
+	b->dir = dir;
+	b->seg = kcalloc(b->n, sizeof(*b->seg), GFP_KERNEL);
+	if (!b->seg) {
+		b->n = 0;
+		return -ENOMEM;
+	}
+	for (i = 0; i < b->n; i++) {
+		b->seg[i].dma = DMA_MAPPING_ERROR;
+		b->seg[i].len = min_t(size_t, bytes - (size_t)i *
+				      TESTDEV_STREAM_CHUNK,
+				      TESTDEV_STREAM_CHUNK);
+	}
+	for (i = 0; i < b->n; i++) {
+		b->seg[i].page = alloc_pages(GFP_KERNEL | __GFP_NOWARN,
+					     get_order(b->seg[i].len));
+		if (!b->seg[i].page)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* Map every chunk (the CPU has written what the device is to read) */
+static int testdev_stream_map(struct testdev *td, struct testdev_stream *b)
+{
+	unsigned int i;
+	dma_addr_t dma;
+
+	for (i = 0; i < b->n; i++) {
+		dma = dma_map_page(td->dev, b->seg[i].page, 0, b->seg[i].len,
+				   b->dir);
+		if (dma_mapping_error(td->dev, dma))
+			return -ENOMEM;
+		b->seg[i].dma = dma;
+	}
+	return 0;
+}
+
+/* Copy between @data and the buffer's chunks (@to_buf: into the chunks) */
+static void testdev_stream_rw(struct testdev_stream *b, u8 *data,
+			      bool to_buf)
+{
+	size_t off = 0;
+	unsigned int i;
+
+	for (i = 0; i < b->n; i++) {
+		if (to_buf)
+			memcpy(page_address(b->seg[i].page), data + off,
+			       b->seg[i].len);
+		else
+			memcpy(data + off, page_address(b->seg[i].page),
+			       b->seg[i].len);
+		off += b->seg[i].len;
+	}
+}
+
+static void testdev_stream_sync_for_cpu(struct testdev *td,
+					struct testdev_stream *b)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->n; i++)
+		dma_sync_single_for_cpu(td->dev, b->seg[i].dma, b->seg[i].len,
+					b->dir);
+}
+
+static struct testdev_seg *testdev_stream_segs(struct testdev_stream *b)
+{
+	struct testdev_seg *segs;
+	unsigned int i;
+
+	segs = kcalloc(b->n, sizeof(*segs), GFP_KERNEL);
+	for (i = 0; segs && i < b->n; i++) {
+		segs[i].iova = b->seg[i].dma;
+		segs[i].len = b->seg[i].len;
+	}
+	return segs;
+}
+
+/* Streaming: physically contiguous chunks, dma_map_page() each */
+static int testdev_copy_streaming(struct testdev *td, size_t bytes)
+{
+	struct testdev_stream src = {}, dst = {};
+	struct testdev_seg *ssegs = NULL, *dsegs = NULL;
+	u8 *expect, *got = NULL;
+	int ret;
+
+	expect = vmalloc(bytes);
+	if (expect)
+		got = vzalloc(bytes);
+	ret = expect && got ? 0 : -ENOMEM;
+	if (!ret)
+		ret = testdev_stream_alloc(&src, bytes, DMA_TO_DEVICE);
+	if (!ret)
+		ret = testdev_stream_alloc(&dst, bytes, DMA_FROM_DEVICE);
+	if (ret) {
+		testdev_result(td, "error: cannot allocate %zu bytes", bytes);
+		goto out;
+	}
+	get_random_bytes(expect, bytes);
+	testdev_stream_rw(&src, expect, true);
+	testdev_stream_rw(&dst, got, true);
+	ret = testdev_stream_map(td, &src);
+	if (!ret)
+		ret = testdev_stream_map(td, &dst);
+	if (ret) {
+		testdev_result(td, "error: dma_map_page failed");
+		goto out;
+	}
+	ssegs = testdev_stream_segs(&src);
+	dsegs = testdev_stream_segs(&dst);
+	if (!ssegs || !dsegs) {
+		ret = -ENOMEM;
+		testdev_result(td, "error: no memory");
+		goto out;
+	}
+	ret = testdev_copy_segs(td, ssegs, src.n, dsegs, dst.n);
+	if (ret)
+		goto out;
+	testdev_stream_sync_for_cpu(td, &dst);
+	testdev_stream_rw(&dst, got, false);
+	if (memcmp(expect, got, bytes)) {
+		ret = -EIO;
+		testdev_result(td, "mismatch: copy of %zu bytes differs",
+			       bytes);
+		goto out;
+	}
+	if (dst.n == 1)
+		testdev_result(td,
+			       "ok copy %zu bytes streaming: iova %#llx -> %#llx, verified",
+			       bytes, (u64)ssegs[0].iova, (u64)dsegs[0].iova);
+	else
+		testdev_result(td,
+			       "ok copy %zu bytes streaming: %u mappings each way, first iova %#llx -> %#llx, verified",
+			       bytes, dst.n, (u64)ssegs[0].iova,
+			       (u64)dsegs[0].iova);
+out:
+	kfree(ssegs);
+	kfree(dsegs);
+	vfree(expect);
+	vfree(got);
+	testdev_stream_free(td, &src);
+	testdev_stream_free(td, &dst);
+	return ret;
+}
+
+static int testdev_copy_coherent(struct testdev *td, size_t bytes)
 {
 	struct testdev_seg s, d;
-	dma_addr_t sdma = DMA_MAPPING_ERROR, ddma = DMA_MAPPING_ERROR;
-	u8 *src = NULL, *dst = NULL;
+	dma_addr_t sdma, ddma;
+	u8 *src, *dst = NULL;
 	int ret = -ENOMEM;
 
-	if (coherent) {
-		src = dma_alloc_coherent(td->dev, bytes, &sdma, GFP_KERNEL);
+	src = dma_alloc_coherent(td->dev, bytes, &sdma, GFP_KERNEL);
+	if (src)
 		dst = dma_alloc_coherent(td->dev, bytes, &ddma, GFP_KERNEL);
-	} else {
-		src = kmalloc(bytes, GFP_KERNEL);
-		dst = kzalloc(bytes, GFP_KERNEL);
-	}
 	if (!src || !dst) {
 		testdev_result(td, "error: cannot allocate %zu bytes", bytes);
 		goto out;
 	}
 	get_random_bytes(src, bytes);
 	memset(dst, 0, bytes);
-	if (!coherent) {
-		sdma = dma_map_single(td->dev, src, bytes, DMA_TO_DEVICE);
-		ddma = dma_map_single(td->dev, dst, bytes, DMA_FROM_DEVICE);
-		if (dma_mapping_error(td->dev, sdma) ||
-		    dma_mapping_error(td->dev, ddma)) {
-			testdev_result(td, "error: dma_map_single failed");
-			goto out;
-		}
-	}
 	s = (struct testdev_seg){ .iova = sdma, .len = bytes };
 	d = (struct testdev_seg){ .iova = ddma, .len = bytes };
 	ret = testdev_copy_segs(td, &s, 1, &d, 1);
-	if (!coherent) {
-		dma_unmap_single(td->dev, sdma, bytes, DMA_TO_DEVICE);
-		dma_unmap_single(td->dev, ddma, bytes, DMA_FROM_DEVICE);
-		sdma = DMA_MAPPING_ERROR;
-		ddma = DMA_MAPPING_ERROR;
-	}
 	if (ret)
 		goto out;
 	if (memcmp(src, dst, bytes)) {
@@ -377,23 +604,13 @@ static int testdev_copy_linear(struct testdev *td, size_t bytes,
 		goto out;
 	}
 	testdev_result(td,
-		       "ok copy %zu bytes %s: iova %#llx -> %#llx, verified",
-		       bytes, coherent ? "coherent" : "streaming", (u64)s.iova,
-		       (u64)d.iova);
+		       "ok copy %zu bytes coherent: iova %#llx -> %#llx, verified",
+		       bytes, (u64)s.iova, (u64)d.iova);
 out:
-	if (coherent) {
-		if (src)
-			dma_free_coherent(td->dev, bytes, src, sdma);
-		if (dst)
-			dma_free_coherent(td->dev, bytes, dst, ddma);
-	} else {
-		if (!dma_mapping_error(td->dev, sdma) && src)
-			dma_unmap_single(td->dev, sdma, bytes, DMA_TO_DEVICE);
-		if (!dma_mapping_error(td->dev, ddma) && dst)
-			dma_unmap_single(td->dev, ddma, bytes, DMA_FROM_DEVICE);
-		kfree(src);
-		kfree(dst);
-	}
+	if (dst)
+		dma_free_coherent(td->dev, bytes, dst, ddma);
+	if (src)
+		dma_free_coherent(td->dev, bytes, src, sdma);
 	return ret;
 }
 
@@ -478,15 +695,12 @@ out:
 
 static void testdev_free_keep(struct testdev *td)
 {
-	if (td->keep && td->keep_dir == DMA_NONE) {
+	if (td->keep)
 		dma_free_coherent(td->dev, td->keep_len, td->keep,
 				  td->keep_dma);
-	} else if (td->keep) {
-		dma_unmap_single(td->dev, td->keep_dma, td->keep_len,
-				 td->keep_dir);
-		kfree(td->keep);
-	}
 	td->keep = NULL;
+	testdev_stream_free(td, &td->keep_stream);
+	td->keep_len = 0;
 }
 
 static const char *const testdev_dir_names[] = {
@@ -496,61 +710,100 @@ static const char *const testdev_dir_names[] = {
 	[DMA_NONE] = "coherent",
 };
 
+static u8 testdev_pattern(size_t i)
+{
+	return 0xa5 ^ (u8)i;
+}
+
 /* A pattern buffer for the device, coherent or streaming (@dir) */
 static int testdev_keep(struct testdev *td, size_t bytes,
 			enum dma_data_direction dir)
 {
-	size_t i;
+	struct testdev_stream *b = &td->keep_stream;
+	unsigned int i;
+	size_t j, off;
+	int ret;
 
 	testdev_free_keep(td);
 	td->keep_dir = dir;
-	if (dir == DMA_NONE)
+	if (dir == DMA_NONE) {
 		td->keep = dma_alloc_coherent(td->dev, bytes, &td->keep_dma,
 					      GFP_KERNEL);
-	else
-		td->keep = kmalloc(bytes, GFP_KERNEL);
-	if (!td->keep) {
-		testdev_result(td, "error: no memory");
-		return -ENOMEM;
-	}
-	td->keep_len = bytes;
-	for (i = 0; i < bytes; i++)
-		td->keep[i] = 0xa5 ^ (u8)i;
-	if (dir != DMA_NONE) {
-		td->keep_dma = dma_map_single(td->dev, td->keep, bytes, dir);
-		if (dma_mapping_error(td->dev, td->keep_dma)) {
-			kfree(td->keep);
-			td->keep = NULL;
-			testdev_result(td, "error: dma_map_single failed");
+		if (!td->keep) {
+			testdev_result(td, "error: no memory");
 			return -ENOMEM;
 		}
+		for (j = 0; j < bytes; j++)
+			td->keep[j] = testdev_pattern(j);
+		td->keep_len = bytes;
+		testdev_result(td, "ok keep iova %#llx bytes %zu coherent",
+			       (u64)td->keep_dma, bytes);
+		return 0;
 	}
-	testdev_result(td, "ok keep iova %#llx bytes %zu %s",
-		       (u64)td->keep_dma, bytes, testdev_dir_names[dir]);
+
+	ret = testdev_stream_alloc(b, bytes, dir);
+	if (ret) {
+		testdev_stream_free(td, b);
+		testdev_result(td, "error: no memory");
+		return ret;
+	}
+	for (i = 0, off = 0; i < b->n; off += b->seg[i].len, i++) {
+		u8 *p = page_address(b->seg[i].page);
+
+		for (j = 0; j < b->seg[i].len; j++)
+			p[j] = testdev_pattern(off + j);
+	}
+	ret = testdev_stream_map(td, b);
+	if (ret) {
+		testdev_stream_free(td, b);
+		testdev_result(td, "error: dma_map_page failed");
+		return ret;
+	}
+	td->keep_len = bytes;
+	td->keep_dma = b->seg[0].dma;
+	if (b->n == 1)
+		testdev_result(td, "ok keep iova %#llx bytes %zu %s",
+			       (u64)td->keep_dma, bytes, testdev_dir_names[dir]);
+	else
+		testdev_result(td,
+			       "ok keep iova %#llx bytes %zu %s: %u mappings of up to %u bytes, the first at this iova",
+			       (u64)td->keep_dma, bytes, testdev_dir_names[dir],
+			       b->n, TESTDEV_STREAM_CHUNK);
 	return 0;
 }
 
 static int testdev_verify(struct testdev *td)
 {
-	size_t i;
+	struct testdev_stream *b = &td->keep_stream;
+	unsigned int i;
+	size_t j, off;
 
-	if (!td->keep) {
+	if (!td->keep_len) {
 		testdev_result(td, "error: nothing kept");
 		return -EINVAL;
 	}
-	if (td->keep_dir != DMA_NONE)
-		dma_sync_single_for_cpu(td->dev, td->keep_dma, td->keep_len,
-					td->keep_dir);
-	for (i = 0; i < td->keep_len; i++)
-		if (td->keep[i] != (0xa5 ^ (u8)i))
-			break;
-	if (i < td->keep_len) {
-		testdev_result(td, "corrupted at offset %zu: %#x", i,
-			       td->keep[i]);
-		return -EIO;
+	if (td->keep) {
+		for (j = 0; j < td->keep_len; j++)
+			if (td->keep[j] != testdev_pattern(j))
+				goto corrupted;
+		goto intact;
 	}
+	testdev_stream_sync_for_cpu(td, b);
+	for (i = 0, off = 0; i < b->n; off += b->seg[i].len, i++) {
+		u8 *p = page_address(b->seg[i].page);
+
+		for (j = 0; j < b->seg[i].len; j++)
+			if (p[j] != testdev_pattern(off + j)) {
+				j += off;
+				goto corrupted;
+			}
+	}
+intact:
 	testdev_result(td, "ok intact %zu bytes", td->keep_len);
 	return 0;
+corrupted:
+	testdev_result(td, "corrupted at offset %zu", j);
+	return -EIO;
 }
 
 static int testdev_raw(struct testdev *td, u64 iova, size_t bytes, bool write)
@@ -575,19 +828,23 @@ static int testdev_storm(struct testdev *td, unsigned long count, u64 iova)
 	unsigned long i, faults = 0, aborts = 0, ok = 0;
 	struct smmu3_emu_fault fault;
 	unsigned long flags;
-	bool stop = false;
+	int ret = 0;
 	u32 word;
-	int ret;
 
 	/*
 	 * Batches with interrupts off on this CPU: the emulator's event
 	 * interrupt (irq_work, raised here) cannot run, so the driver cannot
 	 * drain the event queue during a batch and a batch larger than the
-	 * queue overflows it, whatever the timing.
+	 * queue overflows it, whatever the timing.  Between batches a signal
+	 * or remove() ends the storm.
 	 */
-	for (i = 0; i < count && !stop; ) {
+	for (i = 0; i < count && !ret; ) {
 		unsigned long end = min(count, i + TESTDEV_STORM_BATCH);
 
+		if (testdev_should_stop(td)) {
+			ret = -EINTR;
+			break;
+		}
 		local_irq_save(flags);
 		for (; i < end; i++) {
 			ret = smmu3_emu_dma(td->emu, td->sid, SMMU3_EMU_NO_SSID,
@@ -600,18 +857,27 @@ static int testdev_storm(struct testdev *td, unsigned long count, u64 iova)
 			else if (!ret)
 				ok++;
 			else
-				stop = true;
-			if (stop)
 				break;
+			ret = 0;
 		}
 		local_irq_restore(flags);
 		cond_resched();
 	}
-	td->faults += faults + aborts;
-	testdev_result(td,
-		       "ok storm %lu accesses: %lu faults, %lu aborts, %lu succeeded",
-		       i, faults, aborts, ok);
-	return 0;
+	atomic64_add(faults + aborts, &td->faults);
+	atomic64_add(ok * sizeof(word), &td->bytes);
+	if (ret == -EINTR)
+		testdev_result(td,
+			       "interrupted: storm of %lu accesses stopped after %lu: %lu faults, %lu aborts, %lu succeeded",
+			       count, i, faults, aborts, ok);
+	else if (ret)
+		testdev_result(td,
+			       "error: storm stopped after %lu of %lu accesses by error %d: %lu faults, %lu aborts, %lu succeeded",
+			       i, count, ret, faults, aborts, ok);
+	else
+		testdev_result(td,
+			       "ok storm %lu accesses: %lu faults, %lu aborts, %lu succeeded",
+			       i, faults, aborts, ok);
+	return ret;
 }
 
 static int testdev_unmap_access(struct testdev *td, size_t bytes)
@@ -656,100 +922,186 @@ static int testdev_unmap_access(struct testdev *td, size_t bytes)
 	return 0;
 }
 
-static int testdev_claim(struct testdev *td, bool claim)
-{
-	int ret = 0;
-
-	if (claim && !td->owned) {
-		ret = iommu_device_claim_dma_owner(td->dev, td);
-		td->owned = !ret;
-	} else if (!claim && td->owned) {
-		iommu_device_release_dma_owner(td->dev);
-		td->owned = false;
-	}
-	if (ret)
-		testdev_result(td, "error: claim failed (%d)", ret);
-	else
-		testdev_result(td, "ok %s", claim ? "claimed" : "released");
-	return ret;
-}
-
-static int testdev_parse_size(const char *s, size_t *bytes)
+/* A size argument; refuses the command with the reason */
+static int testdev_parse_size(struct testdev *td, const char *s, size_t max,
+			      size_t *bytes)
 {
 	unsigned long long v;
 
-	if (!s || kstrtoull(s, 0, &v) || !v || v > TESTDEV_MAX_BYTES)
-		return -EINVAL;
+	if (kstrtoull(s, 0, &v) || !v || v > max)
+		return testdev_refuse(td, -EINVAL,
+				      "error: size '%s': not a number from 1 to %zu (%#zx)",
+				      s, max, max);
 	*bytes = v;
 	return 0;
 }
 
+static int testdev_parse_iova(struct testdev *td, const char *s, u64 *iova)
+{
+	if (kstrtou64(s, 0, iova))
+		return testdev_refuse(td, -EINVAL,
+				      "error: iova '%s': not a 64-bit number",
+				      s);
+	return 0;
+}
+
+/* The device's accesses to [@iova, @iova + @bytes) must not wrap */
+static int testdev_check_range(struct testdev *td, u64 iova, size_t bytes)
+{
+	if (iova + bytes - 1 < iova)
+		return testdev_refuse(td, -EINVAL,
+				      "error: %zu bytes at iova %#llx wrap around the end of the address space",
+				      bytes, iova);
+	return 0;
+}
+
+/**
+ * struct testdev_cmd - a command
+ * @name: its first word
+ * @usage: its arguments, for the refusal of a wrong count
+ * @argc: number of words, the name included
+ * @dma_api: uses the DMA API (not run when DMA ownership is taken)
+ */
+struct testdev_cmd {
+	const char *name;
+	const char *usage;
+	unsigned int argc;
+	bool dma_api;
+};
+
+static const struct testdev_cmd testdev_cmds[] = {
+	{ "copy", "<bytes> coherent|streaming|sg", 3, true },
+	{ "fill", "<bytes> <byte>", 3, true },
+	{ "checksum", "<bytes>", 2, true },
+	{ "keep", "<bytes> [coherent|to-device|from-device|bidirectional]", 0,
+	  true },
+	{ "verify", "", 1, true },
+	{ "free", "", 1, true },
+	{ "read", "<iova> <bytes>", 3, false },
+	{ "write", "<iova> <bytes>", 3, false },
+	{ "storm", "<count> <iova>", 3, false },
+	{ "unmap-access", "<bytes>", 2, true },
+};
+
+/*
+ * Parse and run one command line.  Return: 0 when the command ran (its
+ * outcome is the result), else the error of a refused command.
+ */
 static int testdev_run(struct testdev *td, char *line)
 {
+	const struct testdev_cmd *cmd = NULL;
 	char *argv[4] = {};
-	unsigned long long a;
+	unsigned int argc = 0, i;
+	unsigned long count;
 	size_t bytes;
-	unsigned int argc = 0;
 	char *tok;
+	u64 iova;
 	u8 val;
+	int ret;
 
-	while ((tok = strsep(&line, " \t\n")) && argc < ARRAY_SIZE(argv))
-		if (*tok)
-			argv[argc++] = tok;
+	while ((tok = strsep(&line, " \t\n"))) {
+		if (!*tok)
+			continue;
+		if (argc == ARRAY_SIZE(argv))
+			return testdev_refuse(td, -EINVAL,
+					      "error: too many arguments");
+		argv[argc++] = tok;
+	}
 	if (!argc)
-		return -EINVAL;
+		return testdev_refuse(td, -EINVAL,
+				      "error: empty command (see the comment at the top of smmu3_testdev.c)");
+	for (i = 0; i < ARRAY_SIZE(testdev_cmds); i++)
+		if (!strcmp(argv[0], testdev_cmds[i].name))
+			cmd = &testdev_cmds[i];
+	if (!cmd)
+		return testdev_refuse(td, -EINVAL,
+				      "error: unknown command '%.32s': copy, fill, checksum, keep, verify, free, read, write, storm or unmap-access",
+				      argv[0]);
+	if (cmd->argc ? argc != cmd->argc : argc < 2 || argc > 3)
+		return testdev_refuse(td, -EINVAL, "error: usage: %s %s",
+				      cmd->name, cmd->usage);
+	if (cmd->dma_api && td->owned)
+		return testdev_refuse(td, -EPERM,
+				      "error: %s uses the DMA API: bound to smmu3_testdev_owned (DMA ownership taken, blocked domain), only read, write and storm run",
+				      cmd->name);
 
-	if (!strcmp(argv[0], "copy") && argc == 3 &&
-	    !testdev_parse_size(argv[1], &bytes)) {
+	if (!strcmp(cmd->name, "copy")) {
+		ret = testdev_parse_size(td, argv[1], TESTDEV_MAX_BYTES, &bytes);
+		if (ret)
+			return ret;
 		if (!strcmp(argv[2], "sg"))
-			return testdev_copy_sg(td, bytes);
-		if (!strcmp(argv[2], "coherent"))
-			return testdev_copy_linear(td, bytes, true);
-		if (!strcmp(argv[2], "streaming"))
-			return testdev_copy_linear(td, bytes, false);
-	} else if (!strcmp(argv[0], "fill") && argc == 3 &&
-		   !testdev_parse_size(argv[1], &bytes) &&
-		   !kstrtou8(argv[2], 0, &val)) {
-		return testdev_fill(td, bytes, val);
-	} else if (!strcmp(argv[0], "checksum") && argc == 2 &&
-		   !testdev_parse_size(argv[1], &bytes)) {
-		return testdev_checksum(td, bytes);
-	} else if (!strcmp(argv[0], "keep") && (argc == 2 || argc == 3) &&
-		   !testdev_parse_size(argv[1], &bytes)) {
-		int dir = argc == 2 ? DMA_NONE :
-			  match_string(testdev_dir_names,
-				       ARRAY_SIZE(testdev_dir_names), argv[2]);
+			testdev_copy_sg(td, bytes);
+		else if (!strcmp(argv[2], "coherent"))
+			testdev_copy_coherent(td, bytes);
+		else if (!strcmp(argv[2], "streaming"))
+			testdev_copy_streaming(td, bytes);
+		else
+			return testdev_refuse(td, -EINVAL,
+					      "error: copy mode '%.32s': coherent, streaming or sg",
+					      argv[2]);
+	} else if (!strcmp(cmd->name, "fill")) {
+		ret = testdev_parse_size(td, argv[1], TESTDEV_MAX_BYTES, &bytes);
+		if (ret)
+			return ret;
+		if (kstrtou8(argv[2], 0, &val))
+			return testdev_refuse(td, -EINVAL,
+					      "error: fill byte '%.32s': not a number from 0 to 255",
+					      argv[2]);
+		testdev_fill(td, bytes, val);
+	} else if (!strcmp(cmd->name, "checksum")) {
+		ret = testdev_parse_size(td, argv[1], TESTDEV_MAX_BYTES, &bytes);
+		if (ret)
+			return ret;
+		testdev_checksum(td, bytes);
+	} else if (!strcmp(cmd->name, "keep")) {
+		int dir = DMA_NONE;
 
-		if (dir >= 0)
-			return testdev_keep(td, bytes, dir);
-	} else if (!strcmp(argv[0], "verify") && argc == 1) {
-		return testdev_verify(td);
-	} else if (!strcmp(argv[0], "free") && argc == 1) {
+		ret = testdev_parse_size(td, argv[1], TESTDEV_MAX_BYTES, &bytes);
+		if (ret)
+			return ret;
+		if (argc == 3)
+			dir = match_string(testdev_dir_names,
+					   ARRAY_SIZE(testdev_dir_names),
+					   argv[2]);
+		if (dir < 0)
+			return testdev_refuse(td, -EINVAL,
+					      "error: keep direction '%.32s': coherent, to-device, from-device or bidirectional",
+					      argv[2]);
+		testdev_keep(td, bytes, dir);
+	} else if (!strcmp(cmd->name, "verify")) {
+		testdev_verify(td);
+	} else if (!strcmp(cmd->name, "free")) {
 		testdev_free_keep(td);
 		testdev_result(td, "ok freed");
-		return 0;
-	} else if ((!strcmp(argv[0], "read") || !strcmp(argv[0], "write")) &&
-		   argc == 3 && !kstrtoull(argv[1], 0, &a) &&
-		   !testdev_parse_size(argv[2], &bytes)) {
-		return testdev_raw(td, a, bytes, argv[0][0] == 'w');
-	} else if (!strcmp(argv[0], "storm") && argc == 3 &&
-		   !kstrtoull(argv[2], 0, &a)) {
-		unsigned long count;
-
-		if (!kstrtoul(argv[1], 0, &count) && count <= 10000000)
-			return testdev_storm(td, count, a);
-	} else if (!strcmp(argv[0], "unmap-access") && argc == 2 &&
-		   !testdev_parse_size(argv[1], &bytes) &&
-		   bytes <= TESTDEV_CHUNK) {
-		return testdev_unmap_access(td, bytes);
-	} else if (!strcmp(argv[0], "claim") && argc == 1) {
-		return testdev_claim(td, true);
-	} else if (!strcmp(argv[0], "release") && argc == 1) {
-		return testdev_claim(td, false);
+	} else if (!strcmp(cmd->name, "read") || !strcmp(cmd->name, "write")) {
+		ret = testdev_parse_iova(td, argv[1], &iova);
+		if (!ret)
+			ret = testdev_parse_size(td, argv[2],
+						 TESTDEV_MAX_BYTES, &bytes);
+		if (!ret)
+			ret = testdev_check_range(td, iova, bytes);
+		if (ret)
+			return ret;
+		testdev_raw(td, iova, bytes, argv[0][0] == 'w');
+	} else if (!strcmp(cmd->name, "storm")) {
+		if (kstrtoul(argv[1], 0, &count) || !count ||
+		    count > TESTDEV_STORM_MAX)
+			return testdev_refuse(td, -EINVAL,
+					      "error: storm count '%.32s': not a number from 1 to %u",
+					      argv[1], TESTDEV_STORM_MAX);
+		ret = testdev_parse_iova(td, argv[2], &iova);
+		if (!ret)
+			ret = testdev_check_range(td, iova, sizeof(u32));
+		if (ret)
+			return ret;
+		testdev_storm(td, count, iova);
+	} else if (!strcmp(cmd->name, "unmap-access")) {
+		ret = testdev_parse_size(td, argv[1], TESTDEV_CHUNK, &bytes);
+		if (ret)
+			return ret;
+		testdev_unmap_access(td, bytes);
 	}
-	testdev_result(td,
-		       "error: bad command (see the comment at the top of smmu3_testdev.c)");
-	return -EINVAL;
+	return 0;
 }
 
 static ssize_t testdev_cmd_write(struct file *file, const char __user *ubuf,
@@ -759,19 +1111,39 @@ static ssize_t testdev_cmd_write(struct file *file, const char __user *ubuf,
 	char *line;
 	int ret;
 
-	if (count > 200)
+	if (count > TESTDEV_CMD_MAX) {
+		mutex_lock(&td->lock);
+		snprintf(td->last_error, sizeof(td->last_error),
+			 "error: command longer than %u bytes",
+			 TESTDEV_CMD_MAX);
+		mutex_unlock(&td->lock);
 		return -EINVAL;
+	}
 	line = memdup_user_nul(ubuf, count);
 	if (IS_ERR(line))
 		return PTR_ERR(line);
+	/* Never wait for another command: it may run for minutes */
+	if (!mutex_trylock(&td->cmd_lock)) {
+		mutex_lock(&td->lock);
+		snprintf(td->last_error, sizeof(td->last_error),
+			 "busy: '%s' is running", td->running);
+		mutex_unlock(&td->lock);
+		kfree(line);
+		return -EBUSY;
+	}
 	mutex_lock(&td->lock);
+	strscpy(td->running, line);
+	strim(td->running);
+	mutex_unlock(&td->lock);
 	ret = testdev_run(td, line);
+	mutex_lock(&td->lock);
+	td->running[0] = '\0';
 	dev_dbg(td->dev, "%s\n", td->result);
 	mutex_unlock(&td->lock);
+	mutex_unlock(&td->cmd_lock);
 	kfree(line);
 	/* The result is always readable; a failed DMA is not a write error */
-	return ret == -EINVAL && !strncmp(td->result, "error: bad", 10) ?
-	       -EINVAL : count;
+	return ret ?: count;
 }
 
 static ssize_t testdev_cmd_read(struct file *file, char __user *ubuf,
@@ -820,17 +1192,56 @@ static int testdev_info_show(struct seq_file *s, void *unused)
 	struct testdev *td = s->private;
 	struct iommu_group *group = iommu_group_get(td->dev);
 
-	mutex_lock(&td->lock);
 	seq_printf(s, "sid: %#x\n", td->sid);
 	seq_printf(s, "group: %d\n", group ? iommu_group_id(group) : -1);
 	seq_printf(s, "domain: %s\n",
 		   testdev_domain_type(iommu_get_domain_for_dev(td->dev)));
-	seq_printf(s, "bytes: %llu\nfaults: %llu\n", td->bytes, td->faults);
+	seq_printf(s, "bytes: %lld\nfaults: %lld\n",
+		   (s64)atomic64_read(&td->bytes),
+		   (s64)atomic64_read(&td->faults));
+	seq_printf(s, "dma_owner: %s\n", td->owned ? "claimed" : "DMA API");
+	mutex_lock(&td->lock);
+	seq_printf(s, "running: %s\n", td->running[0] ? td->running : "-");
+	seq_printf(s, "last_error: %s\n",
+		   td->last_error[0] ? td->last_error : "-");
 	mutex_unlock(&td->lock);
 	iommu_group_put(group);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(testdev_info);
+
+static struct platform_driver testdev_owned_driver;
+
+/*
+ * Not in an IOMMU group: wait while the SMMU that "iommus" names is not
+ * bound (its driver probes it later, or it is still registering), else
+ * refuse the device.
+ */
+static int testdev_no_iommu(struct device *dev)
+{
+	struct of_phandle_args args;
+	struct platform_device *smmu;
+	bool bound;
+
+	if (of_parse_phandle_with_args(dev->of_node, "iommus", "#iommu-cells",
+				       0, &args))
+		return dev_err_probe(dev, -ENODEV,
+				     "not behind an IOMMU: check its iommus property and the SMMU's log\n");
+	smmu = of_find_device_by_node(args.np);
+	of_node_put(args.np);
+	if (!smmu)
+		return dev_err_probe(dev, -EPROBE_DEFER,
+				     "its IOMMU has no device yet\n");
+	bound = device_is_bound(&smmu->dev);
+	put_device(&smmu->dev);
+	if (!bound)
+		return dev_err_probe(dev, -EPROBE_DEFER,
+				     "its IOMMU %s has no driver yet\n",
+				     dev_name(&smmu->dev));
+	return dev_err_probe(dev, -ENODEV,
+			     "not behind an IOMMU: %s did not take it (see its log)\n",
+			     dev_name(&smmu->dev));
+}
 
 static int testdev_probe(struct platform_device *pdev)
 {
@@ -842,13 +1253,16 @@ static int testdev_probe(struct platform_device *pdev)
 	if (!td)
 		return -ENOMEM;
 	td->dev = dev;
+	td->owned = dev->driver == &testdev_owned_driver.driver;
+	mutex_init(&td->cmd_lock);
 	mutex_init(&td->lock);
+	atomic64_set(&td->bytes, 0);
+	atomic64_set(&td->faults, 0);
 	td->chunk = devm_kmalloc(dev, TESTDEV_CHUNK, GFP_KERNEL);
 	if (!td->chunk)
 		return -ENOMEM;
 	if (!device_iommu_mapped(dev))
-		return dev_err_probe(dev, -ENODEV,
-				     "not behind an IOMMU: check its iommus property and the SMMU's log\n");
+		return testdev_no_iommu(dev);
 
 	td->emu = smmu3_emu_get_for_device(dev, 0, &td->sid);
 	if (IS_ERR(td->emu))
@@ -859,12 +1273,22 @@ static int testdev_probe(struct platform_device *pdev)
 		smmu3_emu_put(td->emu);
 		return dev_err_probe(dev, ret, "no 48-bit DMA mask\n");
 	}
+	if (td->owned) {
+		/* The iommu core attaches the blocked domain */
+		ret = iommu_device_claim_dma_owner(dev, td);
+		if (ret) {
+			smmu3_emu_put(td->emu);
+			return dev_err_probe(dev, ret,
+					     "cannot take DMA ownership of its IOMMU group\n");
+		}
+	}
 	testdev_result(td, "idle");
 	td->dir = debugfs_create_dir(dev_name(dev), testdev_root);
 	debugfs_create_file("info", 0444, td->dir, td, &testdev_info_fops);
 	debugfs_create_file("cmd", 0600, td->dir, td, &testdev_cmd_fops);
 	platform_set_drvdata(pdev, td);
-	dev_info(dev, "test DMA device, StreamID %#x\n", td->sid);
+	dev_info(dev, "test DMA device, StreamID %#x%s\n", td->sid,
+		 td->owned ? ", DMA ownership taken (no DMA API)" : "");
 	return 0;
 }
 
@@ -872,14 +1296,17 @@ static void testdev_remove(struct platform_device *pdev)
 {
 	struct testdev *td = platform_get_drvdata(pdev);
 
+	/* A running command ends; then no file operation is left */
+	WRITE_ONCE(td->stopping, true);
 	debugfs_remove_recursive(td->dir);
-	mutex_lock(&td->lock);
+	mutex_lock(&td->cmd_lock);
 	testdev_free_keep(td);
+	mutex_unlock(&td->cmd_lock);
 	if (td->owned)
 		iommu_device_release_dma_owner(td->dev);
-	mutex_unlock(&td->lock);
 	smmu3_emu_put(td->emu);
 	mutex_destroy(&td->lock);
+	mutex_destroy(&td->cmd_lock);
 }
 
 static const struct of_device_id testdev_of_match[] = {
@@ -888,6 +1315,7 @@ static const struct of_device_id testdev_of_match[] = {
 };
 MODULE_DEVICE_TABLE(of, testdev_of_match);
 
+/* Uses the DMA API: the iommu core keeps the group's domain while bound */
 static struct platform_driver testdev_driver = {
 	.driver = {
 		.name = "smmu3_testdev",
@@ -895,7 +1323,18 @@ static struct platform_driver testdev_driver = {
 	},
 	.probe = testdev_probe,
 	.remove = testdev_remove,
-	/* "claim" takes DMA ownership itself (the blocked domain) */
+};
+
+/*
+ * Binds through driver_override only.  Takes DMA ownership at probe and
+ * gives it back at remove, never uses the DMA API.
+ */
+static struct platform_driver testdev_owned_driver = {
+	.driver = {
+		.name = "smmu3_testdev_owned",
+	},
+	.probe = testdev_probe,
+	.remove = testdev_remove,
 	.driver_managed_dma = true,
 };
 
@@ -906,13 +1345,22 @@ static int __init testdev_init(void)
 	testdev_root = debugfs_create_dir("smmu3_testdev", NULL);
 	ret = platform_driver_register(&testdev_driver);
 	if (ret)
-		debugfs_remove_recursive(testdev_root);
+		goto err;
+	ret = platform_driver_register(&testdev_owned_driver);
+	if (ret) {
+		platform_driver_unregister(&testdev_driver);
+		goto err;
+	}
+	return 0;
+err:
+	debugfs_remove_recursive(testdev_root);
 	return ret;
 }
 module_init(testdev_init);
 
 static void __exit testdev_exit(void)
 {
+	platform_driver_unregister(&testdev_owned_driver);
 	platform_driver_unregister(&testdev_driver);
 	debugfs_remove_recursive(testdev_root);
 }

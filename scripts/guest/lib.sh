@@ -70,8 +70,14 @@ emu_stack() {
 		grep -q "^$_m " /proc/modules && continue
 		insmod "/modules/$_m.ko" || return 1
 	done
+	emu_wait_ready
+}
+
+# emu_wait_ready [TENTHS]: wait (10 s by default) until every test device
+# of EMU_TESTDEVS is bound (its debugfs directory is there)
+emu_wait_ready() {
 	_i=0
-	while [ $_i -lt 100 ]; do
+	while [ $_i -lt "${1:-100}" ]; do
 		_n=0
 		for _d in $EMU_TESTDEVS; do
 			[ -d /sys/kernel/debug/smmu3_testdev/testdev-$_d ] || _n=$((_n + 1))
@@ -80,9 +86,37 @@ emu_stack() {
 		sleep 0.1
 		_i=$((_i + 1))
 	done
-	echo "test devices not ready after 10 s:"
+	echo "test devices not ready after $((${1:-100} / 10)) s:"
 	ls /sys/kernel/debug/smmu3_testdev 2>&1
+	cat /sys/kernel/debug/devices_deferred 2>&1
 	return 1
+}
+
+# pdev_of NODE: the platform device of a node of smmu3.dtsi (testdev-a,
+# iommu, smmu3-emu, ...)
+pdev_of() {
+	for _p in /sys/bus/platform/devices/*; do
+		case $(basename "$_p") in
+		"$1"|*."$1"|"$1"@*) basename "$_p"; return 0 ;;
+		esac
+	done
+	return 1
+}
+
+# testdev_driver NAME DRIVER: bind test device NAME to DRIVER
+# (smmu3_testdev, or smmu3_testdev_owned / dma_map_benchmark through
+# driver_override, which stays set until it is bound back to
+# smmu3_testdev)
+testdev_driver() {
+	_p=$(pdev_of "$1") || return 1
+	_s=/sys/bus/platform/devices/$_p
+	[ -e "$_s/driver" ] && echo "$_p" >"$_s/driver/unbind"
+	if [ "$2" = smmu3_testdev ]; then
+		echo >"$_s/driver_override"
+	else
+		echo "$2" >"$_s/driver_override"
+	fi
+	echo "$_p" >"/sys/bus/platform/drivers/$2/bind"
 }
 
 # emu_unload: remove the test device, the emulator (which unbinds the SMMU

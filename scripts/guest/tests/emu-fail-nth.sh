@@ -43,6 +43,7 @@ restore() {
 	for kv in $saved; do
 		echo "${kv#*=}" >"$dbg/${kv%%=*}"
 	done
+	echo 1 >/sys/bus/platform/drivers_autoprobe
 }
 trap restore EXIT
 echo N >"$dbg/failslab/ignore-gfp-wait"
@@ -125,7 +126,6 @@ cmd_points "fill 0x4000 0x3c"
 cmd_points "checksum 0x4000"
 cmd_points "keep 0x4000" free
 cmd_points "unmap-access 0x2000"
-cmd_points "claim" release
 
 bound() {
 	[ -e "$pdev/$1/driver" ]
@@ -235,11 +235,15 @@ probe_points() {
 	return 1
 }
 
+# Binding a supplier (the emulator, the SMMU) probes its consumers again
+# (device links): here every bind is the test's own
+echo 0 >/sys/bus/platform/drivers_autoprobe
 probe_points smmu3_testdev "$testdev"
 probe_points smmu3 "$smmu"
 probe_points smmu3-emu "$emu"
 
 # All test devices back
+echo 1 >/sys/bus/platform/drivers_autoprobe
 for d in $testdevs; do
 	bind smmu3_testdev "$d"
 done

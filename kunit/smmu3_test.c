@@ -1916,7 +1916,35 @@ static void event_detail(struct kunit *test)
 	smmu3_event_detail(&evt, buf, sizeof(buf));
 	KUNIT_EXPECT_STREQ(test, buf,
 			   "s2 0 class TT rnw 0 ind 1 pnu 1 addr 0x80001000 ssid 0x1 fetch 0x43210ff8");
+	/* Only the fields a record type defines (§7.3) */
+	memset(raw, 0, sizeof(raw));
+	raw[0] = EVT_C_BAD_STREAMID | FIELD_PREP(EVT_0_SID, 0x10000);
+	raw[1] = 0x0000020800000000ULL;	/* junk where faults have fields */
+	raw[2] = 0xdead0000;
+	raw[3] = 0x43210ff8;
+	t_decode(raw, &evt);
+	smmu3_event_detail(&evt, buf, sizeof(buf));
+	KUNIT_EXPECT_STREQ(test, buf, "-");
+	raw[0] |= EVT_0_SSV | FIELD_PREP(EVT_0_SSID, 7);
+	t_decode(raw, &evt);
+	smmu3_event_detail(&evt, buf, sizeof(buf));
+	KUNIT_EXPECT_STREQ(test, buf, "ssid 0x7");
+	/* C_BAD_SUBSTREAMID: the SubstreamID without an SSV qualifier */
+	raw[0] = EVT_C_BAD_SUBSTREAMID | FIELD_PREP(EVT_0_SSID, 5);
+	t_decode(raw, &evt);
+	smmu3_event_detail(&evt, buf, sizeof(buf));
+	KUNIT_EXPECT_STREQ(test, buf, "ssid 0x5");
+	raw[0] = EVT_F_STE_FETCH;
+	raw[3] = 0x43210fc0;
+	t_decode(raw, &evt);
+	smmu3_event_detail(&evt, buf, sizeof(buf));
+	KUNIT_EXPECT_STREQ(test, buf, "fetch 0x43210fc0");
+	raw[0] = EVT_F_UUT;
+	t_decode(raw, &evt);
+	smmu3_event_detail(&evt, buf, sizeof(buf));
+	KUNIT_EXPECT_STREQ(test, buf, "rnw 1 ind 0 pnu 0 addr 0xdead0000");
 	/* Cut to the buffer, NUL-terminated, the length written returned */
+	t_decode(walk, &evt);
 	n = smmu3_event_detail(&evt, buf, 8);
 	KUNIT_EXPECT_STREQ(test, buf, "s2 0 cl");
 	KUNIT_EXPECT_EQ(test, n, 7);

@@ -110,6 +110,7 @@ static_assert(SMMU3_EMU_NO_SSID == S3E_NO_SSID);
  * @dma_bytes: bytes those moved
  * @mem_refused: host memory accesses refused (not RAM, or faulted)
  * @debugfs: smmu3_emu/<device name> in debugfs
+ * @ste_sid: StreamID that the debugfs file "ste" shows (written there)
  */
 struct smmu3_emu {
 	struct kref ref;
@@ -136,7 +137,6 @@ struct smmu3_emu {
 	u64 mem_refused;
 
 	struct dentry *debugfs;
-	/* StreamID the debugfs file "ste" shows; written by its user */
 	u32 ste_sid;
 };
 
@@ -828,6 +828,18 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 	smmu3_emu_seq_u64(m, "", "bypassed", s->smmu.bypassed);
 	smmu3_emu_seq_u64(m, "", "aborted", s->smmu.aborted);
 	smmu3_emu_seq_u64(m, "", "walks", s->smmu.walks);
+	/*
+	 * Each translation once: answered from the context's last
+	 * translation, from the TLB, by a walk, or before any lookup
+	 */
+	smmu3_emu_seq_u64(m, "", "xlate_utlb_hits", s->smmu.utlb_hits);
+	smmu3_emu_seq_u64(m, "", "xlate_tlb_hits", s->smmu.tlb_answered);
+	smmu3_emu_seq_u64(m, "", "xlate_walks", s->smmu.walks);
+	smmu3_emu_seq_u64(m, "", "xlate_no_lookup", s->smmu.translations -
+			  s->smmu.utlb_hits - s->smmu.tlb_answered -
+			  s->smmu.walks);
+	smmu3_emu_seq_u64(m, "", "ctx_hits", s->smmu.ctx_hits);
+	smmu3_emu_seq_u64(m, "", "ctx_misses", s->smmu.ctx_misses);
 	smmu3_emu_seq_u64(m, "", "tlb_hits", s->tlb.hits);
 	smmu3_emu_seq_u64(m, "", "tlb_misses", s->tlb.misses);
 	smmu3_emu_seq_u64(m, "", "tlb_inserts", s->tlb.inserts);
@@ -947,14 +959,18 @@ static int smmu3_emu_ste_show(struct seq_file *m, void *unused)
 	};
 	struct smmu3_emu *emu = m->private;
 	u32 sid = READ_ONCE(emu->ste_sid);
-	unsigned long flags;
+	s3e_u64 raw[STE_DWORDS];
 	u64 ste[STE_DWORDS];
+	unsigned long flags;
 	int rc = -ENODEV;
+	unsigned int i;
 
 	spin_lock_irqsave(&emu->lock, flags);
 	if (emu->core)
-		rc = s3e_smmu_ste_read(emu->core, sid, ste);
+		rc = s3e_smmu_ste_read(emu->core, sid, raw);
 	spin_unlock_irqrestore(&emu->lock, flags);
+	for (i = 0; i < STE_DWORDS; i++)
+		ste[i] = raw[i];
 	if (rc == -ENODEV)
 		return rc;
 	if (rc == -1) {

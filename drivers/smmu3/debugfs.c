@@ -24,7 +24,7 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 		"msi", "sev", "range-inv", "asid16", "vmid16", "hyp", "tt-le",
 	};
 	struct smmu3_event last;
-	char detail[160];
+	char detail[SMMU3_EVENT_DETAIL_LEN];
 	unsigned int i;
 
 	regmap_read(smmu->regmap, SMMU3_CR0, &cr0);

@@ -46,7 +46,9 @@ void smmu3_event_decode(const u64 *raw,
 {
 	evt->type = FIELD_GET(EVT_0_TYPE, raw[0]);
 	evt->ssv = FIELD_GET(EVT_0_SSV, raw[0]);
-	evt->ssid = evt->ssv ? FIELD_GET(EVT_0_SSID, raw[0]) : 0;
+	/* §7.3.9: C_BAD_SUBSTREAMID has a SubstreamID and no SSV */
+	evt->ssid = evt->ssv || evt->type == EVT_C_BAD_SUBSTREAMID ?
+		    FIELD_GET(EVT_0_SSID, raw[0]) : 0;
 	evt->sid = FIELD_GET(EVT_0_SID, raw[0]);
 	evt->stall = FIELD_GET(EVT_1_STALL, raw[1]);
 	evt->priv = FIELD_GET(EVT_1_PNU, raw[1]);
@@ -61,13 +63,6 @@ void smmu3_event_decode(const u64 *raw,
 		evt->ipa = raw[3] & EVT_3_IPA;
 }
 EXPORT_SYMBOL_IF_KUNIT(smmu3_event_decode);
-
-static const char *const smmu3_class_names[] = {
-	[EVT_CLASS_CD] = "CD fetch",
-	[EVT_CLASS_TTD] = "table walk",
-	[EVT_CLASS_IN] = "input",
-	[3] = "reserved",
-};
 
 static bool smmu3_event_is_translation_fault(u8 type)
 {
@@ -94,16 +89,64 @@ bool smmu3_event_ipa_valid(const struct smmu3_event *evt)
 }
 EXPORT_SYMBOL_IF_KUNIT(smmu3_event_ipa_valid);
 
+/* Fields an event record type defines (§7.3), beyond its StreamID */
+#define SMMU3_EVF_SSV		BIT(0)	/* SSV and SubstreamID */
+#define SMMU3_EVF_SSID		BIT(1)	/* SubstreamID, always valid */
+#define SMMU3_EVF_ACCESS	BIT(2)	/* InputAddr, RnW, InD, PnU */
+#define SMMU3_EVF_FAULT		BIT(3)	/* S2, CLASS, Stall; IPA when S2 */
+#define SMMU3_EVF_FETCH		BIT(4)	/* FetchAddr */
+
+static unsigned int smmu3_event_fields(u8 type)
+{
+	switch (type) {
+	case EVT_C_BAD_STREAMID:
+	case EVT_C_BAD_STE:
+	case EVT_F_STREAM_DISABLED:
+	case EVT_C_BAD_CD:
+		return SMMU3_EVF_SSV;
+	case EVT_C_BAD_SUBSTREAMID:
+		/* §7.3.9: no SSV qualifier, the SubstreamID is always valid */
+		return SMMU3_EVF_SSID;
+	case EVT_F_STE_FETCH:
+	case EVT_F_CD_FETCH:
+	case EVT_F_VMS_FETCH:
+		return SMMU3_EVF_SSV | SMMU3_EVF_FETCH;
+	case EVT_F_UUT:
+	case EVT_F_BAD_ATS_TREQ:
+	case EVT_F_TRANSL_FORBIDDEN:
+		return SMMU3_EVF_SSV | SMMU3_EVF_ACCESS;
+	case EVT_F_WALK_EABT:
+		return SMMU3_EVF_SSV | SMMU3_EVF_ACCESS | SMMU3_EVF_FAULT |
+		       SMMU3_EVF_FETCH;
+	case EVT_F_TRANSLATION:
+	case EVT_F_ADDR_SIZE:
+	case EVT_F_ACCESS:
+	case EVT_F_PERMISSION:
+		return SMMU3_EVF_SSV | SMMU3_EVF_ACCESS | SMMU3_EVF_FAULT;
+	case EVT_F_TLB_CONFLICT:
+	case EVT_F_CFG_CONFLICT:
+		return SMMU3_EVF_SSV | SMMU3_EVF_ACCESS;
+	default:
+		/* Unknown or IMPLEMENTATION DEFINED: only what every record has */
+		return SMMU3_EVF_SSV;
+	}
+}
+
 /**
  * smmu3_event_detail() - the fields of a decoded event, as one line
  * @evt: decoded event
  * @buf: where to write
  * @size: bytes of @buf
  *
- * "s2 S class C rnw R ind I pnu P addr A", then " ssid X" when the
- * record has a SubstreamID, then " ipa X" (a stage-2 fault) or
- * " fetch X" (a fetch fault) when smmu3_event_ipa_valid(); C is the
- * architecture's name of the class, CD, TT or IN.  For debugfs.
+ * Only the fields the record's type defines (§7.3): for a fault of an
+ * access "s2 S class C rnw R ind I pnu P addr A" (C is the architecture's
+ * name of the class, CD, TT or IN; F_UUT, F_BAD_ATS_TREQ and the
+ * conflicts have no S2 or class: "rnw R ind I pnu P addr A"), then
+ * " ssid X" when the record has a SubstreamID, then " ipa X" (a stage-2
+ * fault) or " fetch X" (a fetch fault) when smmu3_event_ipa_valid(), then
+ * " stalled" for a stalled fault.  A record with none of these, such as
+ * C_BAD_STREAMID without a SubstreamID, gives "-".  For debugfs and the
+ * log.
  *
  * Return: the length of the line, as scnprintf().
  */
@@ -115,17 +158,32 @@ int smmu3_event_detail(const struct smmu3_event *evt, char *buf, size_t size)
 		[EVT_CLASS_IN] = "IN",
 		[3] = "reserved",
 	};
-	int n;
+	unsigned int fields = smmu3_event_fields(evt->type);
+	int n = 0;
 
-	n = scnprintf(buf, size, "s2 %u class %s rnw %u ind %u pnu %u addr %#llx",
-		      evt->s2, classes[evt->class & 3], evt->read, evt->instr,
-		      evt->priv, evt->addr);
-	if (evt->ssv)
-		n += scnprintf(buf + n, size - n, " ssid %#x", evt->ssid);
+	if (size)
+		buf[0] = '\0';
+	if (fields & SMMU3_EVF_FAULT)
+		n += scnprintf(buf + n, size - n, "s2 %u class %s ", evt->s2,
+			       classes[evt->class & 3]);
+	if (fields & SMMU3_EVF_ACCESS)
+		n += scnprintf(buf + n, size - n,
+			       "rnw %u ind %u pnu %u addr %#llx ", evt->read,
+			       evt->instr, evt->priv, evt->addr);
+	if (((fields & SMMU3_EVF_SSV) && evt->ssv) ||
+	    (fields & SMMU3_EVF_SSID))
+		n += scnprintf(buf + n, size - n, "ssid %#x ", evt->ssid);
 	if (smmu3_event_ipa_valid(evt))
-		n += scnprintf(buf + n, size - n, " %s %#llx",
+		n += scnprintf(buf + n, size - n, "%s %#llx ",
 			       smmu3_event_is_fetch(evt->type) ? "fetch" :
 			       "ipa", evt->ipa);
+	if ((fields & SMMU3_EVF_FAULT) && evt->stall)
+		n += scnprintf(buf + n, size - n, "stalled ");
+	if (!n)
+		return scnprintf(buf, size, "-");
+	/* The last blank goes, unless the line was cut before it */
+	if (buf[n - 1] == ' ')
+		buf[--n] = '\0';
 	return n;
 }
 EXPORT_SYMBOL_IF_KUNIT(smmu3_event_detail);
@@ -162,7 +220,7 @@ static bool smmu3_report_fault(struct smmu3_device *smmu,
 static void smmu3_handle_event(struct smmu3_device *smmu, const u64 *raw)
 {
 	struct smmu3_event evt;
-	char ssid[16] = "";
+	char detail[SMMU3_EVENT_DETAIL_LEN];
 
 	smmu3_event_decode(raw, &evt);
 	trace_smmu3_event(smmu->dev, evt.type, evt.sid, evt.ssv, evt.ssid,
@@ -174,21 +232,10 @@ static void smmu3_handle_event(struct smmu3_device *smmu, const u64 *raw)
 	if (smmu3_report_fault(smmu, &evt))
 		return;
 
-	if (evt.ssv)
-		snprintf(ssid, sizeof(ssid), " ssid %#x", evt.ssid);
-	dev_err_ratelimited(smmu->dev,
-			    "event %#04x %s: sid %#x%s addr %#llx, %s %s%s%s, class %s%s\n",
-			    evt.type, smmu3_event_name(evt.type), evt.sid, ssid,
-			    evt.addr, evt.priv ? "privileged" : "unprivileged",
-			    evt.instr ? "instruction " : "",
-			    evt.read ? "read" : "write",
-			    evt.s2 ? " at stage 2" : "",
-			    smmu3_class_names[evt.class & 3],
-			    evt.stall ? ", stalled" : "");
-	if (smmu3_event_ipa_valid(&evt))
-		dev_err_ratelimited(smmu->dev, "  %s %#llx\n",
-				    smmu3_event_is_fetch(evt.type) ?
-				    "fetch address" : "IPA", evt.ipa);
+	smmu3_event_detail(&evt, detail, sizeof(detail));
+	dev_err_ratelimited(smmu->dev, "event %#04x %s: sid %#x %s\n",
+			    evt.type, smmu3_event_name(evt.type), evt.sid,
+			    detail);
 }
 
 /**

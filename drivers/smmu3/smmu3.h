@@ -388,6 +388,8 @@ int smmu3_cmd_encode(const struct smmu3_cmd *cmd, u64 *out);
 void smmu3_event_decode(const u64 *raw, struct smmu3_event *evt);
 const char *smmu3_event_name(u8 type);
 bool smmu3_event_ipa_valid(const struct smmu3_event *evt);
+/* Room for any line of smmu3_event_detail() */
+#define SMMU3_EVENT_DETAIL_LEN	160
 int smmu3_event_detail(const struct smmu3_event *evt, char *buf, size_t size);
 void smmu3_write_entry(struct smmu3_entry_writer *writer, __le64 *entry,
 		       const __le64 *target);

@@ -31,7 +31,7 @@ smmu3-dma testdev-b verify | sed 's/^/  testdev-b: /'
 smmu3-dma testdev-b free >/dev/null
 sleep 0.2
 echo "--- emulator statistics"
-grep -E '^(translations|tlb_hits|tlb_misses|walks|fault_F_[A-Z_]+|events|cmd_(CFGI_STE|CFGI_CD|TLBI_NH_VA|TLBI_NH_ASID|SYNC)) ' \
+grep -E '^(translations|xlate_[a-z_]+|walks|fault_F_[A-Z_]+|events|cmd_(CFGI_STE|CFGI_CD|TLBI_NH_VA|TLBI_NH_ASID|SYNC)) ' \
 	"$emu/stats" | awk '$2 != 0 || $1 !~ /^fault_/ { print "  " $0 }'
 echo "--- testdev-a's stream (sid 0x10): STE and CD 0, decoded"
 sed -n '/^sid 0x10: /,/^sid /p' "$smmu/streams" | grep -v '^sid 0x[^1]' | sed 's/^/  /'

@@ -180,6 +180,10 @@ struct s3e_txn_result {
  * @utlb_hits: translations answered by the decoded context's
  *	last-translation entry, without a TLB lookup (not counted in the
  *	TLB's own hits, nor in @ctx_hits)
+ * @tlb_answered: translations answered by a TLB entry (a lookup hit that
+ *	the access was permitted); @utlb_hits + @tlb_answered + @walks, plus
+ *	those that ended before any lookup (bypass, abort, configuration
+ *	fault), is @translations
  */
 struct s3e_smmu_stats {
 	s3e_u64 translations;
@@ -198,6 +202,7 @@ struct s3e_smmu_stats {
 	s3e_u64 ctx_hits;
 	s3e_u64 ctx_misses;
 	s3e_u64 utlb_hits;
+	s3e_u64 tlb_answered;
 };
 
 struct s3e_smmu;

@@ -375,6 +375,7 @@ static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
 
 	e = s3e_tlb_lookup(&s->tlb, &c->tag, va);
 	if (e && !s3e_tlb_perm_denied(e, access)) {
+		s->stats.tlb_answered++;
 		utlb_fill(s, c, va, e->oa, e->size_shift,
 			  e->s1_perm & e->s2_perm);
 		return txn_ok(s3e_tlb_entry_oa(e, va),

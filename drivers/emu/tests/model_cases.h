@@ -2725,9 +2725,19 @@ S3E_CASE(stats_counters)
 	EXPECT_EQ(st()->utlb_hits, 1);
 	EXPECT_EQ(st()->walks, 3);
 	EXPECT_EQ(s3e_smmu_tlb_stats(smmu)->hits, 1);
+	EXPECT_EQ(st()->tlb_answered, 1);
 	EXPECT_EQ(st()->faults[EVT_F_TRANSLATION], 1);
 	EXPECT_EQ(st()->events, 1);
 	EXPECT_EQ(st()->irqs[S3E_IRQ_EVTQ], 1);
+	/* A TLB hit that the access is not permitted is walked, not answered */
+	map_page(&s1t, 0x3000, DATA_PA + 0x2000, S1_RW | TTD_AP_RDONLY);
+	xl(1, NOSS, 0x3000, ACC_R);	/* walk */
+	xl(1, NOSS, 0x3008, ACC_W);	/* utlb miss (perm), TLB hit denied: walk */
+	EXPECT_EQ(st()->tlb_answered, 1);
+	EXPECT_EQ(st()->walks, 5);
+	/* Each translation in exactly one class: here none before a lookup */
+	EXPECT_EQ(st()->utlb_hits + st()->tlb_answered + st()->walks,
+		  st()->translations);
 }
 
 /* ================================================================== */

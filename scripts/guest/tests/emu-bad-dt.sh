@@ -1,7 +1,9 @@
 # machines: plain
-# Issue 5, test 8: bad device tree input.  A StreamID beyond SIDSIZE, a
-# StreamID shared by two devices and an IOMMU without #iommu-cells each
-# give a clear error for that device; the other devices keep working.
+# Bad device tree input.  A StreamID beyond SIDSIZE and an IOMMU without
+# #iommu-cells each give a clear error for that device; of two devices
+# that share a StreamID (testdev-dup-sid-1 and -2), exactly one is
+# bound and the other refused, naming the first; the other devices keep
+# working.
 . /guest/lib.sh
 emu_stack || exit 1
 fail=0
@@ -13,9 +15,15 @@ check() {
 	fi
 }
 check 'StreamID 0x10000 out of range'
-check 'StreamID 0x20 is already used by'
+check 'StreamID 0x30 is already used by testdev-dup-sid-[12]$'
 check 'testdev-no-cells.*not behind an IOMMU'
-for d in bad-sid dup-sid no-cells; do
+n=0
+for d in dup-sid-1 dup-sid-2; do
+	[ -d /sys/kernel/debug/smmu3_testdev/testdev-$d ] && n=$((n + 1))
+done
+echo "of the two devices with StreamID 0x30, $n bound"
+[ $n = 1 ] || fail=1
+for d in bad-sid no-cells; do
 	if [ -d /sys/kernel/debug/smmu3_testdev/testdev-$d ]; then
 		echo "testdev-$d was bound"; fail=1
 	fi

@@ -146,17 +146,26 @@ struct testdev {
 
 static struct dentry *testdev_root;
 
+/* The result of the command being run; also info's last_error if @error */
+static void testdev_vresult(struct testdev *td, bool error, const char *fmt,
+			    va_list ap)
+{
+	mutex_lock(&td->lock);
+	vsnprintf(td->result, sizeof(td->result), fmt, ap);
+	if (error)
+		strscpy(td->last_error, td->result);
+	mutex_unlock(&td->lock);
+}
+
 /* Set the result of the command being run */
 static __printf(2, 3) void testdev_result(struct testdev *td,
 					  const char *fmt, ...)
 {
 	va_list ap;
 
-	mutex_lock(&td->lock);
 	va_start(ap, fmt);
-	vsnprintf(td->result, sizeof(td->result), fmt, ap);
+	testdev_vresult(td, false, fmt, ap);
 	va_end(ap);
-	mutex_unlock(&td->lock);
 }
 
 /*
@@ -168,12 +177,9 @@ static __printf(3, 4) int testdev_refuse(struct testdev *td, int err,
 {
 	va_list ap;
 
-	mutex_lock(&td->lock);
 	va_start(ap, fmt);
-	vsnprintf(td->result, sizeof(td->result), fmt, ap);
+	testdev_vresult(td, true, fmt, ap);
 	va_end(ap);
-	strscpy(td->last_error, td->result);
-	mutex_unlock(&td->lock);
 	return err;
 }
 

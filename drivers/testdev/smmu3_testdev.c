@@ -147,8 +147,8 @@ struct testdev {
 static struct dentry *testdev_root;
 
 /* The result of the command being run; also info's last_error if @error */
-static void testdev_vresult(struct testdev *td, bool error, const char *fmt,
-			    va_list ap)
+static __printf(3, 0) void testdev_vresult(struct testdev *td, bool error,
+					   const char *fmt, va_list ap)
 {
 	mutex_lock(&td->lock);
 	vsnprintf(td->result, sizeof(td->result), fmt, ap);

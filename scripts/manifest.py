@@ -34,6 +34,7 @@ import struct
 import sys
 
 MACHINES = ('plain', 'smmuv3', 'stock')
+SHOW_FAILURES = 60             # failures listed at the end; all are in the results
 
 # struct kunit_suite and struct kunit_case of Linux 6.12 on a 64-bit
 # kernel (include/kunit/test.h): the suite's name is an array at offset 0,
@@ -217,9 +218,11 @@ def close(args):
                 print(f'  {r[1]}: {allowed[r[1]]}')
     if count['FAIL']:
         print('Failures:')
-        for r in results:
-            if r[0] == 'FAIL':
-                print(f'  FAIL {r[1]}' + (f': {r[2]}' if r[2] else ''))
+        fails = [r for r in results if r[0] == 'FAIL']
+        for r in fails[:SHOW_FAILURES]:
+            print(f'  FAIL {r[1]}' + (f': {r[2]}' if r[2] else ''))
+        if len(fails) > SHOW_FAILURES:
+            print(f'  ... and {len(fails) - SHOW_FAILURES} more, all in {args.results}')
     print(f"{count['PASS']} passed, {count['FAIL']} failed, {count['SKIP']} skipped")
     return 1 if count['FAIL'] or not count['PASS'] else 0
 

@@ -1,4 +1,4 @@
-# machines: plain
+# machines: plain stock
 # Bad device tree input.  A StreamID beyond SIDSIZE and an IOMMU without
 # #iommu-cells each give a clear error for that device; of two devices
 # that share a StreamID (testdev-dup-sid-1 and -2), exactly one is

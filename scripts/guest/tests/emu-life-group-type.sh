@@ -1,4 +1,4 @@
-# machines: plain
+# machines: plain stock
 # Issue 15, item 1: a bound test device uses the DMA API, so the iommu core
 # refuses to change its group's type under it (a kept coherent buffer was
 # freed through the wrong DMA ops: an oops).  DMA ownership is taken for

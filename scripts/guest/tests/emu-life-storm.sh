@@ -1,4 +1,4 @@
-# machines: plain
+# machines: plain stock
 # Issue 15, item 7 and misleading output: a long command ends on a signal (SIGTERM)
 # with its partial count, readers of info and cmd are not blocked while it
 # runs and a second writer is told the device is busy; a storm that cannot

@@ -78,6 +78,15 @@ static_assert(SMMU3_EMU_NO_SSID == S3E_NO_SSID);
  */
 #define SMMU3_EMU_CMDQ_BUDGET	64
 
+/*
+ * Strict mode (s3e_smmu_config.strict) of the instances that the device
+ * tree does not set with "smmu3,strict"; read at probe.
+ */
+static bool strict = true;
+module_param(strict, bool, 0444);
+MODULE_PARM_DESC(strict,
+		 "strict mode of instances without smmu3,strict: invalidations complete only at the next CMD_SYNC (default: on)");
+
 /**
  * struct smmu3_emu - one emulated SMMUv3
  * @ref: references: the bound device holds one, each smmu3_emu_get()
@@ -657,6 +666,7 @@ static const struct smmu3_emu_prop smmu3_emu_props[] = {
 	  0, 19 },
 	{ "smmu3,cmdq-budget", offsetof(struct s3e_smmu_config, cmdq_budget),
 	  1, 1U << 19 },
+	{ "smmu3,strict", offsetof(struct s3e_smmu_config, strict), 0, 1 },
 };
 
 #define SMMU3_EMU_STAGES_PROP	"smmu3,stages"
@@ -698,6 +708,7 @@ static int smmu3_emu_parse_config(struct device *dev,
 
 	s3e_smmu_config_default(cfg);
 	cfg->cmdq_budget = SMMU3_EMU_CMDQ_BUDGET;
+	cfg->strict = strict;
 	for (i = 0; i < ARRAY_SIZE(smmu3_emu_props); i++) {
 		p = &smmu3_emu_props[i];
 		field = (void *)cfg + p->offset;
@@ -1413,12 +1424,13 @@ static int smmu3_emu_probe(struct platform_device *pdev)
 	smmu3_emu_trace_apply(emu);
 	mutex_unlock(&smmu3_emu_mutex);
 
-	dev_info(dev, "emulated SMMUv3: StreamID %u bits, SubstreamID %u bits, stage%s%s, TLB %u, config cache %u, cmdq 2^%u (budget %u), eventq 2^%u\n",
+	dev_info(dev, "emulated SMMUv3: StreamID %u bits, SubstreamID %u bits, stage%s%s, TLB %u, config cache %u, cmdq 2^%u (budget %u), eventq 2^%u, %s mode\n",
 		 emu->cfg.sid_bits, emu->cfg.ssid_bits,
 		 emu->cfg.stages & S3E_STAGE1 ? " 1" : "",
 		 emu->cfg.stages & S3E_STAGE2 ? " 2" : "",
 		 emu->cfg.tlb_entries, emu->cfg.cfgc_entries,
-		 emu->cfg.cmdq_log2, emu->cfg.cmdq_budget, emu->cfg.evtq_log2);
+		 emu->cfg.cmdq_log2, emu->cfg.cmdq_budget, emu->cfg.evtq_log2,
+		 emu->cfg.strict ? "strict" : "default");
 	return 0;
 
 err_teardown:

@@ -44,6 +44,7 @@ void s3e_smmu_config_default(struct s3e_smmu_config *cfg)
 	cfg->cmdq_log2 = S3E_DEFAULT_QUEUE_LOG2;
 	cfg->evtq_log2 = S3E_DEFAULT_QUEUE_LOG2;
 	cfg->cmdq_budget = 0;
+	cfg->strict = 0;
 }
 
 static int config_valid(const struct s3e_smmu_config *c)
@@ -232,6 +233,8 @@ void s3e_smmu_reset(struct s3e_smmu *s)
 	s->evtq.log2 = 0;
 	s3e_tlb_flush(&s->tlb);
 	s3e_cfgc_inv_ste_range(&s->cfgc, 0, CMD_CFGI_RANGE_ALL);
+	/* Every cache is empty: nothing is left to invalidate */
+	s->pend_n = 0;
 	dctx_clear(s);
 }
 

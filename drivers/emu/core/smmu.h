@@ -97,6 +97,11 @@ struct s3e_host {
  *	call (the kernel glue, under a spinlock with interrupts off) sets a
  *	budget and consumes the rest with s3e_smmu_cmdq_run() later, as real
  *	hardware consumes its queue in the background.
+ * @strict: strict mode (0 by default): the model does the most hostile
+ *	thing the architecture allows where that exposes a driver bug.
+ *	Invalidation completes late: a CFGI_* or TLBI_* takes effect only
+ *	when the next CMD_SYNC completes (§3.21.1, §3.21.3, §4.7.3); until
+ *	then the stale entries stay usable.
  */
 struct s3e_smmu_config {
 	unsigned int sid_bits;
@@ -107,6 +112,7 @@ struct s3e_smmu_config {
 	unsigned int cmdq_log2;
 	unsigned int evtq_log2;
 	unsigned int cmdq_budget;
+	unsigned int strict;
 };
 
 /* Substream ID meaning "the transaction carries none" */

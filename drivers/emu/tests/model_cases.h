@@ -3012,6 +3012,131 @@ S3E_CASE(fuzz_round)
 /* ================================================================== */
 /* Case lists, by area */
 
+/* ================================================================== */
+/* Strict mode: invalidation completes late (§3.21.1, §3.21.3, §4.7.3) */
+
+#define TLBI_VA_T	(OP(TLBI_NH_VA) | FPC(CMD_TLBI_0_ASID, 5))
+
+/* A stage-1 stream (ASID 5) whose VA_T is cached, then remapped */
+static void strict_stale_setup(unsigned int strict)
+{
+	cfg.strict = strict;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, VA_T, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	map_page(&s1t, VA_T, DATA_PA + 0x1000, S1_RW);
+}
+
+/* A TLBI without CMD_SYNC: the stale entry stays usable */
+S3E_CASE(strict_tlbi_without_sync_stale)
+{
+	strict_stale_setup(1);
+	cmd(TLBI_VA_T, VA_T);
+	EXPECT_EQ(cmdq_idle(), 1);
+	EXPECT_EQ(st()->cmds[CMD_OP_TLBI_NH_VA], 1);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	EXPECT_EQ(xpa(1, NOSS, VA_T + 8, ACC_R), DATA_PA + 8);
+	/* Another command that is not a CMD_SYNC completes nothing */
+	cmd(OP(PREFETCH_CONFIG) | FP(CMD_0_SID, 1), 0);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+}
+
+/* The CMD_SYNC that follows completes it */
+S3E_CASE(strict_tlbi_then_sync_fresh)
+{
+	strict_stale_setup(1);
+	cmdq_shadow = r32(SMMU3_CMDQ_PROD);
+	cmd_queue(TLBI_VA_T, VA_T);
+	cmd_queue(OP(SYNC), 0);
+	cmd_publish();
+	EXPECT_EQ(cmdq_idle(), 1);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA + 0x1000);
+}
+
+/* Default mode unchanged: the TLBI takes effect as it is consumed */
+S3E_CASE(default_tlbi_without_sync_fresh)
+{
+	strict_stale_setup(0);
+	cmd(TLBI_VA_T, VA_T);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA + 0x1000);
+}
+
+/* A CFGI_STE without CMD_SYNC: the cached STE stays in use */
+S3E_CASE(strict_cfgi_without_sync_stale)
+{
+	cfg.strict = 1;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, VA_T, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	ste_abort(1);
+	cmd(OP(CFGI_STE) | FP(CMD_0_SID, 1), CMD_CFGI_1_LEAF);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	cmd_sync();
+	EXPECT_EQ(xl(1, NOSS, VA_T, ACC_R), S3E_TXN_ABORT);
+}
+
+/* Default mode: the CFGI_STE takes effect as it is consumed */
+S3E_CASE(default_cfgi_without_sync_fresh)
+{
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, VA_T, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	ste_abort(1);
+	cmd(OP(CFGI_STE) | FP(CMD_0_SID, 1), CMD_CFGI_1_LEAF);
+	EXPECT_EQ(xl(1, NOSS, VA_T, ACC_R), S3E_TXN_ABORT);
+}
+
+/*
+ * More outstanding invalidations than the model holds: the oldest
+ * completes early (allowed), the later ones still wait for the CMD_SYNC.
+ */
+S3E_CASE(strict_pending_overflow_completes_oldest)
+{
+	unsigned int i;
+
+	strict_stale_setup(1);
+	cmd(TLBI_VA_T, VA_T);
+	for (i = 0; i < 64; i++)
+		cmd(OP(TLBI_NH_ASID) | FP(CMD_TLBI_0_ASID, 100 + i), 0);
+	EXPECT_EQ(cmdq_idle(), 1);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA + 0x1000);
+	map_page(&s1t, VA_T, DATA_PA + 0x2000, S1_RW);
+	cmd(TLBI_VA_T, VA_T);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA + 0x1000);
+	cmd_sync();
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA + 0x2000);
+}
+
+/* A CMD_SYNC that completes without a signal still completes them */
+S3E_CASE(strict_sync_cs_none_completes)
+{
+	strict_stale_setup(1);
+	cmd(TLBI_VA_T, VA_T);
+	cmd(OP(SYNC) | FP(CMD_SYNC_0_CS, CMD_SYNC_CS_NONE), 0);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA + 0x1000);
+}
+
+/* A command error before the CMD_SYNC: still outstanding after it */
+S3E_CASE(strict_cmd_error_keeps_pending)
+{
+	strict_stale_setup(1);
+	cmdq_shadow = r32(SMMU3_CMDQ_PROD);
+	cmd_queue(TLBI_VA_T, VA_T);
+	cmd_queue(OP(TLBI_EL3_ALL), 0);
+	cmd_publish();
+	EXPECT_EQ(!!(r32(SMMU3_GERROR) & GERROR_CMDQ_ERR), 1);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	/* Replace the bad command by a CMD_SYNC and acknowledge */
+	wr64(CMDQ_PA + (r32(SMMU3_CMDQ_CONS) & ((1U << cmdq_log2) - 1)) * 16,
+	     OP(SYNC));
+	w32(SMMU3_GERRORN, r32(SMMU3_GERROR));
+	EXPECT_EQ(cmdq_idle(), 1);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA + 0x1000);
+}
+
 static struct S3E_LIST_TYPE s3e_model_regs[] = {
 	S3E_LIST_ENTRY(reset_idr0),
 	S3E_LIST_ENTRY(reset_idr1_5_iidr_aidr),
@@ -3181,6 +3306,14 @@ static struct S3E_LIST_TYPE s3e_model_inval[] = {
 	S3E_LIST_ENTRY(stale_then_cfgi_cd_all),
 	S3E_LIST_ENTRY(cd_change_new_asid_after_cfgi_no_tlbi),
 	S3E_LIST_ENTRY(reset_drops_caches),
+	S3E_LIST_ENTRY(strict_tlbi_without_sync_stale),
+	S3E_LIST_ENTRY(strict_tlbi_then_sync_fresh),
+	S3E_LIST_ENTRY(default_tlbi_without_sync_fresh),
+	S3E_LIST_ENTRY(strict_cfgi_without_sync_stale),
+	S3E_LIST_ENTRY(default_cfgi_without_sync_fresh),
+	S3E_LIST_ENTRY(strict_pending_overflow_completes_oldest),
+	S3E_LIST_ENTRY(strict_sync_cs_none_completes),
+	S3E_LIST_ENTRY(strict_cmd_error_keeps_pending),
 	{}
 };
 

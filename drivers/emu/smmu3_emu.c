@@ -354,6 +354,32 @@ static void smmu3_emu_host_sev(void *ctx)
 #endif
 }
 
+/* Checker classes (S3E_CHK_*), for debugfs and messages */
+static const char * const smmu3_emu_chk_names[S3E_CHK_NR_CLASSES] = {
+	[S3E_CHK_LIVE_TORN]	= "live_torn",
+	[S3E_CHK_CFG_STALE]	= "cfg_stale",
+	[S3E_CHK_TLB_STALE]	= "tlb_stale",
+	[S3E_CHK_WALK_FREED]	= "walk_freed",
+	[S3E_CHK_QUEUE]		= "queue",
+};
+
+static const char *smmu3_emu_cmd_name(unsigned int op);
+
+/*
+ * s3e_host.report: a checker report (strict mode), called with emu->lock
+ * held; the counters and the last reports are in debugfs "checker"
+ */
+static void smmu3_emu_host_report(void *ctx, const struct s3e_chk_report *r)
+{
+	struct smmu3_emu *emu = ctx;
+
+	dev_warn_ratelimited(emu->dev,
+			     "checker: class %u %s: SID %#x SSID %#x ASID %u VMID %u addr %#llx iova %#llx: no %s before CMD_SYNC\n",
+			     r->cls, smmu3_emu_chk_names[r->cls], r->sid,
+			     r->ssid, r->asid, r->vmid, (u64)r->addr,
+			     (u64)r->iova, smmu3_emu_cmd_name(r->missing));
+}
+
 /* The services the core gets from this glue */
 static void smmu3_emu_host_init(struct smmu3_emu *emu, struct s3e_host *host)
 {
@@ -363,6 +389,7 @@ static void smmu3_emu_host_init(struct smmu3_emu *emu, struct s3e_host *host)
 		.cmpxchg64 = smmu3_emu_host_cmpxchg64,
 		.irq = smmu3_emu_host_irq,
 		.sev = smmu3_emu_host_sev,
+		.report = smmu3_emu_host_report,
 		.alloc = smmu3_emu_host_alloc,
 		.free = smmu3_emu_host_free,
 		.ctx = emu,
@@ -396,6 +423,9 @@ SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_tlb_stats);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_cfgc_stats);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_mem_size);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_ste_read);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_checker);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_checker_report);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_checker_clear);
 
 /**
  * smmu3_emu_kunit_host_create() - this glue's host services, for KUnit
@@ -888,6 +918,63 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(smmu3_emu_stats);
 
+static const char *smmu3_emu_cmd_name(unsigned int op)
+{
+	const char *name = NULL;
+
+	if (op < S3E_NR_OPCODES)
+		name = smmu3_emu_cmd_names[op];
+	return name ? name : "?";
+}
+
+/*
+ * debugfs "checker": "strict 0|1"; in strict mode the CMD_SYNCs checked,
+ * the report count per class and in total, then the last reports, newest
+ * first
+ */
+static int smmu3_emu_checker_show(struct seq_file *m, void *unused)
+{
+	struct smmu3_emu *emu = m->private;
+	const struct s3e_chk_state *live;
+	const struct s3e_chk_report *r;
+	struct s3e_chk_state *st;
+	unsigned long flags;
+	unsigned int i, n;
+	bool strict;
+
+	st = kmalloc(sizeof(*st), GFP_KERNEL);
+	if (!st)
+		return -ENOMEM;
+	spin_lock_irqsave(&emu->lock, flags);
+	live = emu->core ? s3e_smmu_checker(emu->core) : NULL;
+	strict = live;
+	if (live)
+		*st = *live;
+	spin_unlock_irqrestore(&emu->lock, flags);
+
+	seq_printf(m, "strict %d\n", strict);
+	if (strict) {
+		seq_printf(m, "checks %llu\n", (u64)st->checks);
+		for (i = 1; i < S3E_CHK_NR_CLASSES; i++)
+			seq_printf(m, "class%u_%s %llu\n", i,
+				   smmu3_emu_chk_names[i], (u64)st->count[i]);
+		seq_printf(m, "total %llu\n", (u64)st->total);
+		n = min_t(u64, st->total, S3E_CHK_LAST);
+		for (i = 0; i < n; i++) {
+			r = &st->last[(st->total - 1 - i) % S3E_CHK_LAST];
+			seq_printf(m, "report %llu class %u %s sid %#x ssid %#x asid %u vmid %u addr %#llx iova %#llx stage %u missing %s\n",
+				   (u64)r->seq, r->cls,
+				   smmu3_emu_chk_names[r->cls], r->sid,
+				   r->ssid, r->asid, r->vmid, (u64)r->addr,
+				   (u64)r->iova, r->stage,
+				   smmu3_emu_cmd_name(r->missing));
+		}
+	}
+	kfree(st);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(smmu3_emu_checker);
+
 struct smmu3_emu_reg {
 	const char *name;
 	u32 offset;
@@ -1041,6 +1128,8 @@ static void smmu3_emu_debugfs_init(struct smmu3_emu *emu)
 			    &smmu3_emu_regs_fops);
 	debugfs_create_file("ste", 0600, emu->debugfs, emu,
 			    &smmu3_emu_ste_fops);
+	debugfs_create_file("checker", 0400, emu->debugfs, emu,
+			    &smmu3_emu_checker_fops);
 }
 
 /* ------------------------------------------------------------------------

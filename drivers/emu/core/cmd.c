@@ -204,6 +204,9 @@ void s3e_cmd_sync_complete(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 	/* §4.7.3: every earlier invalidation has completed (strict mode) */
 	if (s->pend_n)
 		s3e_inv_complete(s);
+	/* The checker compares the caches with memory (strict mode) */
+	if (s->chk)
+		s3e_chk_sync(s);
 	s->stats.syncs++;
 	switch (s3e_field_get(CMD_SYNC_0_CS, cmd0)) {
 	case CMD_SYNC_CS_SEV:

@@ -128,6 +128,8 @@ struct s3e_smmu *s3e_smmu_create(const struct s3e_smmu_config *cfg,
 	s->dctx = host->alloc(host->ctx, sizeof(*s->dctx) * S3E_DCTX_NR);
 	if (!s->dctx)
 		goto fail;
+	if (cfg->strict && s3e_chk_create(s))
+		goto fail;
 
 	if (host->read64) {
 		/* Straight to the host: no wrapper on the walker's path */
@@ -165,6 +167,7 @@ void s3e_smmu_destroy(struct s3e_smmu *s)
 	ctx = s->host.ctx;
 	if (!hfree)
 		return;
+	s3e_chk_destroy(s);
 	hfree(ctx, s->dctx);
 	hfree(ctx, s->cfgc.entries);
 	hfree(ctx, s->tlb.entries);
@@ -175,7 +178,8 @@ unsigned long s3e_smmu_mem_size(const struct s3e_smmu *s)
 {
 	return sizeof(*s) + sizeof(*s->dctx) * S3E_DCTX_NR +
 	       s3e_tlb_storage_size(s->cfg.tlb_entries) +
-	       s3e_cfgc_storage_size(s->cfg.cfgc_entries);
+	       s3e_cfgc_storage_size(s->cfg.cfgc_entries) +
+	       s3e_chk_mem_size(s);
 }
 
 static void dctx_clear(struct s3e_smmu *s)
@@ -235,6 +239,7 @@ void s3e_smmu_reset(struct s3e_smmu *s)
 	s3e_cfgc_inv_ste_range(&s->cfgc, 0, CMD_CFGI_RANGE_ALL);
 	/* Every cache is empty: nothing is left to invalidate */
 	s->pend_n = 0;
+	s->chk_armed = 0;
 	dctx_clear(s);
 }
 

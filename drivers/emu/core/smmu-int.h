@@ -11,6 +11,7 @@
 #define S3E_SMMU_INT_H
 
 #include "smmu.h"
+#include "checker.h"
 
 /*
  * Output address size of the emulated SMMU (SMMU_IDR5.OAS).  Only VMSAv8-64
@@ -207,6 +208,9 @@ struct s3e_fault {
  * @tlb_gen: generation of the last-translation entries, bumped on every
  *	TLBI command and reset; never 0
  * @smmuen: CR0.SMMUEN (acknowledged)
+ * @chk_armed: strict mode: TLB entries the checker found stale at a
+ *	CMD_SYNC (an upper bound); while non-zero, a TLB hit is shown to the
+ *	checker.  Always 0 in default mode.
  * @stats: counters
  * @tlb: TLB
  * @cfgc: configuration cache of raw STEs and CDs
@@ -235,12 +239,15 @@ struct s3e_fault {
  * @pend_inv: strict mode: CFGI_* and TLBI_* commands (both doublewords)
  *	consumed but not yet complete, oldest first
  * @pend_n: number of entries of @pend_inv in use
+ * @chk: the checker (strict mode), or NULL
+ * @fetch_pa: physical address of the last STE or CD fetched from memory
  */
 struct s3e_smmu {
 	struct s3e_dctx *dctx;
 	s3e_u32 cfg_gen;
 	s3e_u32 tlb_gen;
 	s3e_u32 smmuen;
+	s3e_u32 chk_armed;
 	struct s3e_smmu_stats stats;
 	struct s3e_tlb tlb;
 	struct s3e_cfgc cfgc;
@@ -269,6 +276,8 @@ struct s3e_smmu {
 	struct s3e_queue evtq;
 	s3e_u64 pend_inv[S3E_PEND_INV_NR][2];
 	unsigned int pend_n;
+	struct s3e_checker *chk;
+	s3e_u64 fetch_pa;
 };
 
 /**

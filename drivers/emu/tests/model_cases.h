@@ -3137,6 +3137,199 @@ S3E_CASE(strict_cmd_error_keeps_pending)
 	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA + 0x1000);
 }
 
+/* ================================================================== */
+/* The checker (strict mode): classes 2 and 3 (§3.21.1, §3.21.3) */
+
+static s3e_u64 chk_count(unsigned int cls)
+{
+	const struct s3e_chk_state *k = s3e_smmu_checker(smmu);
+
+	return k ? k->count[cls] : ~0ULL;
+}
+
+static const struct s3e_chk_report *chk_last(void)
+{
+	const struct s3e_chk_report *r = s3e_smmu_checker_report(smmu, 0);
+
+	if (!r)
+		test_bug("no checker report");
+	return r;
+}
+
+/* Default mode has no checker */
+S3E_CASE(checker_absent_in_default_mode)
+{
+	smmu_up();
+	EXPECT_EQ(!s3e_smmu_checker(smmu), 1);
+	EXPECT_EQ(!s3e_smmu_checker_report(smmu, 0), 1);
+}
+
+/*
+ * Class 3, failing sequence: a cached leaf changed, CMD_SYNC without a
+ * TLBI, and the stale translation used after it.  The translation is the
+ * same as in default mode: the checker only reports.
+ */
+S3E_CASE(checker_tlb_stale_used_reported)
+{
+	unsigned int strict;
+	s3e_u64 dpa = 0;
+
+	for (strict = 0; strict < 2; strict++) {
+		model_reset();
+		cfg.strict = strict;
+		smmu_up();
+		s1_stream(1, 5);
+		dpa = map_page(&s1t, VA_T, DATA_PA, S1_RW);
+		EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+		map_page(&s1t, VA_T, DATA_PA + 0x1000, S1_RW);
+		cmd_sync();
+		EXPECT_EQ(xpa(1, NOSS, VA_T + 8, ACC_R), DATA_PA + 8);
+	}
+	EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 1);
+	EXPECT_EQ(chk_count(S3E_CHK_CFG_STALE), 0);
+	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 1);
+	EXPECT_EQ(chk_last()->cls, S3E_CHK_TLB_STALE);
+	EXPECT_EQ(chk_last()->sid, 1);
+	EXPECT_EQ(chk_last()->ssid, NOSS);
+	EXPECT_EQ(chk_last()->asid, 5);
+	EXPECT_EQ(chk_last()->addr, dpa);
+	EXPECT_EQ(chk_last()->iova, VA_T);
+	EXPECT_EQ(chk_last()->stage, 1);
+	EXPECT_EQ(chk_last()->missing, CMD_OP_TLBI_NH_VA);
+	EXPECT_EQ(chk_last()->seq, 1);
+	/* Once per stale entry */
+	EXPECT_EQ(xpa(1, NOSS, VA_T + 16, ACC_R), DATA_PA + 16);
+	cmd_sync();
+	EXPECT_EQ(xpa(1, NOSS, VA_T + 16, ACC_R), DATA_PA + 16);
+	EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 1);
+	s3e_smmu_checker_clear(smmu);
+	EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 0);
+	EXPECT_EQ(!s3e_smmu_checker_report(smmu, 0), 1);
+}
+
+/* Class 3, clean sequence: TLBI then CMD_SYNC */
+S3E_CASE(checker_tlb_tlbi_sync_clean)
+{
+	strict_stale_setup(1);
+	cmd(TLBI_VA_T, VA_T);
+	cmd_sync();
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA + 0x1000);
+	cmd_sync();
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA + 0x1000);
+	EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 0);
+	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 0);
+	EXPECT_EQ(s3e_smmu_checker(smmu)->checks, 2);
+}
+
+/*
+ * Class 3, clean: a leaf cleared and left stale across CMD_SYNCs but never
+ * used (a deferred flush); and the access flag set by software.
+ */
+S3E_CASE(checker_tlb_stale_unused_clean)
+{
+	s3e_u64 dpa;
+
+	cfg.strict = 1;
+	smmu_up();
+	s1_stream(1, 5);
+	dpa = map_page(&s1t, VA_T, DATA_PA, S1_RW);
+	map_page(&s1t, VA_T + SZ_4K, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	EXPECT_EQ(xpa(1, NOSS, VA_T + SZ_4K, ACC_R), DATA_PA);
+	wr64(dpa + 8, rd64(dpa + 8) ^ TTD_AF);
+	wr64(dpa, 0);
+	cmd_sync();
+	cmd_sync();
+	EXPECT_EQ(xpa(1, NOSS, VA_T + SZ_4K, ACC_R), DATA_PA);
+	cmd(TLBI_VA_T, VA_T);
+	cmd_sync();
+	EXPECT_EQ(xl(1, NOSS, VA_T, ACC_R), S3E_TXN_FAULT);
+	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 0);
+}
+
+/* Class 3 at stage 2: the missing command is TLBI_S2_IPA */
+S3E_CASE(checker_tlb_stale_s2_reported)
+{
+	struct tree t2;
+	s3e_u64 dpa;
+
+	cfg.strict = 1;
+	smmu_up();
+	tree_new(&t2, 1, 0);
+	dpa = map_page(&t2, 0x40000, DATA_PA, S2_RW);
+	ste_s2(2, 7, t2.base);
+	EXPECT_EQ(xpa(2, NOSS, 0x40010, ACC_R), DATA_PA + 0x10);
+	map_page(&t2, 0x40000, DATA_PA + 0x1000, S2_RW);
+	cmd(OP(TLBI_S2_IPA) | FP(CMD_TLBI_0_VMID, 6), 0x40000);
+	cmd_sync();
+	EXPECT_EQ(xpa(2, NOSS, 0x40010, ACC_R), DATA_PA + 0x10);
+	EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 1);
+	EXPECT_EQ(chk_last()->vmid, 7);
+	EXPECT_EQ(chk_last()->addr, dpa);
+	EXPECT_EQ(chk_last()->stage, 2);
+	EXPECT_EQ(chk_last()->missing, CMD_OP_TLBI_S2_IPA);
+}
+
+/* Class 2, failing sequence: STE rewritten, CMD_SYNC without CFGI_STE */
+S3E_CASE(checker_ste_stale_used_reported)
+{
+	cfg.strict = 1;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, VA_T, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	ste_abort(1);
+	cmd_sync();
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	EXPECT_EQ(chk_count(S3E_CHK_CFG_STALE), 1);
+	EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 0);
+	EXPECT_EQ(chk_last()->cls, S3E_CHK_CFG_STALE);
+	EXPECT_EQ(chk_last()->sid, 1);
+	EXPECT_EQ(chk_last()->ssid, NOSS);
+	EXPECT_EQ(chk_last()->addr, STRTAB_PA + 64);
+	EXPECT_EQ(chk_last()->missing, CMD_OP_CFGI_STE);
+}
+
+/* Class 2, failing sequence: CD rewritten, CMD_SYNC without CFGI_CD */
+S3E_CASE(checker_cd_stale_used_reported)
+{
+	cfg.strict = 1;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, VA_T, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	cd_write(CD_PA + 64, cd0(6), tree_ttb(&s1t));
+	cmd(OP(TLBI_NH_ASID) | FP(CMD_TLBI_0_ASID, 5), 0);
+	cmd_sync();
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	EXPECT_EQ(chk_count(S3E_CHK_CFG_STALE), 1);
+	EXPECT_EQ(chk_last()->addr, CD_PA + 64);
+	EXPECT_EQ(chk_last()->asid, 5);
+	EXPECT_EQ(chk_last()->missing, CMD_OP_CFGI_CD);
+}
+
+/* Class 2, clean sequences: CFGI then CMD_SYNC; a STE not cached */
+S3E_CASE(checker_ste_cfgi_sync_clean)
+{
+	cfg.strict = 1;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, VA_T, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	ste_abort(1);
+	cmd(OP(CFGI_STE) | FP(CMD_0_SID, 1), CMD_CFGI_1_LEAF);
+	cmd_sync();
+	EXPECT_EQ(xl(1, NOSS, VA_T, ACC_R), S3E_TXN_ABORT);
+	ste_bypass(3);
+	cmd_sync();
+	EXPECT_EQ(xl(3, NOSS, VA_T, ACC_R), S3E_TXN_OK);
+	ste_abort(3);
+	cmd(OP(CFGI_STE) | FP(CMD_0_SID, 3), 0);
+	cmd_sync();
+	EXPECT_EQ(xl(3, NOSS, VA_T, ACC_R), S3E_TXN_ABORT);
+	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 0);
+}
+
 static struct S3E_LIST_TYPE s3e_model_regs[] = {
 	S3E_LIST_ENTRY(reset_idr0),
 	S3E_LIST_ENTRY(reset_idr1_5_iidr_aidr),
@@ -3314,6 +3507,14 @@ static struct S3E_LIST_TYPE s3e_model_inval[] = {
 	S3E_LIST_ENTRY(strict_pending_overflow_completes_oldest),
 	S3E_LIST_ENTRY(strict_sync_cs_none_completes),
 	S3E_LIST_ENTRY(strict_cmd_error_keeps_pending),
+	S3E_LIST_ENTRY(checker_absent_in_default_mode),
+	S3E_LIST_ENTRY(checker_tlb_stale_used_reported),
+	S3E_LIST_ENTRY(checker_tlb_tlbi_sync_clean),
+	S3E_LIST_ENTRY(checker_tlb_stale_unused_clean),
+	S3E_LIST_ENTRY(checker_tlb_stale_s2_reported),
+	S3E_LIST_ENTRY(checker_ste_stale_used_reported),
+	S3E_LIST_ENTRY(checker_cd_stale_used_reported),
+	S3E_LIST_ENTRY(checker_ste_cfgi_sync_clean),
 	{}
 };
 

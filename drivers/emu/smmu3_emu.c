@@ -365,6 +365,26 @@ static const char * const smmu3_emu_chk_names[S3E_CHK_NR_CLASSES] = {
 
 static const char *smmu3_emu_cmd_name(unsigned int op);
 
+/* What a class 5 report (S3E_CHK_Q_*) found */
+static const char *smmu3_emu_chk_queue_what(unsigned int detail)
+{
+	switch (detail) {
+	case S3E_CHK_Q_CMDQ_PROD:
+		return "CMDQ_PROD more than the queue size ahead of CMDQ_CONS";
+	case S3E_CHK_Q_CMDQ_BASE:
+		return "CMDQ_BASE written while CMDQEN = 1";
+	case S3E_CHK_Q_CMDQ_CONS:
+		return "CMDQ_CONS written while CMDQEN = 1";
+	case S3E_CHK_Q_EVTQ_BASE:
+		return "EVENTQ_BASE written while EVENTQEN = 1";
+	case S3E_CHK_Q_EVTQ_PROD:
+		return "EVENTQ_PROD written while EVENTQEN = 1";
+	case S3E_CHK_Q_EVTQ_CONS:
+		return "EVENTQ_CONS moved past EVENTQ_PROD";
+	}
+	return "?";
+}
+
 /*
  * s3e_host.report: a checker report (strict mode), called with emu->lock
  * held; the counters and the last reports are in debugfs "checker"
@@ -373,6 +393,21 @@ static void smmu3_emu_host_report(void *ctx, const struct s3e_chk_report *r)
 {
 	struct smmu3_emu *emu = ctx;
 
+	if (r->cls == S3E_CHK_QUEUE) {
+		dev_warn_ratelimited(emu->dev,
+				     "checker: class %u %s: %s, queue base %#llx, value %#llx\n",
+				     r->cls, smmu3_emu_chk_names[r->cls],
+				     smmu3_emu_chk_queue_what(r->detail),
+				     (u64)r->addr, (u64)r->value);
+		return;
+	}
+	if (r->cls == S3E_CHK_LIVE_TORN) {
+		dev_warn_ratelimited(emu->dev,
+				     "checker: class %u %s: SID %#x SSID %#x addr %#llx: doublewords %#llx changed in used bits between two CMD_SYNCs (not hitless)\n",
+				     r->cls, smmu3_emu_chk_names[r->cls], r->sid,
+				     r->ssid, (u64)r->addr, (u64)r->value);
+		return;
+	}
 	dev_warn_ratelimited(emu->dev,
 			     "checker: class %u %s: SID %#x SSID %#x ASID %u VMID %u addr %#llx iova %#llx: no %s before CMD_SYNC\n",
 			     r->cls, smmu3_emu_chk_names[r->cls], r->sid,
@@ -962,11 +997,20 @@ static int smmu3_emu_checker_show(struct seq_file *m, void *unused)
 		n = min_t(u64, st->total, S3E_CHK_LAST);
 		for (i = 0; i < n; i++) {
 			r = &st->last[(st->total - 1 - i) % S3E_CHK_LAST];
-			seq_printf(m, "report %llu class %u %s sid %#x ssid %#x asid %u vmid %u addr %#llx iova %#llx stage %u missing %s\n",
+			if (r->cls == S3E_CHK_QUEUE) {
+				seq_printf(m, "report %llu class %u %s detail %u addr %#llx value %#llx: %s\n",
+					   (u64)r->seq, r->cls,
+					   smmu3_emu_chk_names[r->cls],
+					   r->detail, (u64)r->addr,
+					   (u64)r->value,
+					   smmu3_emu_chk_queue_what(r->detail));
+				continue;
+			}
+			seq_printf(m, "report %llu class %u %s sid %#x ssid %#x asid %u vmid %u addr %#llx iova %#llx stage %u value %#llx missing %s\n",
 				   (u64)r->seq, r->cls,
 				   smmu3_emu_chk_names[r->cls], r->sid,
 				   r->ssid, r->asid, r->vmid, (u64)r->addr,
-				   (u64)r->iova, r->stage,
+				   (u64)r->iova, r->stage, (u64)r->value,
 				   smmu3_emu_cmd_name(r->missing));
 		}
 	}

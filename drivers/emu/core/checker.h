@@ -48,17 +48,39 @@ struct s3e_chk_tlb {
 };
 
 /**
+ * struct s3e_chk_live - a live STE or CD, as memory held it at the last
+ *	CMD_SYNC (class 1)
+ * @words: the structure
+ * @pa: its physical address
+ * @sid: StreamID
+ * @ssid: SubstreamID (CDs), or S3E_NO_SSID (an STE)
+ * @type: S3E_CFGC_STE or S3E_CFGC_CD; 0 when the slot is free
+ */
+struct s3e_chk_live {
+	s3e_u64 words[STE_DWORDS];
+	s3e_u64 pa;
+	s3e_u32 sid;
+	s3e_u32 ssid;
+	s3e_u8 type;
+};
+
+/**
  * struct s3e_checker - checker state of one instance (strict mode only)
  * @st: counters and last reports (public, smmu.h)
  * @cfg_pa: per configuration cache entry, where it was read from
  * @cfg_state: per configuration cache entry, S3E_CHK_*
  * @tlb: per TLB entry
+ * @live: live structures followed for class 1, s3e_smmu_config.cfgc_entries
+ *	slots
+ * @live_next: slot the next new live structure takes when none is free
  */
 struct s3e_checker {
 	struct s3e_chk_state st;
 	s3e_u64 *cfg_pa;
 	s3e_u8 *cfg_state;
 	struct s3e_chk_tlb *tlb;
+	struct s3e_chk_live *live;
+	s3e_u32 live_next;
 };
 
 /**
@@ -82,6 +104,16 @@ unsigned long s3e_chk_mem_size(const struct s3e_smmu *s);
  * @pa: where it was read from
  */
 void s3e_chk_cfg_insert(struct s3e_smmu *s, s3e_u32 idx, s3e_u64 pa);
+
+/**
+ * s3e_chk_cfgi() - a CFGI_* completed: forget the CDs it may unlink
+ * @s: instance
+ * @cmd0: doubleword 0 of the command
+ */
+void s3e_chk_cfgi(struct s3e_smmu *s, s3e_u64 cmd0);
+
+/** s3e_chk_reset() - forget every live structure (reset, SMMUEN = 0) */
+void s3e_chk_reset(struct s3e_smmu *s);
 
 /**
  * s3e_chk_cfg_hit() - the SMMU uses a cached STE or CD
@@ -109,6 +141,16 @@ void s3e_chk_tlb_insert(struct s3e_smmu *s, const struct s3e_tlb_entry *e,
  * @e: the entry
  */
 void s3e_chk_tlb_hit(struct s3e_smmu *s, const struct s3e_tlb_entry *e);
+
+/**
+ * s3e_chk_queue() - a register write broke the queue protocol (class 5)
+ * @s: instance
+ * @detail: S3E_CHK_Q_*
+ * @base: the queue's BASE register
+ * @val: the value written
+ */
+void s3e_chk_queue(struct s3e_smmu *s, unsigned int detail, s3e_u64 base,
+		   s3e_u64 val);
 
 /**
  * s3e_chk_sync() - a CMD_SYNC completed: compare the caches with memory

@@ -25,19 +25,30 @@
  * The checker (strict mode): driver protocol violations it reports, by
  * class.  It observes and reports; it never changes what the model does.
  */
-#define S3E_CHK_LIVE_TORN	1	/* non-hitless live STE/CD rewrite (TODO) */
+#define S3E_CHK_LIVE_TORN	1	/* non-hitless live STE/CD rewrite */
 #define S3E_CHK_CFG_STALE	2	/* changed STE/CD used without CFGI */
 #define S3E_CHK_TLB_STALE	3	/* changed leaf used without TLBI */
 #define S3E_CHK_WALK_FREED	4	/* table freed before Leaf=0 TLBI (TODO) */
-#define S3E_CHK_QUEUE		5	/* queue protocol error (TODO) */
+#define S3E_CHK_QUEUE		5	/* queue protocol error */
 #define S3E_CHK_NR_CLASSES	6	/* index 0 unused */
 #define S3E_CHK_LAST		16	/* reports kept in full */
+
+/* struct s3e_chk_report.detail of class 5 (S3E_CHK_QUEUE) */
+#define S3E_CHK_Q_CMDQ_PROD	1	/* CMDQ_PROD more than size ahead */
+#define S3E_CHK_Q_CMDQ_BASE	2	/* CMDQ_BASE written, CMDQEN = 1 */
+#define S3E_CHK_Q_CMDQ_CONS	3	/* CMDQ_CONS written, CMDQEN = 1 */
+#define S3E_CHK_Q_EVTQ_BASE	4	/* EVENTQ_BASE written, EVENTQEN = 1 */
+#define S3E_CHK_Q_EVTQ_PROD	5	/* EVENTQ_PROD written, EVENTQEN = 1 */
+#define S3E_CHK_Q_EVTQ_CONS	6	/* EVENTQ_CONS moved past PROD */
 
 /**
  * struct s3e_chk_report - one checker report
  * @seq: report number of the instance, from 1
  * @addr: physical address of the STE, CD or leaf descriptor that changed
+ *	(class 5: the queue's base address)
  * @iova: class 3: input address of the stale TLB entry (aligned)
+ * @value: class 5: the register value written; class 1: the mask of the
+ *	doublewords that changed in used bits
  * @sid: StreamID
  * @ssid: SubstreamID, or S3E_NO_SSID (an STE, or no substream)
  * @asid: ASID (of the CD, or of the TLB entry), 0 when none
@@ -45,12 +56,15 @@
  * @cls: S3E_CHK_* class
  * @missing: opcode (CMD_OP_*) of the command that was missing before the
  *	CMD_SYNC: CFGI_STE, CFGI_CD, TLBI_NH_VA, TLBI_EL2_VA, TLBI_S2_IPA
+ *	(class 1: the CFGI_* + CMD_SYNC that should separate the steps)
  * @stage: class 3: stage of the descriptor that changed (1 or 2)
+ * @detail: class 5: S3E_CHK_Q_*
  */
 struct s3e_chk_report {
 	s3e_u64 seq;
 	s3e_u64 addr;
 	s3e_u64 iova;
+	s3e_u64 value;
 	s3e_u32 sid;
 	s3e_u32 ssid;
 	s3e_u16 asid;
@@ -58,6 +72,7 @@ struct s3e_chk_report {
 	s3e_u8 cls;
 	s3e_u8 missing;
 	s3e_u8 stage;
+	s3e_u8 detail;
 };
 
 /**

@@ -3330,6 +3330,153 @@ S3E_CASE(checker_ste_cfgi_sync_clean)
 	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 0);
 }
 
+/* Class 5: CMDQ_PROD more than the queue's size ahead of CONS (§3.5) */
+S3E_CASE(checker_queue_prod_overflow_reported)
+{
+	s3e_u32 cons;
+
+	cfg.strict = 1;
+	smmu_up();
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN);
+	cons = r32(SMMU3_CMDQ_CONS);
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	/* A full queue is allowed: nothing reported */
+	w32(SMMU3_CMDQ_PROD, q_next(cons, cmdq_log2) + (1U << cmdq_log2) - 1);
+	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 0);
+	model_reset();
+	cfg.strict = 1;
+	smmu_up();
+	w32(SMMU3_CMDQ_PROD, (1U << cmdq_log2) + 1);
+	EXPECT_EQ(chk_count(S3E_CHK_QUEUE), 1);
+	EXPECT_EQ(chk_last()->detail, S3E_CHK_Q_CMDQ_PROD);
+	EXPECT_EQ(chk_last()->addr, CMDQ_PA);
+	EXPECT_EQ(chk_last()->value, (1U << cmdq_log2) + 1);
+}
+
+/* Class 5: queue base and CONS/PROD written while the queue is enabled */
+S3E_CASE(checker_queue_base_while_enabled_reported)
+{
+	cfg.strict = 1;
+	smmu_up();
+	w64(SMMU3_CMDQ_BASE, CMDQ_PA | 4);
+	EXPECT_EQ(chk_count(S3E_CHK_QUEUE), 2);	/* both halves */
+	EXPECT_EQ(chk_last()->detail, S3E_CHK_Q_CMDQ_BASE);
+	/* Ignored, as SMMUv3.2 does (§6.3.26): still the old size */
+	EXPECT_EQ(r64(SMMU3_CMDQ_BASE), CMDQ_PA | cmdq_log2);
+	w32(SMMU3_CMDQ_CONS, 0);
+	EXPECT_EQ(chk_last()->detail, S3E_CHK_Q_CMDQ_CONS);
+	w64(SMMU3_EVENTQ_BASE, EVTQ_PA | 4);
+	EXPECT_EQ(chk_last()->detail, S3E_CHK_Q_EVTQ_BASE);
+	w32(SMMU3_EVENTQ_PROD_P1, 0);
+	EXPECT_EQ(chk_last()->detail, S3E_CHK_Q_EVTQ_PROD);
+	w32(SMMU3_EVENTQ_CONS_P1, 5);
+	EXPECT_EQ(chk_last()->detail, S3E_CHK_Q_EVTQ_CONS);
+	EXPECT_EQ(chk_count(S3E_CHK_QUEUE), 7);
+	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 7);
+}
+
+/* Class 5, clean: the same writes with the queues disabled */
+S3E_CASE(checker_queue_clean)
+{
+	cfg.strict = 1;
+	smmu_up();
+	cmd_sync();
+	w32(SMMU3_CR0, CR0_SMMUEN);
+	w64(SMMU3_CMDQ_BASE, CMDQ_PA | 4);
+	w32(SMMU3_CMDQ_PROD, 0);
+	w32(SMMU3_CMDQ_CONS, 0);
+	w64(SMMU3_EVENTQ_BASE, EVTQ_PA | 4);
+	w32(SMMU3_EVENTQ_PROD_P1, 0);
+	w32(SMMU3_EVENTQ_CONS_P1, 0);
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	cmdq_log2 = 4;
+	cmd_sync();
+	EXPECT_EQ(cmdq_idle(), 1);
+	w32(SMMU3_EVENTQ_CONS_P1, 0);
+	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 0);
+}
+
+/*
+ * Class 1, failing sequence: a live STE switched from stage 1 to stage 2
+ * in one go (doublewords 0, 2 and 3 change in used bits between two
+ * CMD_SYNCs): the SMMU could read a mix (§3.21.3)
+ */
+S3E_CASE(checker_ste_torn_reported)
+{
+	struct tree t2;
+
+	cfg.strict = 1;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, VA_T, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	tree_new(&t2, 1, 0);
+	map_page(&t2, VA_T, DATA_PA + 0x1000, S2_RW);
+	ste_s2(1, 7, t2.base);
+	cmd(OP(CFGI_STE) | FP(CMD_0_SID, 1), CMD_CFGI_1_LEAF);
+	cmd_sync();
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA + 0x1000);
+	EXPECT_EQ(chk_count(S3E_CHK_LIVE_TORN), 1);
+	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 1);
+	EXPECT_EQ(chk_last()->addr, STRTAB_PA + 64);
+	EXPECT_EQ(chk_last()->sid, 1);
+	EXPECT_EQ(chk_last()->value, 0xd);
+	EXPECT_EQ(chk_last()->missing, CMD_OP_CFGI_STE);
+}
+
+/* Class 1, clean: the same change break-before-make, a step per sync */
+S3E_CASE(checker_ste_break_before_make_clean)
+{
+	s3e_u64 pa = STRTAB_PA + 64;
+	struct tree t2;
+
+	cfg.strict = 1;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, VA_T, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	tree_new(&t2, 1, 0);
+	map_page(&t2, VA_T, DATA_PA + 0x1000, S2_RW);
+	wr64(pa, rd64(pa) & ~STE_0_V);
+	cmd(OP(CFGI_STE) | FP(CMD_0_SID, 1), CMD_CFGI_1_LEAF);
+	cmd_sync();
+	wr64(pa + 16, ste_s2w2(7));
+	wr64(pa + 24, t2.base & STE_3_S2TTB);
+	wr64(pa + 8, 0);
+	cmd(OP(CFGI_STE) | FP(CMD_0_SID, 1), CMD_CFGI_1_LEAF);
+	cmd_sync();
+	wr64(pa, ste0(STE_CONFIG_S2));
+	cmd(OP(CFGI_STE) | FP(CMD_0_SID, 1), CMD_CFGI_1_LEAF);
+	cmd_sync();
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA + 0x1000);
+	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 0);
+}
+
+/* Class 1 on a CD: ASID and TTB0 at once is torn; ASID alone is not */
+S3E_CASE(checker_cd_torn_reported)
+{
+	struct tree t;
+
+	cfg.strict = 1;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, VA_T, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, VA_T, ACC_R), DATA_PA);
+	cd_write(CD_PA + 64, cd0(6), tree_ttb(&s1t));
+	cmd(OP(CFGI_CD) | FP(CMD_0_SID, 1), CMD_CFGI_1_LEAF);
+	cmd_sync();
+	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 0);
+	tree_new(&t, 0, 0);
+	cd_write(CD_PA + 64, cd0(7), tree_ttb(&t));
+	cmd(OP(CFGI_CD) | FP(CMD_0_SID, 1), CMD_CFGI_1_LEAF);
+	cmd_sync();
+	EXPECT_EQ(chk_count(S3E_CHK_LIVE_TORN), 1);
+	EXPECT_EQ(chk_last()->addr, CD_PA + 64);
+	EXPECT_EQ(chk_last()->asid, 6);
+	EXPECT_EQ(chk_last()->value, 0x3);
+	EXPECT_EQ(chk_last()->missing, CMD_OP_CFGI_CD);
+}
+
 static struct S3E_LIST_TYPE s3e_model_regs[] = {
 	S3E_LIST_ENTRY(reset_idr0),
 	S3E_LIST_ENTRY(reset_idr1_5_iidr_aidr),
@@ -3515,6 +3662,12 @@ static struct S3E_LIST_TYPE s3e_model_inval[] = {
 	S3E_LIST_ENTRY(checker_ste_stale_used_reported),
 	S3E_LIST_ENTRY(checker_cd_stale_used_reported),
 	S3E_LIST_ENTRY(checker_ste_cfgi_sync_clean),
+	S3E_LIST_ENTRY(checker_queue_prod_overflow_reported),
+	S3E_LIST_ENTRY(checker_queue_base_while_enabled_reported),
+	S3E_LIST_ENTRY(checker_queue_clean),
+	S3E_LIST_ENTRY(checker_ste_torn_reported),
+	S3E_LIST_ENTRY(checker_ste_break_before_make_clean),
+	S3E_LIST_ENTRY(checker_cd_torn_reported),
 	{}
 };
 

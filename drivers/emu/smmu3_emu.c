@@ -78,6 +78,15 @@ static_assert(SMMU3_EMU_NO_SSID == S3E_NO_SSID);
  */
 #define SMMU3_EMU_CMDQ_BUDGET	64
 
+/*
+ * Strict mode (s3e_smmu_config.strict) of the instances that the device
+ * tree does not set with "smmu3,strict"; read at probe.
+ */
+static bool strict = true;
+module_param(strict, bool, 0444);
+MODULE_PARM_DESC(strict,
+		 "strict mode of instances without smmu3,strict: invalidations complete only at the next CMD_SYNC (default: on)");
+
 /**
  * struct smmu3_emu - one emulated SMMUv3
  * @ref: references: the bound device holds one, each smmu3_emu_get()
@@ -345,6 +354,67 @@ static void smmu3_emu_host_sev(void *ctx)
 #endif
 }
 
+/* Checker classes (S3E_CHK_*), for debugfs and messages */
+static const char * const smmu3_emu_chk_names[S3E_CHK_NR_CLASSES] = {
+	[S3E_CHK_LIVE_TORN]	= "live_torn",
+	[S3E_CHK_CFG_STALE]	= "cfg_stale",
+	[S3E_CHK_TLB_STALE]	= "tlb_stale",
+	[S3E_CHK_WALK_FREED]	= "walk_freed",
+	[S3E_CHK_QUEUE]		= "queue",
+};
+
+static const char *smmu3_emu_cmd_name(unsigned int op);
+
+/* What a class 5 report (S3E_CHK_Q_*) found */
+static const char *smmu3_emu_chk_queue_what(unsigned int detail)
+{
+	switch (detail) {
+	case S3E_CHK_Q_CMDQ_PROD:
+		return "CMDQ_PROD more than the queue size ahead of CMDQ_CONS";
+	case S3E_CHK_Q_CMDQ_BASE:
+		return "CMDQ_BASE written while CMDQEN = 1";
+	case S3E_CHK_Q_CMDQ_CONS:
+		return "CMDQ_CONS written while CMDQEN = 1";
+	case S3E_CHK_Q_EVTQ_BASE:
+		return "EVENTQ_BASE written while EVENTQEN = 1";
+	case S3E_CHK_Q_EVTQ_PROD:
+		return "EVENTQ_PROD written while EVENTQEN = 1";
+	case S3E_CHK_Q_EVTQ_CONS:
+		return "EVENTQ_CONS moved past EVENTQ_PROD";
+	}
+	return "?";
+}
+
+/*
+ * s3e_host.report: a checker report (strict mode), called with emu->lock
+ * held; the counters and the last reports are in debugfs "checker"
+ */
+static void smmu3_emu_host_report(void *ctx, const struct s3e_chk_report *r)
+{
+	struct smmu3_emu *emu = ctx;
+
+	if (r->cls == S3E_CHK_QUEUE) {
+		dev_warn_ratelimited(emu->dev,
+				     "checker: class %u %s: %s, queue base %#llx, value %#llx\n",
+				     r->cls, smmu3_emu_chk_names[r->cls],
+				     smmu3_emu_chk_queue_what(r->detail),
+				     (u64)r->addr, (u64)r->value);
+		return;
+	}
+	if (r->cls == S3E_CHK_LIVE_TORN) {
+		dev_warn_ratelimited(emu->dev,
+				     "checker: class %u %s: SID %#x SSID %#x addr %#llx: doublewords %#llx changed in used bits between two CMD_SYNCs (not hitless)\n",
+				     r->cls, smmu3_emu_chk_names[r->cls], r->sid,
+				     r->ssid, (u64)r->addr, (u64)r->value);
+		return;
+	}
+	dev_warn_ratelimited(emu->dev,
+			     "checker: class %u %s: SID %#x SSID %#x ASID %u VMID %u addr %#llx iova %#llx: no %s before CMD_SYNC\n",
+			     r->cls, smmu3_emu_chk_names[r->cls], r->sid,
+			     r->ssid, r->asid, r->vmid, (u64)r->addr,
+			     (u64)r->iova, smmu3_emu_cmd_name(r->missing));
+}
+
 /* The services the core gets from this glue */
 static void smmu3_emu_host_init(struct smmu3_emu *emu, struct s3e_host *host)
 {
@@ -354,6 +424,7 @@ static void smmu3_emu_host_init(struct smmu3_emu *emu, struct s3e_host *host)
 		.cmpxchg64 = smmu3_emu_host_cmpxchg64,
 		.irq = smmu3_emu_host_irq,
 		.sev = smmu3_emu_host_sev,
+		.report = smmu3_emu_host_report,
 		.alloc = smmu3_emu_host_alloc,
 		.free = smmu3_emu_host_free,
 		.ctx = emu,
@@ -387,6 +458,9 @@ SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_tlb_stats);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_cfgc_stats);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_mem_size);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_ste_read);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_checker);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_checker_report);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_checker_clear);
 
 /**
  * smmu3_emu_kunit_host_create() - this glue's host services, for KUnit
@@ -657,6 +731,7 @@ static const struct smmu3_emu_prop smmu3_emu_props[] = {
 	  0, 19 },
 	{ "smmu3,cmdq-budget", offsetof(struct s3e_smmu_config, cmdq_budget),
 	  1, 1U << 19 },
+	{ "smmu3,strict", offsetof(struct s3e_smmu_config, strict), 0, 1 },
 };
 
 #define SMMU3_EMU_STAGES_PROP	"smmu3,stages"
@@ -698,6 +773,7 @@ static int smmu3_emu_parse_config(struct device *dev,
 
 	s3e_smmu_config_default(cfg);
 	cfg->cmdq_budget = SMMU3_EMU_CMDQ_BUDGET;
+	cfg->strict = strict;
 	for (i = 0; i < ARRAY_SIZE(smmu3_emu_props); i++) {
 		p = &smmu3_emu_props[i];
 		field = (void *)cfg + p->offset;
@@ -877,6 +953,72 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(smmu3_emu_stats);
 
+static const char *smmu3_emu_cmd_name(unsigned int op)
+{
+	const char *name = NULL;
+
+	if (op < S3E_NR_OPCODES)
+		name = smmu3_emu_cmd_names[op];
+	return name ? name : "?";
+}
+
+/*
+ * debugfs "checker": "strict 0|1"; in strict mode the CMD_SYNCs checked,
+ * the report count per class and in total, then the last reports, newest
+ * first
+ */
+static int smmu3_emu_checker_show(struct seq_file *m, void *unused)
+{
+	struct smmu3_emu *emu = m->private;
+	const struct s3e_chk_state *live;
+	const struct s3e_chk_report *r;
+	struct s3e_chk_state *st;
+	unsigned long flags;
+	unsigned int i, n;
+	bool strict;
+
+	st = kmalloc(sizeof(*st), GFP_KERNEL);
+	if (!st)
+		return -ENOMEM;
+	spin_lock_irqsave(&emu->lock, flags);
+	live = emu->core ? s3e_smmu_checker(emu->core) : NULL;
+	strict = live;
+	if (live)
+		*st = *live;
+	spin_unlock_irqrestore(&emu->lock, flags);
+
+	seq_printf(m, "strict %d\n", strict);
+	if (strict) {
+		seq_printf(m, "checks %llu\n", (u64)st->checks);
+		for (i = 1; i < S3E_CHK_NR_CLASSES; i++)
+			seq_printf(m, "class%u_%s %llu\n", i,
+				   smmu3_emu_chk_names[i], (u64)st->count[i]);
+		seq_printf(m, "total %llu\n", (u64)st->total);
+		n = min_t(u64, st->total, S3E_CHK_LAST);
+		for (i = 0; i < n; i++) {
+			r = &st->last[(st->total - 1 - i) % S3E_CHK_LAST];
+			if (r->cls == S3E_CHK_QUEUE) {
+				seq_printf(m, "report %llu class %u %s detail %u addr %#llx value %#llx: %s\n",
+					   (u64)r->seq, r->cls,
+					   smmu3_emu_chk_names[r->cls],
+					   r->detail, (u64)r->addr,
+					   (u64)r->value,
+					   smmu3_emu_chk_queue_what(r->detail));
+				continue;
+			}
+			seq_printf(m, "report %llu class %u %s sid %#x ssid %#x asid %u vmid %u addr %#llx iova %#llx stage %u value %#llx missing %s\n",
+				   (u64)r->seq, r->cls,
+				   smmu3_emu_chk_names[r->cls], r->sid,
+				   r->ssid, r->asid, r->vmid, (u64)r->addr,
+				   (u64)r->iova, r->stage, (u64)r->value,
+				   smmu3_emu_cmd_name(r->missing));
+		}
+	}
+	kfree(st);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(smmu3_emu_checker);
+
 struct smmu3_emu_reg {
 	const char *name;
 	u32 offset;
@@ -1030,6 +1172,8 @@ static void smmu3_emu_debugfs_init(struct smmu3_emu *emu)
 			    &smmu3_emu_regs_fops);
 	debugfs_create_file("ste", 0600, emu->debugfs, emu,
 			    &smmu3_emu_ste_fops);
+	debugfs_create_file("checker", 0400, emu->debugfs, emu,
+			    &smmu3_emu_checker_fops);
 }
 
 /* ------------------------------------------------------------------------
@@ -1413,12 +1557,13 @@ static int smmu3_emu_probe(struct platform_device *pdev)
 	smmu3_emu_trace_apply(emu);
 	mutex_unlock(&smmu3_emu_mutex);
 
-	dev_info(dev, "emulated SMMUv3: StreamID %u bits, SubstreamID %u bits, stage%s%s, TLB %u, config cache %u, cmdq 2^%u (budget %u), eventq 2^%u\n",
+	dev_info(dev, "emulated SMMUv3: StreamID %u bits, SubstreamID %u bits, stage%s%s, TLB %u, config cache %u, cmdq 2^%u (budget %u), eventq 2^%u, %s mode\n",
 		 emu->cfg.sid_bits, emu->cfg.ssid_bits,
 		 emu->cfg.stages & S3E_STAGE1 ? " 1" : "",
 		 emu->cfg.stages & S3E_STAGE2 ? " 2" : "",
 		 emu->cfg.tlb_entries, emu->cfg.cfgc_entries,
-		 emu->cfg.cmdq_log2, emu->cfg.cmdq_budget, emu->cfg.evtq_log2);
+		 emu->cfg.cmdq_log2, emu->cfg.cmdq_budget, emu->cfg.evtq_log2,
+		 emu->cfg.strict ? "strict" : "default");
 	return 0;
 
 err_teardown:

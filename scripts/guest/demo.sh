@@ -43,4 +43,8 @@ sleep 0.2
 sed -n 's/^\(last_event_detail\): /  \1: /p' "$s2/info"
 echo "--- testdev-s2's stream (sid 0x50): a stage-2 STE, no CD"
 sed -n '/^sid 0x50: /,/^sid /p' "$s2/streams" | grep -v '^sid 0x[^5]' | sed 's/^/  /'
+echo "--- the checker (strict mode): driver protocol violations, per class"
+for d in /sys/kernel/debug/smmu3_emu/smmu3-emu /sys/kernel/debug/smmu3_emu/smmu3-emu-s2; do
+	echo "  $(basename "$d"): $(awk '$1 == "strict" || $1 == "checks" || $1 ~ /^class/ || $1 == "total" { printf "%s %s  ", $1, $2 }' "$d/checker")"
+done
 echo "=== end of demo ==="

@@ -186,6 +186,7 @@ static int cd_fetch(struct s3e_smmu *s, const struct s3e_ste *ste,
 		return rc;
 	if (s3e_host_read64s(s, pa, buf, CD_DWORDS))
 		return cd_fetch_fault(f, pa);
+	s->fetch_pa = pa;
 	return 0;
 }
 
@@ -207,7 +208,14 @@ int s3e_cd_get(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 idx,
 	if (s3e_cd_decode(raw, el2, cd))
 		return s3e_fault_set(f, EVT_C_BAD_CD, 1);
 	s3e_trace_cfg(s, sid, idx, raw, raw == buf);
-	if (raw == buf)
+	if (raw != buf) {
+		if (s->chk)
+			s3e_chk_cfg_hit(s, raw);
+	} else if (s->chk) {
+		s3e_chk_cfg_insert(s, s3e_cfgc_insert_cd(&s->cfgc, sid, idx,
+							 buf), s->fetch_pa);
+	} else {
 		s3e_cfgc_insert_cd(&s->cfgc, sid, idx, buf);
+	}
 	return 0;
 }

@@ -105,8 +105,8 @@ const s3e_u64 *s3e_cfgc_lookup_cd(struct s3e_cfgc *c, s3e_u32 sid,
 	return cfgc_lookup(c, S3E_CFGC_CD, sid, ssid);
 }
 
-static void cfgc_insert(struct s3e_cfgc *c, unsigned int type, s3e_u32 sid,
-			s3e_u32 ssid, const s3e_u64 *words)
+static s3e_u32 cfgc_insert(struct s3e_cfgc *c, unsigned int type, s3e_u32 sid,
+			   s3e_u32 ssid, const s3e_u64 *words)
 {
 	s3e_u32 i = cfgc_find(c, type, sid, ssid);
 	struct s3e_cfgc_entry *e;
@@ -129,17 +129,19 @@ static void cfgc_insert(struct s3e_cfgc *c, unsigned int type, s3e_u32 sid,
 	e->ssid = ssid;
 	c->used++;
 	c->stats.inserts++;
+	return i;
 }
 
-void s3e_cfgc_insert_ste(struct s3e_cfgc *c, s3e_u32 sid, const s3e_u64 *ste)
+s3e_u32 s3e_cfgc_insert_ste(struct s3e_cfgc *c, s3e_u32 sid,
+			    const s3e_u64 *ste)
 {
-	cfgc_insert(c, S3E_CFGC_STE, sid, 0, ste);
+	return cfgc_insert(c, S3E_CFGC_STE, sid, 0, ste);
 }
 
-void s3e_cfgc_insert_cd(struct s3e_cfgc *c, s3e_u32 sid, s3e_u32 ssid,
-			const s3e_u64 *cd)
+s3e_u32 s3e_cfgc_insert_cd(struct s3e_cfgc *c, s3e_u32 sid, s3e_u32 ssid,
+			   const s3e_u64 *cd)
 {
-	cfgc_insert(c, S3E_CFGC_CD, sid, ssid, cd);
+	return cfgc_insert(c, S3E_CFGC_CD, sid, ssid, cd);
 }
 
 /*

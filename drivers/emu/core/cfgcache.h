@@ -184,8 +184,11 @@ const s3e_u64 *s3e_cfgc_lookup_cd(struct s3e_cfgc *c, s3e_u32 sid,
  *
  * Replaces a cached STE of @sid.  When the cache is full, evicts the entry
  * the CLOCK policy chooses (see above); the new entry starts referenced.
+ *
+ * Return: the index of the new entry in @c->entries.
  */
-void s3e_cfgc_insert_ste(struct s3e_cfgc *c, s3e_u32 sid, const s3e_u64 *ste);
+s3e_u32 s3e_cfgc_insert_ste(struct s3e_cfgc *c, s3e_u32 sid,
+			    const s3e_u64 *ste);
 
 /**
  * s3e_cfgc_insert_cd() - cache a CD
@@ -195,9 +198,11 @@ void s3e_cfgc_insert_ste(struct s3e_cfgc *c, s3e_u32 sid, const s3e_u64 *ste);
  * @cd: CD_DWORDS doublewords
  *
  * Replaces a cached CD of (@sid, @ssid); evicts as s3e_cfgc_insert_ste().
+ *
+ * Return: the index of the new entry in @c->entries.
  */
-void s3e_cfgc_insert_cd(struct s3e_cfgc *c, s3e_u32 sid, s3e_u32 ssid,
-			const s3e_u64 *cd);
+s3e_u32 s3e_cfgc_insert_cd(struct s3e_cfgc *c, s3e_u32 sid, s3e_u32 ssid,
+			   const s3e_u64 *cd);
 
 /**
  * s3e_cfgc_inv_ste() - CFGI_STE: remove the STE and all CDs of @sid

@@ -13,6 +13,9 @@
  *    (s3e_tlb_exec_cmd()); every one also drops all last-translation
  *    entries.  Without stage 2 the VMID field is ignored (entries carry
  *    VMID 0).
+ *  - Strict mode (s3e_smmu_config.strict): the CFGI_* and TLBI_* commands
+ *    take effect only when the next CMD_SYNC completes (§3.21.1, §3.21.3,
+ *    §4.7.3), so a driver that omits the CMD_SYNC keeps the stale entries.
  *  - CMD_SYNC: every earlier command has completed when it is consumed;
  *    CS = SIG_IRQ pulses the CMD_SYNC interrupt line and, independently,
  *    writes MSIData to MSIAddress when MSIAddress is non-zero (§4.7.3);
@@ -50,6 +53,65 @@ static int tlbi_range_illegal(s3e_u64 cmd0, s3e_u64 cmd1)
 	return tg == CMD_TLBI_TG_16K && ttl == 1;
 }
 
+/* Apply a legal CFGI_* or TLBI_* to the caches */
+static void inv_apply(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
+{
+	switch (s3e_field_get(CMD_0_OP, cmd0)) {
+	case CMD_OP_CFGI_STE:
+	case CMD_OP_CFGI_STE_RANGE:
+	case CMD_OP_CFGI_CD:
+	case CMD_OP_CFGI_CD_ALL:
+		s3e_cfgc_exec_cmd(&s->cfgc, cmd0, cmd1);
+		s3e_dctx_invalidate(s);
+		if (s->chk)
+			s3e_chk_cfgi(s, cmd0);
+		break;
+	default:
+		if (!s3e_has_s2(s))
+			cmd0 &= ~CMD_TLBI_0_VMID;
+		s3e_tlb_exec_cmd(&s->tlb, cmd0, cmd1);
+		s3e_utlb_invalidate(s);
+		break;
+	}
+}
+
+void s3e_inv_complete(struct s3e_smmu *s)
+{
+	unsigned int i;
+
+	for (i = 0; i < s->pend_n; i++)
+		inv_apply(s, s->pend_inv[i][0], s->pend_inv[i][1]);
+	s->pend_n = 0;
+}
+
+/*
+ * Execute a legal invalidation.  Strict mode holds it back until the next
+ * CMD_SYNC completes: §3.21.1 and §3.21.3 guarantee the effect of a TLBI
+ * or CFGI only once a subsequent CMD_SYNC has completed (§4.7.3), so
+ * hardware may keep using the stale entry until then.  When the list is
+ * full, the oldest completes early, which is also allowed.
+ */
+static void inv_exec(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
+{
+	unsigned int i;
+
+	if (!s->cfg.strict) {
+		inv_apply(s, cmd0, cmd1);
+		return;
+	}
+	if (s->pend_n == S3E_PEND_INV_NR) {
+		inv_apply(s, s->pend_inv[0][0], s->pend_inv[0][1]);
+		for (i = 1; i < S3E_PEND_INV_NR; i++) {
+			s->pend_inv[i - 1][0] = s->pend_inv[i][0];
+			s->pend_inv[i - 1][1] = s->pend_inv[i][1];
+		}
+		s->pend_n--;
+	}
+	s->pend_inv[s->pend_n][0] = cmd0;
+	s->pend_inv[s->pend_n][1] = cmd1;
+	s->pend_n++;
+}
+
 static int cmd_tlbi(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 {
 	unsigned int op = s3e_field_get(CMD_0_OP, cmd0);
@@ -59,10 +121,7 @@ static int cmd_tlbi(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 	     op == CMD_OP_TLBI_EL2_VA || op == CMD_OP_TLBI_EL2_VAA ||
 	     op == CMD_OP_TLBI_S2_IPA) && tlbi_range_illegal(cmd0, cmd1))
 		return S3E_CMD_ILL;
-	if (!s3e_has_s2(s))
-		cmd0 &= ~CMD_TLBI_0_VMID;
-	s3e_tlb_exec_cmd(&s->tlb, cmd0, cmd1);
-	s3e_utlb_invalidate(s);
+	inv_exec(s, cmd0, cmd1);
 	return S3E_CMD_DONE;
 }
 
@@ -90,8 +149,7 @@ int s3e_cmd_exec(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 		if ((op == CMD_OP_CFGI_CD || op == CMD_OP_CFGI_CD_ALL) &&
 		    !s3e_has_s1(s))
 			return S3E_CMD_ILL;
-		s3e_cfgc_exec_cmd(&s->cfgc, cmd0, cmd1);
-		s3e_dctx_invalidate(s);
+		inv_exec(s, cmd0, cmd1);
 		break;
 	case CMD_OP_TLBI_NH_ALL:
 	case CMD_OP_TLBI_NH_ASID:
@@ -145,6 +203,12 @@ void s3e_cmd_sync_complete(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 	/* §4.7.3: the zero check covers MSIAddress[55:2], not just the OAS */
 	s3e_u64 addr = cmd1 & SMMU3_GENMASK(55, 2);
 
+	/* §4.7.3: every earlier invalidation has completed (strict mode) */
+	if (s->pend_n)
+		s3e_inv_complete(s);
+	/* The checker compares the caches with memory (strict mode) */
+	if (s->chk)
+		s3e_chk_sync(s);
 	s->stats.syncs++;
 	switch (s3e_field_get(CMD_SYNC_0_CS, cmd0)) {
 	case CMD_SYNC_CS_SEV:

@@ -44,6 +44,7 @@ void s3e_smmu_config_default(struct s3e_smmu_config *cfg)
 	cfg->cmdq_log2 = S3E_DEFAULT_QUEUE_LOG2;
 	cfg->evtq_log2 = S3E_DEFAULT_QUEUE_LOG2;
 	cfg->cmdq_budget = 0;
+	cfg->strict = 0;
 }
 
 static int config_valid(const struct s3e_smmu_config *c)
@@ -127,6 +128,8 @@ struct s3e_smmu *s3e_smmu_create(const struct s3e_smmu_config *cfg,
 	s->dctx = host->alloc(host->ctx, sizeof(*s->dctx) * S3E_DCTX_NR);
 	if (!s->dctx)
 		goto fail;
+	if (cfg->strict && s3e_chk_create(s))
+		goto fail;
 
 	if (host->read64) {
 		/* Straight to the host: no wrapper on the walker's path */
@@ -164,6 +167,7 @@ void s3e_smmu_destroy(struct s3e_smmu *s)
 	ctx = s->host.ctx;
 	if (!hfree)
 		return;
+	s3e_chk_destroy(s);
 	hfree(ctx, s->dctx);
 	hfree(ctx, s->cfgc.entries);
 	hfree(ctx, s->tlb.entries);
@@ -174,7 +178,8 @@ unsigned long s3e_smmu_mem_size(const struct s3e_smmu *s)
 {
 	return sizeof(*s) + sizeof(*s->dctx) * S3E_DCTX_NR +
 	       s3e_tlb_storage_size(s->cfg.tlb_entries) +
-	       s3e_cfgc_storage_size(s->cfg.cfgc_entries);
+	       s3e_cfgc_storage_size(s->cfg.cfgc_entries) +
+	       s3e_chk_mem_size(s);
 }
 
 static void dctx_clear(struct s3e_smmu *s)
@@ -232,6 +237,10 @@ void s3e_smmu_reset(struct s3e_smmu *s)
 	s->evtq.log2 = 0;
 	s3e_tlb_flush(&s->tlb);
 	s3e_cfgc_inv_ste_range(&s->cfgc, 0, CMD_CFGI_RANGE_ALL);
+	/* Every cache is empty: nothing is left to invalidate */
+	s->pend_n = 0;
+	s->chk_armed = 0;
+	s3e_chk_reset(s);
 	dctx_clear(s);
 }
 
@@ -461,29 +470,48 @@ void s3e_smmu_write32(struct s3e_smmu *s, s3e_u32 offset, s3e_u32 val)
 		break;
 	case SMMU3_CMDQ_BASE:
 	case SMMU3_CMDQ_BASE + 4:
+		/* §6.3.26: Guarded by CMDQEN (class 5 in strict mode) */
+		if (s->chk && (s->cr0 & CR0_CMDQEN))
+			s3e_chk_queue(s, S3E_CHK_Q_CMDQ_BASE, s->cmdq.base, val);
 		if (!(s->cr0 & CR0_CMDQEN))
 			q_set_base(&s->cmdq, set_half(s->cmdq.base, hi, val, ~0ULL),
 				   s->cfg.cmdq_log2);
 		break;
 	case SMMU3_CMDQ_PROD:
+		/* §3.5: at most the queue's size ahead of CONS (class 5) */
+		if (s->chk && (s->cr0 & CR0_CMDQEN) &&
+		    ((val - s->cmdq.cons) & q_idx_mask(&s->cmdq)) >
+		    1U << s->cmdq.log2)
+			s3e_chk_queue(s, S3E_CHK_Q_CMDQ_PROD, s->cmdq.base, val);
 		s->cmdq.prod = val & q_idx_mask(&s->cmdq);
 		s3e_cmdq_run(s);
 		break;
 	case SMMU3_CMDQ_CONS:
+		if (s->chk && (s->cr0 & CR0_CMDQEN))
+			s3e_chk_queue(s, S3E_CHK_Q_CMDQ_CONS, s->cmdq.base, val);
 		if (!(s->cr0 & CR0_CMDQEN))
 			s->cmdq.cons = val & q_idx_mask(&s->cmdq);
 		break;
 	case SMMU3_EVENTQ_BASE:
 	case SMMU3_EVENTQ_BASE + 4:
+		if (s->chk && (s->cr0 & CR0_EVENTQEN))
+			s3e_chk_queue(s, S3E_CHK_Q_EVTQ_BASE, s->evtq.base, val);
 		if (!(s->cr0 & CR0_EVENTQEN))
 			q_set_base(&s->evtq, set_half(s->evtq.base, hi, val, ~0ULL),
 				   s->cfg.evtq_log2);
 		break;
 	case SMMU3_EVENTQ_PROD:
+		if (s->chk && (s->cr0 & CR0_EVENTQEN))
+			s3e_chk_queue(s, S3E_CHK_Q_EVTQ_PROD, s->evtq.base, val);
 		if (!(s->cr0 & CR0_EVENTQEN))
 			s->evtq.prod = val & (q_idx_mask(&s->evtq) | Q_OVF);
 		break;
 	case SMMU3_EVENTQ_CONS:
+		/* §3.5: the consumer never passes the producer (class 5) */
+		if (s->chk && (s->cr0 & CR0_EVENTQEN) &&
+		    ((s->evtq.prod - val) & q_idx_mask(&s->evtq)) >
+		    1U << s->evtq.log2)
+			s3e_chk_queue(s, S3E_CHK_Q_EVTQ_CONS, s->evtq.base, val);
 		s->evtq.cons = val & (q_idx_mask(&s->evtq) | Q_OVF);
 		break;
 	case SMMU3_EVENTQ_IRQ_CFG0:

@@ -11,6 +11,7 @@
 #define S3E_SMMU_INT_H
 
 #include "smmu.h"
+#include "checker.h"
 
 /*
  * Output address size of the emulated SMMU (SMMU_IDR5.OAS).  Only VMSAv8-64
@@ -20,6 +21,14 @@
 #define S3E_IAS_BITS		S3E_OAS_BITS
 /* §3.4.3: SMMU-originated accesses (queues, MSIs) are truncated to the OAS */
 #define S3E_OA_MASK		(SMMU3_BIT(S3E_OAS_BITS) - 1)
+
+/*
+ * Strict mode: invalidations consumed but not yet complete (they complete
+ * at the next CMD_SYNC).  When more are outstanding, the oldest complete
+ * early, which the architecture allows (an invalidation may complete at any
+ * time before the CMD_SYNC that follows it, §3.21.1, §3.21.3).
+ */
+#define S3E_PEND_INV_NR		64
 
 /* Decoded-context cache: direct-mapped, 2^S3E_DCTX_LOG2 slots */
 #define S3E_DCTX_LOG2		8
@@ -199,6 +208,9 @@ struct s3e_fault {
  * @tlb_gen: generation of the last-translation entries, bumped on every
  *	TLBI command and reset; never 0
  * @smmuen: CR0.SMMUEN (acknowledged)
+ * @chk_armed: strict mode: TLB entries the checker found stale at a
+ *	CMD_SYNC (an upper bound); while non-zero, a TLB hit is shown to the
+ *	checker.  Always 0 in default mode.
  * @stats: counters
  * @tlb: TLB
  * @cfgc: configuration cache of raw STEs and CDs
@@ -224,12 +236,18 @@ struct s3e_fault {
  * @strtab_base_cfg: STRTAB_BASE_CFG
  * @cmdq: command queue
  * @evtq: event queue
+ * @pend_inv: strict mode: CFGI_* and TLBI_* commands (both doublewords)
+ *	consumed but not yet complete, oldest first
+ * @pend_n: number of entries of @pend_inv in use
+ * @chk: the checker (strict mode), or NULL
+ * @fetch_pa: physical address of the last STE or CD fetched from memory
  */
 struct s3e_smmu {
 	struct s3e_dctx *dctx;
 	s3e_u32 cfg_gen;
 	s3e_u32 tlb_gen;
 	s3e_u32 smmuen;
+	s3e_u32 chk_armed;
 	struct s3e_smmu_stats stats;
 	struct s3e_tlb tlb;
 	struct s3e_cfgc cfgc;
@@ -256,6 +274,10 @@ struct s3e_smmu {
 	s3e_u32 strtab_base_cfg;
 	struct s3e_queue cmdq;
 	struct s3e_queue evtq;
+	s3e_u64 pend_inv[S3E_PEND_INV_NR][2];
+	unsigned int pend_n;
+	struct s3e_checker *chk;
+	s3e_u64 fetch_pa;
 };
 
 /**
@@ -399,6 +421,15 @@ int s3e_cmd_exec(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1);
  * @cmd1: doubleword 1 of the CMD_SYNC
  */
 void s3e_cmd_sync_complete(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1);
+
+/**
+ * s3e_inv_complete() - complete every outstanding invalidation (strict)
+ * @s: instance
+ *
+ * Applies the CFGI_* and TLBI_* commands that strict mode held back, in
+ * the order they were consumed.
+ */
+void s3e_inv_complete(struct s3e_smmu *s);
 
 /* strtab.c */
 

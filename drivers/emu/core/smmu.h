@@ -21,6 +21,74 @@
 #include "cfgcache.h"
 #include "trace.h"
 
+/*
+ * The checker (strict mode): driver protocol violations it reports, by
+ * class.  It observes and reports; it never changes what the model does.
+ */
+#define S3E_CHK_LIVE_TORN	1	/* non-hitless live STE/CD rewrite */
+#define S3E_CHK_CFG_STALE	2	/* changed STE/CD used without CFGI */
+#define S3E_CHK_TLB_STALE	3	/* changed leaf used without TLBI */
+#define S3E_CHK_WALK_FREED	4	/* table freed before Leaf=0 TLBI (TODO) */
+#define S3E_CHK_QUEUE		5	/* queue protocol error */
+#define S3E_CHK_NR_CLASSES	6	/* index 0 unused */
+#define S3E_CHK_LAST		16	/* reports kept in full */
+
+/* struct s3e_chk_report.detail of class 5 (S3E_CHK_QUEUE) */
+#define S3E_CHK_Q_CMDQ_PROD	1	/* CMDQ_PROD more than size ahead */
+#define S3E_CHK_Q_CMDQ_BASE	2	/* CMDQ_BASE written, CMDQEN = 1 */
+#define S3E_CHK_Q_CMDQ_CONS	3	/* CMDQ_CONS written, CMDQEN = 1 */
+#define S3E_CHK_Q_EVTQ_BASE	4	/* EVENTQ_BASE written, EVENTQEN = 1 */
+#define S3E_CHK_Q_EVTQ_PROD	5	/* EVENTQ_PROD written, EVENTQEN = 1 */
+#define S3E_CHK_Q_EVTQ_CONS	6	/* EVENTQ_CONS moved past PROD */
+
+/**
+ * struct s3e_chk_report - one checker report
+ * @seq: report number of the instance, from 1
+ * @addr: physical address of the STE, CD or leaf descriptor that changed
+ *	(class 5: the queue's base address)
+ * @iova: class 3: input address of the stale TLB entry (aligned)
+ * @value: class 5: the register value written; class 1: the mask of the
+ *	doublewords that changed in used bits
+ * @sid: StreamID
+ * @ssid: SubstreamID, or S3E_NO_SSID (an STE, or no substream)
+ * @asid: ASID (of the CD, or of the TLB entry), 0 when none
+ * @vmid: VMID (of the STE, or of the TLB entry), 0 when none
+ * @cls: S3E_CHK_* class
+ * @missing: opcode (CMD_OP_*) of the command that was missing before the
+ *	CMD_SYNC: CFGI_STE, CFGI_CD, TLBI_NH_VA, TLBI_EL2_VA, TLBI_S2_IPA
+ *	(class 1: the CFGI_* + CMD_SYNC that should separate the steps)
+ * @stage: class 3: stage of the descriptor that changed (1 or 2)
+ * @detail: class 5: S3E_CHK_Q_*
+ */
+struct s3e_chk_report {
+	s3e_u64 seq;
+	s3e_u64 addr;
+	s3e_u64 iova;
+	s3e_u64 value;
+	s3e_u32 sid;
+	s3e_u32 ssid;
+	s3e_u16 asid;
+	s3e_u16 vmid;
+	s3e_u8 cls;
+	s3e_u8 missing;
+	s3e_u8 stage;
+	s3e_u8 detail;
+};
+
+/**
+ * struct s3e_chk_state - checker counters and last reports
+ * @count: reports by class (S3E_CHK_*)
+ * @total: all reports; the newest is last[(total - 1) % S3E_CHK_LAST]
+ * @checks: CMD_SYNCs at which the caches were compared with memory
+ * @last: the last S3E_CHK_LAST reports, a ring
+ */
+struct s3e_chk_state {
+	s3e_u64 count[S3E_CHK_NR_CLASSES];
+	s3e_u64 total;
+	s3e_u64 checks;
+	struct s3e_chk_report last[S3E_CHK_LAST];
+};
+
 /* Interrupt lines of an instance, the argument of s3e_host.irq */
 #define S3E_IRQ_EVTQ		0
 #define S3E_IRQ_PRIQ		1
@@ -58,6 +126,8 @@
  *	fetch and global error; called with the host's lock held, only while
  *	set, so that the default cost is one predictable branch per site.
  *	s3e_smmu_set_trace() changes it on a live instance.
+ * @report: optional: receive each checker report (strict mode) as it is
+ *	made, with the host's lock held (for a rate-limited message).
  */
 struct s3e_host {
 	int (*read)(void *ctx, s3e_u64 pa, void *buf, unsigned long len);
@@ -70,6 +140,7 @@ struct s3e_host {
 	int (*read64)(void *ctx, s3e_u64 pa, s3e_u64 *val);
 	void (*sev)(void *ctx);
 	void (*trace)(void *ctx, const struct s3e_trace *t);
+	void (*report)(void *ctx, const struct s3e_chk_report *r);
 };
 
 /* struct s3e_smmu_config stages */
@@ -97,6 +168,12 @@ struct s3e_host {
  *	call (the kernel glue, under a spinlock with interrupts off) sets a
  *	budget and consumes the rest with s3e_smmu_cmdq_run() later, as real
  *	hardware consumes its queue in the background.
+ * @strict: strict mode (0 by default): the model does the most hostile
+ *	thing the architecture allows where that exposes a driver bug.
+ *	Invalidation completes late: a CFGI_* or TLBI_* takes effect only
+ *	when the next CMD_SYNC completes (§3.21.1, §3.21.3, §4.7.3); until
+ *	then the stale entries stay usable.  Strict mode also runs the
+ *	checker (s3e_smmu_checker()).
  */
 struct s3e_smmu_config {
 	unsigned int sid_bits;
@@ -107,6 +184,7 @@ struct s3e_smmu_config {
 	unsigned int cmdq_log2;
 	unsigned int evtq_log2;
 	unsigned int cmdq_budget;
+	unsigned int strict;
 };
 
 /* Substream ID meaning "the transaction carries none" */
@@ -359,5 +437,32 @@ int s3e_smmu_ste_read(struct s3e_smmu *s, s3e_u32 sid, s3e_u64 *ste);
  * decoded-context cache.
  */
 unsigned long s3e_smmu_mem_size(const struct s3e_smmu *s);
+
+/**
+ * s3e_smmu_checker() - the checker's counters and last reports
+ * @s: instance
+ *
+ * Return: the live state, or NULL when the instance is not in strict mode
+ * (it has no checker).
+ */
+const struct s3e_chk_state *s3e_smmu_checker(const struct s3e_smmu *s);
+
+/**
+ * s3e_smmu_checker_report() - one of the last reports
+ * @s: instance
+ * @i: 0 for the newest, 1 for the one before, ...
+ *
+ * Return: the report, or NULL when there is no such report kept.
+ */
+const struct s3e_chk_report *s3e_smmu_checker_report(const struct s3e_smmu *s,
+						     unsigned int i);
+
+/**
+ * s3e_smmu_checker_clear() - zero the checker's counters and reports
+ * @s: instance
+ *
+ * What the checker tracks of the caches is kept.
+ */
+void s3e_smmu_checker_clear(struct s3e_smmu *s);
 
 #endif /* S3E_SMMU_H */

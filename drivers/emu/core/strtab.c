@@ -123,6 +123,7 @@ static int strtab_fetch(struct s3e_smmu *s, s3e_u32 sid, s3e_u64 *ste,
 	}
 	if (s3e_host_read64s(s, addr, ste, STE_DWORDS))
 		return fetch_fault(f, addr);
+	s->fetch_pa = addr;
 	return 0;
 }
 
@@ -274,8 +275,15 @@ int s3e_ste_get(struct s3e_smmu *s, s3e_u32 sid, struct s3e_ste *ste,
 	if (s3e_ste_decode(s, raw, ste))
 		return s3e_fault_set(f, EVT_C_BAD_STE, 1);
 	s3e_trace_cfg(s, sid, S3E_NO_SSID, raw, raw == buf);
-	if (raw == buf)
+	if (raw != buf) {
+		if (s->chk)
+			s3e_chk_cfg_hit(s, raw);
+	} else if (s->chk) {
+		s3e_chk_cfg_insert(s, s3e_cfgc_insert_ste(&s->cfgc, sid, buf),
+				   s->fetch_pa);
+	} else {
 		s3e_cfgc_insert_ste(&s->cfgc, sid, buf);
+	}
 	return 0;
 }
 

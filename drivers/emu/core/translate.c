@@ -375,6 +375,8 @@ static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
 
 	e = s3e_tlb_lookup(&s->tlb, &c->tag, va);
 	if (e && !s3e_tlb_perm_denied(e, access)) {
+		if (s->chk_armed)
+			s3e_chk_tlb_hit(s, e);
 		s->stats.tlb_answered++;
 		utlb_fill(s, c, va, e->oa, e->size_shift,
 			  e->s1_perm & e->s2_perm);
@@ -407,9 +409,13 @@ static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
 	if (rc)
 		return walk_fault(s, c, t, access, &res, r);
 
-	if (s3e_tlb_insert(&s->tlb, &c->tag, va, &res, c->s2_gshift))
+	e = s3e_tlb_insert(&s->tlb, &c->tag, va, &res, c->s2_gshift);
+	if (e) {
+		if (s->chk)
+			s3e_chk_tlb_insert(s, e, &res, t->sid, t->ssid, &c->tag);
 		utlb_fill(s, c, va, res.oa, res.size_shift,
 			  res.s1_perm & res.s2_perm);
+	}
 	return txn_ok(res.oa, (1ULL << res.size_shift) - 1, r);
 }
 

@@ -499,6 +499,7 @@ static int s2_translate(const struct s3e_walker *w, const struct tt_geom *g,
 
 	res->oa = lf.oa | (ipa & ((1ULL << lf.shift) - 1));
 	res->s2_desc = lf.desc;
+	res->s2_desc_pa = lf.desc_pa;
 	res->s2_perm = perm;
 	res->perm = perm;
 	res->s2_level = lf.level;
@@ -566,6 +567,7 @@ int s3e_walk_s1(const struct s3e_walker *w, const struct s3e_s1_cfg *s1,
 	out = lf.oa | (va & ((1ULL << lf.shift) - 1));
 	res->oa = out;
 	res->s1_desc = lf.desc;
+	res->s1_desc_pa = lf.desc_pa;
 	res->s1_perm = perm;
 	res->perm = perm;
 	res->level = lf.level;
@@ -584,6 +586,7 @@ int s3e_walk_s1(const struct s3e_walker *w, const struct s3e_s1_cfg *s1,
 	}
 	res->oa = r2.oa;
 	res->s2_desc = r2.s2_desc;
+	res->s2_desc_pa = r2.s2_desc_pa;
 	res->s2_perm = r2.s2_perm;
 	res->s2_level = r2.s2_level;
 	res->perm = perm & r2.s2_perm;

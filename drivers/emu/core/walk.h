@@ -158,6 +158,8 @@ struct s3e_s2_cfg {
  *	whose access aborted (EVT_3_FETCH_ADDR)
  * @s1_desc: stage-1 leaf descriptor, as read (before any AF update)
  * @s2_desc: stage-2 leaf descriptor of the final output, as read
+ * @s1_desc_pa: physical address of @s1_desc
+ * @s2_desc_pa: physical address of @s2_desc
  * @perm: effective S3E_PERM_* of the mapping, both stages combined
  * @s1_perm: stage-1 permissions (all set when stage 1 is not used)
  * @s2_perm: stage-2 permissions (all set when stage 2 is not used)
@@ -181,6 +183,8 @@ struct s3e_walk_result {
 	s3e_u64 fetch_addr;
 	s3e_u64 s1_desc;
 	s3e_u64 s2_desc;
+	s3e_u64 s1_desc_pa;
+	s3e_u64 s2_desc_pa;
 	s3e_u8 perm;
 	s3e_u8 s1_perm;
 	s3e_u8 s2_perm;

@@ -1074,6 +1074,7 @@ int FUZZ_ENTRY(const s3e_u8 *data, size_t size)
 	host.read64 = opts & 1 ? NULL : host_read64;
 	host.cmpxchg64 = opts & 2 ? NULL : host_cmpxchg64;
 	cfg.cmdq_budget = (opts >> 2) & 7;	/* 0: no limit */
+	cfg.strict = (opts >> 5) & 1;		/* and the checker */
 
 	memset(ram, 0, sizeof(ram));
 	off = take8(&in) * 256;

@@ -55,6 +55,8 @@ KERNEL_REPORTS = [
     (re.compile(r'WARNING: |------------\[ cut here \]'), 'kernel WARNING'),
     (re.compile(r'UBSAN: '), 'UBSAN report'),
     (re.compile(r'list_(add|del) corruption'), 'list corruption'),
+    # The emulated SMMU's checker (strict mode): a driver protocol violation
+    (re.compile(r'smmu3_emu .*: checker: class'), 'emulator checker report'),
 ]
 
 TIMESTAMP = re.compile(r'^\[\s*\d+\.\d+\]\s?')

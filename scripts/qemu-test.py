@@ -56,7 +56,7 @@ KERNEL_REPORTS = [
     (re.compile(r'UBSAN: '), 'UBSAN report'),
     (re.compile(r'list_(add|del) corruption'), 'list corruption'),
     # The emulated SMMU's checker (strict mode): a driver protocol violation
-    (re.compile(r'smmu3_emu .*: checker: class'), 'emulator checker report'),
+    (re.compile(r'smmu3.emu.*: checker: class [0-9]'), 'emulator checker report'),
 ]
 
 TIMESTAMP = re.compile(r'^\[\s*\d+\.\d+\]\s?')

@@ -130,12 +130,13 @@ static int smmu3_streams_show(struct seq_file *s, void *unused)
 	mutex_lock(&smmu->streams_mutex);
 	xa_for_each(&smmu->streams, sid, master) {
 		__le64 *ste = smmu3_strtab_ste(smmu, sid);
+		/* smmu3_domain_free() waits for streams_mutex: @d stays */
+		struct smmu3_domain *d = READ_ONCE(master->domain);
 
 		seq_printf(s, "sid %#lx: %s, domain %s\n", sid,
 			   dev_name(master->dev),
-			   master->domain ? (master->domain->stage ==
-			   SMMU3_STAGE1 ? "paging (stage 1)" :
-			   "paging (stage 2)") : "identity or blocked");
+			   d ? (d->stage == SMMU3_STAGE1 ? "paging (stage 1)" :
+				"paging (stage 2)") : "identity or blocked");
 		if (ste)
 			smmu3_show_ste(s, ste);
 		if (master->cdtab.base && master->cdtab.linear)

@@ -405,9 +405,14 @@ static void smmu3_domain_free(struct iommu_domain *domain)
 {
 	struct smmu3_domain *d = to_smmu3_domain(domain);
 
-	/* An event thread may still be reporting a fault to this domain */
-	if (d->smmu->evtq_irq > 0)
-		synchronize_irq(d->smmu->evtq_irq);
+	/*
+	 * The domain is attached to no master any more.  The event thread
+	 * and debugfs find domains through the masters under streams_mutex
+	 * and use them only while holding it: once it has been taken here,
+	 * nobody still uses this one.
+	 */
+	mutex_lock(&d->smmu->streams_mutex);
+	mutex_unlock(&d->smmu->streams_mutex);
 	free_io_pgtable_ops(d->pgtbl_ops);
 	/* The ASID / VMID may be reused: nothing cached may survive */
 	smmu3_tlb_inv_context(d);

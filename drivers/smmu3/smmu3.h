@@ -206,9 +206,12 @@ struct smmu3_event {
  * @cmdq: command queue
  * @evtq: event queue; @evtq.cons under the event thread only
  * @strtab: stream table; level-2 allocation under @streams_mutex
- * @streams_mutex: serialises master probe/release and level-2 allocation
- * @streams: master of each StreamID in use, xarray of struct smmu3_master
- *	(readers in the event thread use the xarray's RCU lookup)
+ * @streams_mutex: serialises master probe/release and level-2 allocation;
+ *	held by whoever uses a master found in @streams, or that master's
+ *	domain (event thread, debugfs): release_device removes the master
+ *	under it, and smmu3_domain_free() takes it before freeing a domain
+ * @streams: master of each StreamID in use, xarray of struct smmu3_master;
+ *	changed under @streams_mutex
  * @asid_ida: ASIDs of stage-1 domains
  * @vmid_ida: VMIDs of stage-2 domains
  * @evtq_irq: interrupt of the event queue thread (eventq or combined)
@@ -235,7 +238,7 @@ struct smmu3_device {
 	struct smmu3_cmdq cmdq;
 	struct smmu3_queue evtq;
 	struct smmu3_strtab strtab;
-	/* master probe/release, level-2 stream tables */
+	/* masters in @streams and their domains, level-2 stream tables */
 	struct mutex streams_mutex;
 	struct xarray streams;
 	struct ida asid_ida;

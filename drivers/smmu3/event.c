@@ -316,9 +316,17 @@ irqreturn_t smmu3_gerror_handler(int irq, void *dev)
 	trace_smmu3_gerror(smmu->dev, active);
 	atomic64_inc(&smmu->gerror_count);
 
-	if (active & GERROR_SFM_ERR)
+	/*
+	 * §12.3: in service failure mode the SMMU has stopped
+	 * processing commands and translations.  It is disabled (SMMUEN off,
+	 * GBPA decides: abort unless "bypass") and stays so until it is
+	 * probed again; commands fail at once from now on.
+	 */
+	if (active & GERROR_SFM_ERR) {
 		dev_err(smmu->dev,
-			"service failure mode: the SMMU has stopped working; it will abort all transactions until reset\n");
+			"service failure mode (GERROR.SFM_ERR): disabling the SMMU until it is bound again\n");
+		smmu3_stop(smmu, true);
+	}
 	if (active & GERROR_EVENTQ_ABT_ERR)
 		dev_err_ratelimited(smmu->dev,
 				    "event queue write aborted: events lost\n");
@@ -341,15 +349,35 @@ irqreturn_t smmu3_gerror_handler(int irq, void *dev)
 		spin_lock_irqsave(&smmu->cmdq.lock, flags);
 		smmu3_cmdq_recover(smmu);
 		spin_unlock_irqrestore(&smmu->cmdq.lock, flags);
-		/* smmu3_cmdq_recover() acknowledged its own bit */
-		regmap_read(smmu->regmap, SMMU3_GERRORN, &gerrorn);
 	}
 
 	/* Acknowledge everything else that was active */
 	active &= ~GERROR_CMDQ_ERR;
 	if (active)
-		regmap_write(smmu->regmap, SMMU3_GERRORN, gerrorn ^ active);
+		smmu3_gerror_ack(smmu, active);
 	return IRQ_HANDLED;
+}
+
+/**
+ * smmu3_gerror_ack() - acknowledge active global errors
+ * @smmu: SMMU
+ * @bits: GERROR_* bits, each active (§6.3.20: toggling its GERRORN bit
+ *	acknowledges it)
+ *
+ * Each error has one owner that acknowledges it: CMDQ_ERR the holder of
+ * the command queue lock, the others the GERROR handler.  They share
+ * GERRORN, so the register is read and written under @smmu->gerror_lock:
+ * a write based on a stale value would toggle another owner's bit back.
+ */
+void smmu3_gerror_ack(struct smmu3_device *smmu, u32 bits)
+{
+	unsigned long flags;
+	u32 gerrorn;
+
+	spin_lock_irqsave(&smmu->gerror_lock, flags);
+	regmap_read(smmu->regmap, SMMU3_GERRORN, &gerrorn);
+	regmap_write(smmu->regmap, SMMU3_GERRORN, gerrorn ^ bits);
+	spin_unlock_irqrestore(&smmu->gerror_lock, flags);
 }
 
 /* One line for both: global errors first, they may explain the events */

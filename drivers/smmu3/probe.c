@@ -7,9 +7,11 @@
  * regmap of the device its "smmu3,emulator" phandle names (the emulated
  * SMMU).  Everything after the regmap is the same.
  */
+#include <linux/crash_dump.h>
 #include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
+#include <linux/io.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
@@ -145,7 +147,14 @@ static u32 smmu3_oas_bits(u32 oas)
 	return oas < ARRAY_SIZE(bits) ? bits[oas] : 48;
 }
 
-static int smmu3_probe_features(struct smmu3_device *smmu)
+/**
+ * smmu3_probe_features() - read the ID registers
+ * @smmu: SMMU, with its regmap
+ *
+ * Return: 0, or -ENODEV with the reason logged for an SMMU the driver
+ * cannot drive.
+ */
+VISIBLE_IF_KUNIT int smmu3_probe_features(struct smmu3_device *smmu)
 {
 	struct device *dev = smmu->dev;
 	u32 idr0, idr1, idr3, idr5;
@@ -155,6 +164,29 @@ static int smmu3_probe_features(struct smmu3_device *smmu)
 	regmap_read(smmu->regmap, SMMU3_IDR1, &idr1);
 	regmap_read(smmu->regmap, SMMU3_IDR3, &idr3);
 	regmap_read(smmu->regmap, SMMU3_IDR5, &idr5);
+	regmap_read(smmu->regmap, SMMU3_IIDR, &smmu->iidr);
+	regmap_read(smmu->regmap, SMMU3_AIDR, &smmu->aidr);
+	smmu->stall_model = FIELD_GET(IDR0_STALL_MODEL, idr0);
+	smmu->httu = FIELD_GET(IDR0_HTTU, idr0);
+	smmu->vax = FIELD_GET(IDR5_VAX, idr5);
+
+	/*
+	 * §6.3.1: with STALL_MODEL 0b10 every fault of a stream stalls
+	 * (STE.S1STALLD and CD.S cannot turn stalls off) and waits for a
+	 * CMD_RESUME or CMD_STALL_TERM, which this driver does not issue.
+	 */
+	if (smmu->stall_model == IDR0_STALL_MODEL_FORCE)
+		return dev_err_probe(dev, -ENODEV,
+				     "stalls are forced (IDR0.STALL_MODEL 0b10, IDR0 %#x): stall handling is not supported\n",
+				     idr0);
+	if (idr0 & IDR0_PRI)
+		smmu->features |= SMMU3_FEAT_PRI;
+	if (idr0 & IDR0_ATS)
+		smmu->features |= SMMU3_FEAT_ATS;
+	if (idr0 & IDR0_BTM)
+		smmu->features |= SMMU3_FEAT_BTM;
+	if (idr1 & IDR1_ATTR_TYPES_OVR)
+		smmu->features |= SMMU3_FEAT_ATTR_TYPES_OVR;
 
 	if (!(FIELD_GET(IDR0_TTF, idr0) & IDR0_TTF_AARCH64))
 		return dev_err_probe(dev, -ENODEV,
@@ -238,8 +270,13 @@ static int smmu3_probe_features(struct smmu3_device *smmu)
 		 smmu->features & SMMU3_FEAT_RANGE_INV ? ", range invalidation" :
 		 "",
 		 smmu->features & SMMU3_FEAT_MSI ? ", MSI" : "");
+	dev_info(dev, "IIDR %#x, SMMUv3.%llu; not used: ATS %u, PRI %u, BTM %u, HTTU %u, VAX %u, stall model %u\n",
+		 smmu->iidr, FIELD_GET(AIDR_MINOR, smmu->aidr),
+		 !!(idr0 & IDR0_ATS), !!(idr0 & IDR0_PRI), !!(idr0 & IDR0_BTM),
+		 smmu->httu, smmu->vax, smmu->stall_model);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(smmu3_probe_features);
 
 static int smmu3_alloc_queues(struct smmu3_device *smmu)
 {
@@ -271,6 +308,62 @@ static int smmu3_disable(struct smmu3_device *smmu)
 	return ret ?: ret2;
 }
 
+/**
+ * smmu3_stop() - disable the SMMU for good
+ * @smmu: SMMU
+ * @wait: wait for CR0ACK and IRQ_CTRLACK (not on an SMMU that may be stuck)
+ *
+ * For a service failure and for shutdown: commands fail at once from now
+ * on, SMMUEN, the queues and the interrupts are turned off, and GBPA
+ * decides what passes (abort, unless "bypass").  Only a new probe enables
+ * the SMMU again.
+ */
+void smmu3_stop(struct smmu3_device *smmu, bool wait)
+{
+	/* Waiters poll it; writers test it under the lock */
+	WRITE_ONCE(smmu->cmdq.stopped, true);
+	if (wait) {
+		smmu3_disable(smmu);
+		return;
+	}
+	regmap_write(smmu->regmap, SMMU3_CR0, 0);
+	regmap_write(smmu->regmap, SMMU3_IRQ_CTRL, 0);
+}
+
+/**
+ * smmu3_clear_irq_cfg() - zero the MSI configuration registers
+ * @smmu: SMMU
+ *
+ * With IDR0.MSI, the event queue, GERROR and (with IDR0.PRI) PRI queue
+ * interrupts are also MSIs to the address in *_IRQ_CFG0 (§6.3.21-23,
+ * §6.3.30-32, §6.3.34-36).  An earlier kernel may have left addresses
+ * there; zero means no MSI is written.  The driver uses the wired lines.
+ */
+VISIBLE_IF_KUNIT void smmu3_clear_irq_cfg(struct smmu3_device *smmu)
+{
+	static const u32 regs[][3] = {
+		{ SMMU3_GERROR_IRQ_CFG0, SMMU3_GERROR_IRQ_CFG1,
+		  SMMU3_GERROR_IRQ_CFG2 },
+		{ SMMU3_EVENTQ_IRQ_CFG0, SMMU3_EVENTQ_IRQ_CFG1,
+		  SMMU3_EVENTQ_IRQ_CFG2 },
+		{ SMMU3_PRIQ_IRQ_CFG0, SMMU3_PRIQ_IRQ_CFG1,
+		  SMMU3_PRIQ_IRQ_CFG2 },
+	};
+	unsigned int i, n;
+
+	if (!(smmu->features & SMMU3_FEAT_MSI))
+		return;
+	n = smmu->features & SMMU3_FEAT_PRI ? 3 : 2;
+	for (i = 0; i < n; i++) {
+		/* CFG0 is 64-bit: both halves */
+		regmap_write(smmu->regmap, regs[i][0], 0);
+		regmap_write(smmu->regmap, regs[i][0] + 4, 0);
+		regmap_write(smmu->regmap, regs[i][1], 0);
+		regmap_write(smmu->regmap, regs[i][2], 0);
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_clear_irq_cfg);
+
 static int smmu3_reset(struct smmu3_device *smmu)
 {
 	struct smmu3_strtab *st = &smmu->strtab;
@@ -295,6 +388,7 @@ static int smmu3_reset(struct smmu3_device *smmu)
 	ret = smmu3_disable(smmu);
 	if (ret)
 		return ret;
+	smmu3_clear_irq_cfg(smmu);
 
 	regmap_write(smmu->regmap, SMMU3_CR1,
 		     FIELD_PREP(CR1_TABLE_SH, coherent ? SMMU3_SH_ISH : 0) |
@@ -342,8 +436,26 @@ static int smmu3_reset(struct smmu3_device *smmu)
 	smmu->evtq.cons = 0;
 	regmap_write(smmu->regmap, smmu->evtq.prod_reg, 0);
 	regmap_write(smmu->regmap, smmu->evtq.cons_reg, 0);
-	cr0 |= CR0_EVENTQEN;
-	ret = smmu3_write_ack(smmu, SMMU3_CR0, SMMU3_CR0ACK, cr0);
+	/*
+	 * A kdump kernel runs while devices of the crashed kernel may still
+	 * do DMA: their faults would flood the event queue.  Upstream leaves
+	 * it off there too.
+	 */
+	if (is_kdump_kernel()) {
+		dev_info(smmu->dev, "kdump kernel: event queue left disabled\n");
+	} else {
+		cr0 |= CR0_EVENTQEN;
+		ret = smmu3_write_ack(smmu, SMMU3_CR0, SMMU3_CR0ACK, cr0);
+		if (ret)
+			return ret;
+	}
+
+	/*
+	 * Interrupts are requested only now: the SMMU's interrupts are off
+	 * and its queues programmed, so a handler never sees the state an
+	 * earlier owner left.
+	 */
+	ret = smmu3_setup_irqs(smmu);
 	if (ret)
 		return ret;
 
@@ -457,6 +569,7 @@ static int smmu3_probe(struct platform_device *pdev)
 	INIT_LIST_HEAD(&smmu->node);
 	mutex_init(&smmu->streams_mutex);
 	spin_lock_init(&smmu->evt_lock);
+	spin_lock_init(&smmu->gerror_lock);
 	xa_init(&smmu->streams);
 	ida_init(&smmu->asid_ida);
 	ida_init(&smmu->vmid_ida);
@@ -480,14 +593,11 @@ static int smmu3_probe(struct platform_device *pdev)
 				     smmu->oas);
 	ret = smmu3_alloc_queues(smmu);
 	if (ret)
-		return dev_err_probe(dev, ret, "cannot allocate the queues\n");
+		return dev_err_probe(dev, ret, "cannot set up the queues\n");
 	ret = smmu3_strtab_init(smmu);
 	if (ret)
 		return dev_err_probe(dev, ret,
 				     "cannot allocate the stream table\n");
-	ret = smmu3_setup_irqs(smmu);
-	if (ret)
-		return ret;
 	platform_set_drvdata(pdev, smmu);
 
 	ret = smmu3_reset(smmu);
@@ -534,6 +644,18 @@ static void smmu3_remove(struct platform_device *pdev)
 		smmu3_update_gbpa(smmu, GBPA_ABORT, 0);
 }
 
+/*
+ * Reboot or kexec: the next kernel must not find the SMMU walking tables
+ * in memory it reuses.  A kdump kernel's SMMU may be stuck: it is not
+ * waited for.
+ */
+static void smmu3_shutdown(struct platform_device *pdev)
+{
+	struct smmu3_device *smmu = platform_get_drvdata(pdev);
+
+	smmu3_stop(smmu, !is_kdump_kernel());
+}
+
 static const struct of_device_id smmu3_of_match[] = {
 	{ .compatible = "arm,smmu-v3", .data = (void *)SMMU3_REGS_MMIO },
 	{ .compatible = "smmu3,smmu-v3", .data = (void *)SMMU3_REGS_PROVIDER },
@@ -554,6 +676,7 @@ struct platform_driver smmu3_driver = {
 	},
 	.probe = smmu3_probe,
 	.remove = smmu3_remove,
+	.shutdown = smmu3_shutdown,
 };
 
 static int __init smmu3_init(void)

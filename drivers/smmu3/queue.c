@@ -273,8 +273,7 @@ void smmu3_cmdq_recover(struct smmu3_device *smmu)
 		/* The replacement must be visible before the SMMU resumes */
 		dma_wmb();
 	}
-	regmap_write(smmu->regmap, SMMU3_GERRORN,
-		     gerrorn ^ GERROR_CMDQ_ERR);
+	smmu3_gerror_ack(smmu, GERROR_CMDQ_ERR);
 	regmap_write(smmu->regmap, q->prod_reg, q->prod);
 }
 
@@ -302,6 +301,9 @@ static int smmu3_cmdq_wait(struct smmu3_device *smmu, u32 idx,
 			if (smmu3_q_passed(cons, idx, q->log2size))
 				return 0;
 		}
+		/* Disabled meanwhile (service failure): nothing will come */
+		if (READ_ONCE(smmu->cmdq.stopped))
+			return -ENODEV;
 		regmap_read(smmu->regmap, SMMU3_GERROR, &gerror);
 		regmap_read(smmu->regmap, SMMU3_GERRORN, &gerrorn);
 		if ((gerror ^ gerrorn) & GERROR_CMDQ_ERR) {
@@ -375,6 +377,10 @@ static int smmu3_cmdq_submit(struct smmu3_device *smmu, const u64 *raw,
 
 	trace_smmu3_cmdq_batch(smmu->dev, raw, n);
 	spin_lock_irqsave(&cmdq->lock, flags);
+	if (cmdq->stopped) {
+		ret = -ENODEV;
+		goto out;
+	}
 	ret = smmu3_cmdq_write(smmu, raw, n);
 	if (ret)
 		goto out;

@@ -40,6 +40,10 @@
 #define SMMU3_FEAT_VMID16	BIT(9)
 #define SMMU3_FEAT_HYP		BIT(10)
 #define SMMU3_FEAT_TT_LE	BIT(11)
+#define SMMU3_FEAT_PRI		BIT(12)
+#define SMMU3_FEAT_ATS		BIT(13)
+#define SMMU3_FEAT_BTM		BIT(14)
+#define SMMU3_FEAT_ATTR_TYPES_OVR BIT(15)
 
 /* Stream table: STEs per level-2 table is 1 << SMMU3_STRTAB_SPLIT */
 #define SMMU3_STRTAB_SPLIT	8
@@ -121,6 +125,9 @@ struct smmu3_cmd {
  * @lock: serialises writers and CMD_SYNC waiters; taken with irqs off
  * @errors: commands that raised a CERROR, under @lock
  * @timeouts: CMD_SYNCs that did not complete in time, under @lock
+ * @stopped: the SMMU was disabled for good (service failure mode,
+ *	shutdown): commands fail at once with -ENODEV; set once
+ *	(WRITE_ONCE), tested by writers under @lock and polled by waiters
  */
 struct smmu3_cmdq {
 	struct smmu3_queue q;
@@ -128,6 +135,7 @@ struct smmu3_cmdq {
 	spinlock_t lock;
 	u64 errors;
 	u64 timeouts;
+	bool stopped;
 };
 
 /**
@@ -203,6 +211,11 @@ struct smmu3_event {
  * @ias: input address size of stage 1 / stage 2, bits
  * @oas: output address size, bits
  * @pgsize_bitmap: page and block sizes of the supported granules
+ * @iidr: SMMU_IIDR, the implementation
+ * @aidr: SMMU_AIDR, the architecture version
+ * @stall_model: IDR0.STALL_MODEL
+ * @httu: IDR0.HTTU (hardware access flag / dirty state updates, unused)
+ * @vax: IDR5.VAX (52-bit virtual addresses, unused)
  * @cmdq: command queue
  * @evtq: event queue; @evtq.cons under the event thread only
  * @strtab: stream table; level-2 allocation under @streams_mutex
@@ -220,6 +233,8 @@ struct smmu3_event {
  * @evt_lock: protects @evt_last
  * @evt_last: the last event handled, decoded (for tests and debugfs)
  * @gerror_count: global errors handled
+ * @gerror_lock: serialises the read-modify-writes of GERRORN (the GERROR
+ *	handler, command queue recovery); nests inside @cmdq.lock, irqs off
  * @debugfs: this instance's debugfs directory
  */
 struct smmu3_device {
@@ -235,6 +250,11 @@ struct smmu3_device {
 	u32 ias;
 	u32 oas;
 	unsigned long pgsize_bitmap;
+	u32 iidr;
+	u32 aidr;
+	u8 stall_model;
+	u8 httu;
+	u8 vax;
 	struct smmu3_cmdq cmdq;
 	struct smmu3_queue evtq;
 	struct smmu3_strtab strtab;
@@ -250,6 +270,8 @@ struct smmu3_device {
 	spinlock_t evt_lock;
 	struct smmu3_event evt_last;
 	atomic64_t gerror_count;
+	/* GERRORN read-modify-write; inside cmdq.lock */
+	spinlock_t gerror_lock;
 	struct dentry *debugfs;
 	struct list_head node;
 };
@@ -408,6 +430,11 @@ unsigned int smmu3_tlbi_range(u64 iova, size_t size, size_t granule,
 
 /* --- Registers (probe.c) --- */
 int smmu3_write_ack(struct smmu3_device *smmu, u32 reg, u32 ack_reg, u32 val);
+void smmu3_stop(struct smmu3_device *smmu, bool wait);
+#if IS_ENABLED(CONFIG_KUNIT)
+void smmu3_clear_irq_cfg(struct smmu3_device *smmu);
+int smmu3_probe_features(struct smmu3_device *smmu);
+#endif
 
 /* --- Queues (queue.c) --- */
 int smmu3_queue_alloc(struct smmu3_device *smmu, struct smmu3_queue *q,
@@ -436,6 +463,7 @@ int smmu3_install_cd(struct smmu3_master *master, u32 ssid,
 int smmu3_setup_irqs(struct smmu3_device *smmu);
 irqreturn_t smmu3_evtq_thread(int irq, void *dev);
 irqreturn_t smmu3_gerror_handler(int irq, void *dev);
+void smmu3_gerror_ack(struct smmu3_device *smmu, u32 bits);
 
 /* --- iommu_ops (iommu.c) --- */
 extern const struct iommu_ops smmu3_ops;

@@ -69,8 +69,49 @@ enum smmu3_regs_kind {
 	SMMU3_REGS_PROVIDER,
 };
 
-/* Last register: page 1's PRIQ_CONS; the rest of page 1 is unused */
-#define SMMU3_MAX_REGISTER	(SMMU3_PAGE_SIZE * 2 - 4)
+/*
+ * Architected registers of each 64KB page (§6.2): from 0xe00 on, a page is
+ * IMPLEMENTATION DEFINED and may hold another device's registers (the
+ * PMCG counters, driven by arm_smmuv3_pmu), so it is neither claimed nor
+ * mapped.
+ */
+#define SMMU3_REG_SZ		0xe00
+
+/* Last register: page 1's PRIQ_CONS */
+#define SMMU3_MAX_REGISTER	(SMMU3_PAGE_SIZE + SMMU3_REG_SZ - 4)
+
+/**
+ * struct smmu3_mmio - the two mapped register pages of an MMIO SMMU
+ * @page0: page 0's architected registers
+ * @page1: page 1's, or @page0 when the implementation has only page 0
+ */
+struct smmu3_mmio {
+	void __iomem *page0;
+	void __iomem *page1;
+};
+
+static bool smmu3_mmio_reg_ok(struct device *dev, unsigned int reg)
+{
+	return (reg & (SMMU3_PAGE_SIZE - 1)) < SMMU3_REG_SZ;
+}
+
+static void __iomem *smmu3_mmio_addr(struct smmu3_mmio *m, unsigned int reg)
+{
+	return (reg >= SMMU3_PAGE_SIZE ? m->page1 : m->page0) +
+	       (reg & (SMMU3_PAGE_SIZE - 1));
+}
+
+static int smmu3_mmio_read(void *ctx, unsigned int reg, unsigned int *val)
+{
+	*val = readl(smmu3_mmio_addr(ctx, reg));
+	return 0;
+}
+
+static int smmu3_mmio_write(void *ctx, unsigned int reg, unsigned int val)
+{
+	writel(val, smmu3_mmio_addr(ctx, reg));
+	return 0;
+}
 
 /* The driver serialises the registers it shares (cmdq lock etc.) */
 static const struct regmap_config smmu3_mmio_regmap_config = {
@@ -79,17 +120,10 @@ static const struct regmap_config smmu3_mmio_regmap_config = {
 	.val_bits = 32,
 	.reg_stride = 4,
 	.max_register = SMMU3_MAX_REGISTER,
-	.fast_io = true,
-	.disable_locking = true,
-};
-
-/* For implementations with page 0 only */
-static const struct regmap_config smmu3_mmio_page0_regmap_config = {
-	.name = "smmu3",
-	.reg_bits = 32,
-	.val_bits = 32,
-	.reg_stride = 4,
-	.max_register = SMMU3_PAGE_SIZE - 4,
+	.readable_reg = smmu3_mmio_reg_ok,
+	.writeable_reg = smmu3_mmio_reg_ok,
+	.reg_read = smmu3_mmio_read,
+	.reg_write = smmu3_mmio_write,
 	.fast_io = true,
 	.disable_locking = true,
 };
@@ -517,11 +551,23 @@ static int smmu3_get_provider_regmap(struct smmu3_device *smmu)
 	return 0;
 }
 
+static void __iomem *smmu3_ioremap(struct device *dev, resource_size_t start)
+{
+	struct resource res = DEFINE_RES_MEM(start, SMMU3_REG_SZ);
+
+	return devm_ioremap_resource(dev, &res);
+}
+
+/*
+ * Only the architected registers of page 0 and page 1 are claimed and
+ * mapped (§6.1, §6.2: page 1, at 64KB, holds the queue indexes; with only
+ * page 0, the driver uses page 0's copies).
+ */
 static int smmu3_get_mmio_regmap(struct smmu3_device *smmu)
 {
 	struct platform_device *pdev = to_platform_device(smmu->dev);
+	struct smmu3_mmio *mmio;
 	struct resource *res;
-	void __iomem *base;
 
 	res = platform_get_resource(pdev, IORESOURCE_MEM, 0);
 	if (!res)
@@ -530,15 +576,24 @@ static int smmu3_get_mmio_regmap(struct smmu3_device *smmu)
 		return dev_err_probe(smmu->dev, -EINVAL,
 				     "MMIO region %pR smaller than one 64KB page\n",
 				     res);
-	base = devm_ioremap_resource(smmu->dev, res);
-	if (IS_ERR(base))
-		return PTR_ERR(base);
-	/* Page 1 holds the queue indexes, unless only page 0 exists */
-	smmu->page1 = resource_size(res) >= 2 * SMMU3_PAGE_SIZE ?
-		      SMMU3_PAGE_SIZE : 0;
-	smmu->regmap = devm_regmap_init_mmio(smmu->dev, base, smmu->page1 ?
-					     &smmu3_mmio_regmap_config :
-					     &smmu3_mmio_page0_regmap_config);
+	mmio = devm_kzalloc(smmu->dev, sizeof(*mmio), GFP_KERNEL);
+	if (!mmio)
+		return -ENOMEM;
+	mmio->page0 = smmu3_ioremap(smmu->dev, res->start);
+	if (IS_ERR(mmio->page0))
+		return PTR_ERR(mmio->page0);
+	if (resource_size(res) >= 2 * SMMU3_PAGE_SIZE) {
+		mmio->page1 = smmu3_ioremap(smmu->dev,
+					    res->start + SMMU3_PAGE_SIZE);
+		if (IS_ERR(mmio->page1))
+			return PTR_ERR(mmio->page1);
+		smmu->page1 = SMMU3_PAGE_SIZE;
+	} else {
+		mmio->page1 = mmio->page0;
+		smmu->page1 = 0;
+	}
+	smmu->regmap = devm_regmap_init(smmu->dev, NULL, mmio,
+					&smmu3_mmio_regmap_config);
 	if (IS_ERR(smmu->regmap))
 		return dev_err_probe(smmu->dev, PTR_ERR(smmu->regmap),
 				     "cannot create the MMIO regmap\n");

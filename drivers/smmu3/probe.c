@@ -270,8 +270,8 @@ VISIBLE_IF_KUNIT int smmu3_probe_features(struct smmu3_device *smmu)
 				     idr1);
 	smmu->sid_bits = FIELD_GET(IDR1_SIDSIZE, idr1);
 	smmu->ssid_bits = FIELD_GET(IDR1_SSIDSIZE, idr1);
-	if (!FIELD_GET(IDR1_CMDQS, idr1) || !FIELD_GET(IDR1_EVENTQS, idr1))
-		dev_warn(dev, "single-entry queues (IDR1 %#x)\n", idr1);
+	if (!FIELD_GET(IDR1_EVENTQS, idr1))
+		dev_warn(dev, "single-entry event queue (IDR1 %#x)\n", idr1);
 
 	if (idr3 & IDR3_RIL)
 		smmu->features |= SMMU3_FEAT_RANGE_INV;
@@ -321,6 +321,11 @@ static int smmu3_alloc_queues(struct smmu3_device *smmu)
 	cmdqs = min_t(u32, FIELD_GET(IDR1_CMDQS, idr1), SMMU3_QUEUE_MAX_LOG2);
 	evtqs = min_t(u32, FIELD_GET(IDR1_EVENTQS, idr1), SMMU3_QUEUE_MAX_LOG2);
 
+	/* A command and its CMD_SYNC must fit (smmu3_cmdq_batch_max()) */
+	if (!smmu3_cmdq_batch_max(cmdqs))
+		return dev_err_probe(smmu->dev, -ENODEV,
+				     "command queue of one entry (IDR1 %#x): a command and its CMD_SYNC do not fit\n",
+				     idr1);
 	spin_lock_init(&smmu->cmdq.lock);
 	ret = smmu3_queue_alloc(smmu, &smmu->cmdq.q, cmdqs, CMDQ_ENT_DWORDS,
 				SMMU3_CMDQ_PROD, SMMU3_CMDQ_CONS);

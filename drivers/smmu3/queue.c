@@ -419,13 +419,29 @@ out:
 }
 
 /**
+ * smmu3_cmdq_batch_max() - commands per batch that fit a command queue
+ * @log2size: log2 of the command queue's entries
+ *
+ * A batch and its CMD_SYNC are written before PROD moves, so they must fit
+ * in the queue together: at most SMMU3_CMD_BATCH, at most one less than
+ * the queue's entries.
+ *
+ * Return: the batch size, 0 for a queue of one entry (unusable).
+ */
+unsigned int smmu3_cmdq_batch_max(u32 log2size)
+{
+	return min_t(unsigned int, SMMU3_CMD_BATCH, (1U << log2size) - 1);
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_cmdq_batch_max);
+
+/**
  * smmu3_cmdq_issue() - issue commands and wait for their completion
  * @smmu: SMMU
  * @cmds: commands
  * @n: number of commands
  *
- * The commands are written in batches of SMMU3_CMD_BATCH, each followed
- * by a CMD_SYNC that is waited for.
+ * The commands are written in batches of smmu3_cmdq_batch_max(), each
+ * followed by a CMD_SYNC that is waited for.
  *
  * Return: 0, -EINVAL for a command that cannot be encoded (nothing is
  * issued), or -ETIMEDOUT.
@@ -434,11 +450,12 @@ int smmu3_cmdq_issue(struct smmu3_device *smmu, const struct smmu3_cmd *cmds,
 		     unsigned int n)
 {
 	u64 raw[2 * SMMU3_CMD_BATCH];
-	unsigned int done = 0, i, batch;
+	unsigned int done = 0, i, batch, max;
 	int ret;
 
+	max = smmu3_cmdq_batch_max(smmu->cmdq.q.log2size);
 	do {
-		batch = min_t(unsigned int, n - done, SMMU3_CMD_BATCH);
+		batch = min_t(unsigned int, n - done, max);
 		for (i = 0; i < batch; i++) {
 			ret = smmu3_cmd_encode(&cmds[done + i], &raw[2 * i]);
 			if (WARN_ON(ret))

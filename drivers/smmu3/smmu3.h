@@ -444,6 +444,7 @@ int smmu3_cmdq_issue(struct smmu3_device *smmu, const struct smmu3_cmd *cmds,
 int smmu3_cmdq_issue_one(struct smmu3_device *smmu,
 			 const struct smmu3_cmd *cmd);
 int smmu3_cmdq_issue_raw(struct smmu3_device *smmu, const u64 *raw);
+unsigned int smmu3_cmdq_batch_max(u32 log2size);
 void smmu3_cmdq_recover(struct smmu3_device *smmu);
 
 /* --- Stream table (strtab.c) --- */

@@ -420,6 +420,8 @@ static void smmu3_domain_free(struct iommu_domain *domain)
 		ida_free(&d->smmu->asid_ida, d->asid);
 	else
 		ida_free(&d->smmu->vmid_ida, d->vmid);
+	if (atomic_dec_and_test(&d->smmu->nr_domains))
+		wake_up(&d->smmu->domains_wq);
 	kfree(d);
 }
 
@@ -488,6 +490,7 @@ static struct iommu_domain *smmu3_domain_alloc_paging(struct device *dev)
 	d->domain.pgsize_bitmap = d->pgtbl_cfg.pgsize_bitmap;
 	d->domain.geometry.aperture_end = (1ULL << d->pgtbl_cfg.ias) - 1;
 	d->domain.geometry.force_aperture = true;
+	atomic_inc(&smmu->nr_domains);
 	return &d->domain;
 }
 

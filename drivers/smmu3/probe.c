@@ -16,6 +16,7 @@
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
+#include <linux/wait.h>
 
 #include "smmu3.h"
 
@@ -630,6 +631,7 @@ static int smmu3_probe(struct platform_device *pdev)
 	mutex_init(&smmu->streams_mutex);
 	spin_lock_init(&smmu->evt_lock);
 	spin_lock_init(&smmu->gerror_lock);
+	init_waitqueue_head(&smmu->domains_wq);
 	xa_init(&smmu->streams);
 	ida_init(&smmu->asid_ida);
 	ida_init(&smmu->vmid_ida);
@@ -697,6 +699,16 @@ static void smmu3_remove(struct platform_device *pdev)
 	 */
 	smmu3_publish(smmu, false);
 	iommu_device_unregister(&smmu->iommu);
+	/*
+	 * Every device is released, but a paging domain may outlive them:
+	 * an iommufd hw_pagetable lives until its user destroys it.  Freeing
+	 * it uses this SMMU (TLB invalidation, ASID/VMID), so removal waits
+	 * for it, as VFIO waits for the users of its devices.
+	 */
+	while (!wait_event_timeout(smmu->domains_wq,
+				   !atomic_read(&smmu->nr_domains), 10 * HZ))
+		dev_info(smmu->dev, "removal waits for %d paging domain(s) to be freed\n",
+			 atomic_read(&smmu->nr_domains));
 	iommu_device_sysfs_remove(&smmu->iommu);
 	smmu3_debugfs_remove(smmu);
 	smmu3_disable(smmu);

@@ -22,6 +22,7 @@
 #include <linux/regmap.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 #include <linux/xarray.h>
 #include <kunit/visibility.h>
 
@@ -235,6 +236,8 @@ struct smmu3_event {
  * @gerror_count: global errors handled
  * @gerror_lock: serialises the read-modify-writes of GERRORN (the GERROR
  *	handler, command queue recovery); nests inside @cmdq.lock, irqs off
+ * @nr_domains: paging domains allocated on this SMMU and not yet freed
+ * @domains_wq: woken when @nr_domains drops to zero (removal waits)
  * @debugfs: this instance's debugfs directory
  */
 struct smmu3_device {
@@ -272,6 +275,8 @@ struct smmu3_device {
 	atomic64_t gerror_count;
 	/* GERRORN read-modify-write; inside cmdq.lock */
 	spinlock_t gerror_lock;
+	atomic_t nr_domains;
+	wait_queue_head_t domains_wq;
 	struct dentry *debugfs;
 	struct list_head node;
 };

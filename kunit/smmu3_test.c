@@ -2661,7 +2661,7 @@ static void id_regs_no_attr_override(struct kunit *test)
 
 	id_regs_set(regs, IDR0_STALL_MODEL_STALL);
 	regs[SMMU3_IDR1 / 4] &= ~IDR1_ATTR_TYPES_OVR;
-	/* Stall and terminate: stalls stay off (STE.S1STALLD, CD.S 0) */
+	/* Stall and terminate: accepted, faults terminate (CD.S 0) */
 	KUNIT_ASSERT_EQ(test, smmu3_probe_features(&smmu), 0);
 	KUNIT_EXPECT_FALSE(test, smmu.features & SMMU3_FEAT_ATTR_TYPES_OVR);
 	KUNIT_EXPECT_EQ(test, smmu.stall_model, IDR0_STALL_MODEL_STALL);

@@ -7,6 +7,7 @@
 # 128KB region.
 set -e
 . /guest/lib.sh
+smmu3_nvme || { echo "no nvme0n1 behind smmu3"; exit 1; }
 smmu=$(basename "$(dirname "$(ls /sys/kernel/debug/smmu3/*/info | head -n1)")")
 [ -n "$smmu" ] || { echo "no SMMU bound to smmu3"; exit 1; }
 grep -F " : $smmu" /proc/iomem || { echo "no claim named $smmu"; cat /proc/iomem; exit 1; }

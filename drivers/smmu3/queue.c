@@ -334,6 +334,8 @@ static int smmu3_cmdq_write(struct smmu3_device *smmu, const u64 *raw,
 	u32 cons;
 
 	while (smmu3_q_space(q->prod, q->cons, q->log2size) < n) {
+		if (READ_ONCE(smmu->cmdq.stopped))
+			return -ENODEV;
 		regmap_read(smmu->regmap, q->cons_reg, &cons);
 		q->cons = cons;
 		if (smmu3_q_space(q->prod, q->cons, q->log2size) >= n)

@@ -15,6 +15,7 @@
 #include <linux/io-pgtable.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/regmap.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
 
@@ -2500,9 +2501,200 @@ static struct kunit_suite smmu3_tlbi_suite = {
 	.test_cases = smmu3_tlbi_cases,
 };
 
+/* --- Queue sizing and register programming --- */
+
+static void cmdq_batch_fits_queue(struct kunit *test)
+{
+	/* One entry: no room for a command and its CMD_SYNC */
+	KUNIT_EXPECT_EQ(test, smmu3_cmdq_batch_max(0), 0);
+	KUNIT_EXPECT_EQ(test, smmu3_cmdq_batch_max(1), 1);
+	KUNIT_EXPECT_EQ(test, smmu3_cmdq_batch_max(2), 3);
+	KUNIT_EXPECT_EQ(test, smmu3_cmdq_batch_max(5), 31);
+	KUNIT_EXPECT_EQ(test, smmu3_cmdq_batch_max(6), SMMU3_CMD_BATCH);
+	KUNIT_EXPECT_EQ(test, smmu3_cmdq_batch_max(SMMU3_QUEUE_MAX_LOG2),
+			SMMU3_CMD_BATCH);
+}
+
+/* A register file in memory, page 0's first 0x100 bytes */
+#define REGS_WORDS	(0x100 / 4)
+
+static int regs_read(void *ctx, unsigned int reg, unsigned int *val)
+{
+	*val = ((u32 *)ctx)[reg / 4];
+	return 0;
+}
+
+static int regs_write(void *ctx, unsigned int reg, unsigned int val)
+{
+	((u32 *)ctx)[reg / 4] = val;
+	return 0;
+}
+
+static const struct regmap_config regs_config = {
+	.reg_bits = 32,
+	.val_bits = 32,
+	.reg_stride = 4,
+	.max_register = (REGS_WORDS - 1) * 4,
+	.reg_read = regs_read,
+	.reg_write = regs_write,
+	.disable_locking = true,
+};
+
+static u32 *regs_smmu(struct kunit *test, struct smmu3_device *smmu,
+		      u32 features)
+{
+	struct device *dev;
+	u32 *regs;
+	unsigned int i;
+
+	regs = kunit_kzalloc(test, REGS_WORDS * 4, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, regs);
+	for (i = 0; i < REGS_WORDS; i++)
+		regs[i] = 0xdead0000 | i;
+	dev = kunit_device_register(test, "smmu3-regs-test");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(dev));
+	memset(smmu, 0, sizeof(*smmu));
+	smmu->dev = dev;
+	smmu->features = features;
+	smmu->regmap = devm_regmap_init(dev, NULL, regs, &regs_config);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(smmu->regmap));
+	return regs;
+}
+
+/* Every word of @regs is zero where @zero says so, else untouched */
+static void regs_expect(struct kunit *test, const u32 *regs,
+			const u32 *zero, unsigned int n)
+{
+	unsigned int i, j;
+	bool cleared;
+
+	for (i = 0; i < REGS_WORDS; i++) {
+		cleared = false;
+		for (j = 0; j < n; j++)
+			if (zero[j] == i * 4)
+				cleared = true;
+		KUNIT_EXPECT_EQ_MSG(test, regs[i], cleared ? 0 : 0xdead0000 | i,
+				    "register %#x", i * 4);
+	}
+}
+
+static const u32 irq_cfg_regs[] = {
+	SMMU3_GERROR_IRQ_CFG0, SMMU3_GERROR_IRQ_CFG0 + 4,
+	SMMU3_GERROR_IRQ_CFG1, SMMU3_GERROR_IRQ_CFG2,
+	SMMU3_EVENTQ_IRQ_CFG0, SMMU3_EVENTQ_IRQ_CFG0 + 4,
+	SMMU3_EVENTQ_IRQ_CFG1, SMMU3_EVENTQ_IRQ_CFG2,
+	SMMU3_PRIQ_IRQ_CFG0, SMMU3_PRIQ_IRQ_CFG0 + 4,
+	SMMU3_PRIQ_IRQ_CFG1, SMMU3_PRIQ_IRQ_CFG2,
+};
+
+static void irq_cfg_cleared_with_msi(struct kunit *test)
+{
+	struct smmu3_device smmu;
+	u32 *regs = regs_smmu(test, &smmu, SMMU3_FEAT_MSI);
+
+	smmu3_clear_irq_cfg(&smmu);
+	/* GERROR and event queue; no PRI queue */
+	regs_expect(test, regs, irq_cfg_regs, 8);
+}
+
+static void irq_cfg_cleared_with_pri(struct kunit *test)
+{
+	struct smmu3_device smmu;
+	u32 *regs = regs_smmu(test, &smmu, SMMU3_FEAT_MSI | SMMU3_FEAT_PRI);
+
+	smmu3_clear_irq_cfg(&smmu);
+	regs_expect(test, regs, irq_cfg_regs, ARRAY_SIZE(irq_cfg_regs));
+}
+
+static void irq_cfg_untouched_without_msi(struct kunit *test)
+{
+	struct smmu3_device smmu;
+	u32 *regs = regs_smmu(test, &smmu, SMMU3_FEAT_PRI);
+
+	/* §6.3.21: the registers are RES0 without IDR0.MSI */
+	smmu3_clear_irq_cfg(&smmu);
+	regs_expect(test, regs, irq_cfg_regs, 0);
+}
+
+/* ID registers of an SMMU with stage 1, 4KB granule, 48-bit OAS */
+static void id_regs_set(u32 *regs, u32 stall_model)
+{
+	regs[SMMU3_IDR0 / 4] = FIELD_PREP(IDR0_TTF, IDR0_TTF_AARCH64) |
+			       IDR0_S1P | IDR0_PRI | IDR0_ATS | IDR0_BTM |
+			       FIELD_PREP(IDR0_HTTU, 2) |
+			       FIELD_PREP(IDR0_STALL_MODEL, stall_model);
+	regs[SMMU3_IDR1 / 4] = IDR1_ATTR_TYPES_OVR |
+			       FIELD_PREP(IDR1_SIDSIZE, 16) |
+			       FIELD_PREP(IDR1_CMDQS, 8) |
+			       FIELD_PREP(IDR1_EVENTQS, 8);
+	regs[SMMU3_IDR3 / 4] = 0;
+	regs[SMMU3_IDR5 / 4] = IDR5_GRAN4K | FIELD_PREP(IDR5_OAS, 5) |
+			       FIELD_PREP(IDR5_VAX, 1);
+	regs[SMMU3_IIDR / 4] = 0x4321043b;
+	regs[SMMU3_AIDR / 4] = 0x02;
+}
+
+static void id_regs_read(struct kunit *test)
+{
+	struct smmu3_device smmu;
+	u32 *regs = regs_smmu(test, &smmu, 0);
+	u32 want = SMMU3_FEAT_S1 | SMMU3_FEAT_PRI | SMMU3_FEAT_ATS |
+		   SMMU3_FEAT_BTM | SMMU3_FEAT_ATTR_TYPES_OVR;
+
+	id_regs_set(regs, IDR0_STALL_MODEL_NOSTALL);
+	KUNIT_ASSERT_EQ(test, smmu3_probe_features(&smmu), 0);
+	KUNIT_EXPECT_EQ(test, smmu.features & want, want);
+	KUNIT_EXPECT_FALSE(test, smmu.features & SMMU3_FEAT_S2);
+	KUNIT_EXPECT_EQ(test, smmu.iidr, 0x4321043b);
+	KUNIT_EXPECT_EQ(test, smmu.aidr, 0x02);
+	KUNIT_EXPECT_EQ(test, smmu.stall_model, IDR0_STALL_MODEL_NOSTALL);
+	KUNIT_EXPECT_EQ(test, smmu.httu, 2);
+	KUNIT_EXPECT_EQ(test, smmu.vax, 1);
+	KUNIT_EXPECT_EQ(test, smmu.sid_bits, 16);
+	KUNIT_EXPECT_EQ(test, smmu.oas, 48);
+}
+
+static void id_regs_no_attr_override(struct kunit *test)
+{
+	struct smmu3_device smmu;
+	u32 *regs = regs_smmu(test, &smmu, 0);
+
+	id_regs_set(regs, IDR0_STALL_MODEL_STALL);
+	regs[SMMU3_IDR1 / 4] &= ~IDR1_ATTR_TYPES_OVR;
+	/* Stall and terminate: accepted, faults terminate (CD.S 0) */
+	KUNIT_ASSERT_EQ(test, smmu3_probe_features(&smmu), 0);
+	KUNIT_EXPECT_FALSE(test, smmu.features & SMMU3_FEAT_ATTR_TYPES_OVR);
+	KUNIT_EXPECT_EQ(test, smmu.stall_model, IDR0_STALL_MODEL_STALL);
+}
+
+static void id_regs_forced_stall_refused(struct kunit *test)
+{
+	struct smmu3_device smmu;
+	u32 *regs = regs_smmu(test, &smmu, 0);
+
+	id_regs_set(regs, IDR0_STALL_MODEL_FORCE);
+	KUNIT_EXPECT_EQ(test, smmu3_probe_features(&smmu), -ENODEV);
+}
+
+static struct kunit_case smmu3_regs_cases[] = {
+	KUNIT_CASE(id_regs_read),
+	KUNIT_CASE(id_regs_no_attr_override),
+	KUNIT_CASE(id_regs_forced_stall_refused),
+	KUNIT_CASE(cmdq_batch_fits_queue),
+	KUNIT_CASE(irq_cfg_cleared_with_msi),
+	KUNIT_CASE(irq_cfg_cleared_with_pri),
+	KUNIT_CASE(irq_cfg_untouched_without_msi),
+	{}
+};
+
+static struct kunit_suite smmu3_regs_suite = {
+	.name = "smmu3-regs",
+	.test_cases = smmu3_regs_cases,
+};
+
 kunit_test_suites(&smmu3_ste_suite, &smmu3_cd_suite, &smmu3_write_suite,
 		  &smmu3_cmd_suite, &smmu3_event_suite, &smmu3_queue_suite,
-		  &smmu3_tlbi_suite);
+		  &smmu3_tlbi_suite, &smmu3_regs_suite);
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 MODULE_DESCRIPTION("KUnit tests of the smmu3 driver's encoders and decoders");

@@ -51,6 +51,8 @@
 #include <smmu3/smmu3-arch.h>
 #include <smmu3/smmu3-emu.h>
 #include "core/smmu.h"
+/* s3e_gerror_raise(), for the "gerror" debugfs file */
+#include "core/smmu-int.h"
 #include "smmu3_emu_kunit.h"
 #include "smmu3_emu_trace.h"
 
@@ -793,7 +795,7 @@ static int smmu3_emu_parse_config(struct device *dev,
 }
 
 /* ------------------------------------------------------------------------
- * debugfs: smmu3_emu/<device>/{stats,regs}
+ * debugfs: smmu3_emu/<device>/{stats,regs,ste,gerror}
  */
 
 static const char * const smmu3_emu_event_names[S3E_NR_EVENT_TYPES] =
@@ -1162,6 +1164,46 @@ static const struct file_operations smmu3_emu_ste_fops = {
 	.release	= single_release,
 };
 
+/*
+ * "gerror": write GERROR bits (SFM_ERR is 0x100) to activate those
+ * global errors as the SMMU itself would: GERROR toggles and, when
+ * IRQ_CTRL.GERROR_IRQEN is set, the gerror line (and its MSI) fires.  For
+ * testing a driver's handling of errors the model never raises, such as
+ * service failure mode; the model itself keeps working.
+ */
+static ssize_t smmu3_emu_gerror_write(struct file *file,
+				      const char __user *ubuf, size_t count,
+				      loff_t *ppos)
+{
+	struct smmu3_emu *emu = file->private_data;
+	unsigned long flags;
+	u32 bits;
+	int ret;
+
+	ret = kstrtou32_from_user(ubuf, count, 0, &bits);
+	if (ret)
+		return ret;
+	if (!bits || (bits & ~GERROR_ERR_MASK))
+		return -EINVAL;
+	ret = -ENODEV;
+	spin_lock_irqsave(&emu->lock, flags);
+	if (emu->core) {
+		s3e_gerror_raise(emu->core, bits);
+		ret = 0;
+	}
+	spin_unlock_irqrestore(&emu->lock, flags);
+	if (!ret)
+		dev_info(emu->dev, "debugfs: GERROR %#x raised\n", bits);
+	return ret ?: count;
+}
+
+static const struct file_operations smmu3_emu_gerror_fops = {
+	.owner		= THIS_MODULE,
+	.open		= simple_open,
+	.write		= smmu3_emu_gerror_write,
+	.llseek		= noop_llseek,
+};
+
 static void smmu3_emu_debugfs_init(struct smmu3_emu *emu)
 {
 	emu->debugfs = debugfs_create_dir(dev_name(emu->dev),
@@ -1174,6 +1216,8 @@ static void smmu3_emu_debugfs_init(struct smmu3_emu *emu)
 			    &smmu3_emu_ste_fops);
 	debugfs_create_file("checker", 0400, emu->debugfs, emu,
 			    &smmu3_emu_checker_fops);
+	debugfs_create_file("gerror", 0200, emu->debugfs, emu,
+			    &smmu3_emu_gerror_fops);
 }
 
 /* ------------------------------------------------------------------------

@@ -7,6 +7,7 @@
  *   streams    every StreamID in use: its master, STE and CD 0 decoded
  *   inject     write a command opcode (e.g. 0x7f): the raw command is
  *              issued with a CMD_SYNC, to exercise command error recovery
+ *   shutdown   write 1: the driver's shutdown callback (reboot, kexec)
  */
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
@@ -22,6 +23,11 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 	static const char *const feats[] = {
 		"2lvl-strtab", "2lvl-cdtab", "stage1", "stage2", "coherent",
 		"msi", "sev", "range-inv", "asid16", "vmid16", "hyp", "tt-le",
+		"pri", "ats", "btm", "attr-types-ovr",
+	};
+	static const char *const stall_models[] = {
+		"stall and terminate", "terminate only", "stall forced",
+		"reserved",
 	};
 	struct smmu3_event last;
 	char detail[SMMU3_EVENT_DETAIL_LEN];
@@ -39,6 +45,17 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 		if (smmu->features & BIT(i))
 			seq_printf(s, " %s", feats[i]);
 	seq_putc(s, '\n');
+	seq_printf(s, "iidr: %#x (implementer %#llx, product %#llx, variant %llu, revision %llu)\n",
+		   smmu->iidr, FIELD_GET(IIDR_IMPLEMENTER, smmu->iidr),
+		   FIELD_GET(IIDR_PRODUCTID, smmu->iidr),
+		   FIELD_GET(IIDR_VARIANT, smmu->iidr),
+		   FIELD_GET(IIDR_REVISION, smmu->iidr));
+	seq_printf(s, "aidr: %#x (SMMUv%llu.%llu)\n", smmu->aidr,
+		   FIELD_GET(AIDR_MAJOR, smmu->aidr) + 3,
+		   FIELD_GET(AIDR_MINOR, smmu->aidr));
+	seq_printf(s, "stall_model: %u (%s)\nhttu: %u\nvax: %u\n",
+		   smmu->stall_model, stall_models[smmu->stall_model & 3],
+		   smmu->httu, smmu->vax);
 	seq_printf(s, "sid_bits: %u\nssid_bits: %u\nasid_bits: %u\nvmid_bits: %u\n",
 		   smmu->sid_bits, smmu->ssid_bits, smmu->asid_bits,
 		   smmu->vmid_bits);
@@ -55,6 +72,9 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 		   1U << smmu->evtq.log2size, eprod, econs);
 	seq_printf(s, "cmdq_errors: %llu\ncmdq_timeouts: %llu\n",
 		   smmu->cmdq.errors, smmu->cmdq.timeouts);
+	seq_printf(s, "stopped: %u\npaging_domains: %d\n",
+		   READ_ONCE(smmu->cmdq.stopped),
+		   atomic_read(&smmu->nr_domains));
 	seq_printf(s, "events: %lld\nevent_overflows: %lld\ngerrors: %lld\n",
 		   atomic64_read(&smmu->evt_count),
 		   atomic64_read(&smmu->evt_lost),
@@ -130,12 +150,13 @@ static int smmu3_streams_show(struct seq_file *s, void *unused)
 	mutex_lock(&smmu->streams_mutex);
 	xa_for_each(&smmu->streams, sid, master) {
 		__le64 *ste = smmu3_strtab_ste(smmu, sid);
+		/* smmu3_domain_free() waits for streams_mutex: @d stays */
+		struct smmu3_domain *d = READ_ONCE(master->domain);
 
 		seq_printf(s, "sid %#lx: %s, domain %s\n", sid,
 			   dev_name(master->dev),
-			   master->domain ? (master->domain->stage ==
-			   SMMU3_STAGE1 ? "paging (stage 1)" :
-			   "paging (stage 2)") : "identity or blocked");
+			   d ? (d->stage == SMMU3_STAGE1 ? "paging (stage 1)" :
+				"paging (stage 2)") : "identity or blocked");
 		if (ste)
 			smmu3_show_ste(s, ste);
 		if (master->cdtab.base && master->cdtab.linear)
@@ -164,6 +185,35 @@ static ssize_t smmu3_inject_write(struct file *file, const char __user *buf,
 	return ret ? ret : count;
 }
 
+/*
+ * "shutdown": run the driver's shutdown callback, as a reboot or kexec
+ * does, on this SMMU alone.  Only unbinding and binding the SMMU enables
+ * it again.
+ */
+static ssize_t smmu3_shutdown_write(struct file *file, const char __user *buf,
+				    size_t count, loff_t *ppos)
+{
+	struct smmu3_device *smmu = file->private_data;
+	bool yes;
+	int ret;
+
+	ret = kstrtobool_from_user(buf, count, &yes);
+	if (ret)
+		return ret;
+	if (!yes)
+		return -EINVAL;
+	dev_info(smmu->dev, "debugfs: shutdown\n");
+	smmu3_driver.shutdown(to_platform_device(smmu->dev));
+	return count;
+}
+
+static const struct file_operations smmu3_shutdown_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = smmu3_shutdown_write,
+	.llseek = noop_llseek,
+};
+
 static const struct file_operations smmu3_inject_fops = {
 	.owner = THIS_MODULE,
 	.open = simple_open,
@@ -185,6 +235,8 @@ void smmu3_debugfs_init(struct smmu3_device *smmu)
 			    &smmu3_streams_fops);
 	debugfs_create_file("inject", 0200, smmu->debugfs, smmu,
 			    &smmu3_inject_fops);
+	debugfs_create_file("shutdown", 0200, smmu->debugfs, smmu,
+			    &smmu3_shutdown_fops);
 }
 
 /**

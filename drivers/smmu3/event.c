@@ -9,6 +9,7 @@
  * by skipping the bad command (queue.c).
  */
 #include <linux/interrupt.h>
+#include <linux/sched.h>
 #include <linux/platform_device.h>
 
 #include "smmu3.h"
@@ -188,33 +189,34 @@ int smmu3_event_detail(const struct smmu3_event *evt, char *buf, size_t size)
 }
 EXPORT_SYMBOL_IF_KUNIT(smmu3_event_detail);
 
-/* Pass a translation fault to the domain's fault handler, if any */
+/*
+ * Pass a translation fault to the domain's fault handler, if any.
+ *
+ * streams_mutex is held across the lookup and the report: release_device
+ * removes the master from @streams under it before freeing the master, and
+ * smmu3_domain_free() takes it once the domain is detached, so neither the
+ * master, its device nor its domain can go away while they are used here.
+ */
 static bool smmu3_report_fault(struct smmu3_device *smmu,
 			       const struct smmu3_event *evt)
 {
 	struct smmu3_master *master;
-	struct iommu_domain *domain = NULL;
-	struct device *dev = NULL;
+	struct smmu3_domain *d;
 	int flags = evt->read ? IOMMU_FAULT_READ : IOMMU_FAULT_WRITE;
-	int ret;
+	bool handled = false;
 
 	if (!smmu3_event_is_translation_fault(evt->type))
 		return false;
 
-	/* The master cannot go away: release_device flushes this thread */
-	xa_lock(&smmu->streams);
+	mutex_lock(&smmu->streams_mutex);
 	master = xa_load(&smmu->streams, evt->sid);
-	if (master && master->domain) {
-		domain = &master->domain->domain;
-		dev = master->dev;
-	}
-	xa_unlock(&smmu->streams);
-	if (!domain)
-		return false;
-
-	ret = report_iommu_fault(domain, dev, evt->addr, flags);
-	/* 0: a handler took it; -ENOSYS: there is no handler */
-	return ret == 0;
+	d = master ? READ_ONCE(master->domain) : NULL;
+	/* 0: a handler took it; else there is no handler, or it declined */
+	if (d)
+		handled = !report_iommu_fault(&d->domain, master->dev,
+					      evt->addr, flags);
+	mutex_unlock(&smmu->streams_mutex);
+	return handled;
 }
 
 static void smmu3_handle_event(struct smmu3_device *smmu, const u64 *raw)
@@ -250,9 +252,14 @@ irqreturn_t smmu3_evtq_thread(int irq, void *dev)
 	struct smmu3_device *smmu = dev;
 	struct smmu3_queue *q = &smmu->evtq;
 	u64 raw[EVTQ_ENT_DWORDS];
-	unsigned int budget = 1U << q->log2size, i;
+	unsigned int i;
 	u32 prod;
 
+	/*
+	 * Drain until PROD and CONS meet: an entry left behind would wait
+	 * for the next interrupt, which the SMMU raises only when it writes
+	 * another record.
+	 */
 	do {
 		regmap_read(smmu->regmap, q->prod_reg, &prod);
 		if ((prod ^ q->cons) & Q_OVF) {
@@ -263,7 +270,7 @@ irqreturn_t smmu3_evtq_thread(int irq, void *dev)
 		}
 		/* Entries are read only after PROD says they are there */
 		dma_rmb();
-		while (!smmu3_q_empty(prod, q->cons, q->log2size) && budget) {
+		while (!smmu3_q_empty(prod, q->cons, q->log2size)) {
 			__le64 *slot = q->base + (q->cons &
 				((1U << q->log2size) - 1)) * q->ent_dwords;
 
@@ -272,7 +279,6 @@ irqreturn_t smmu3_evtq_thread(int irq, void *dev)
 			smmu3_handle_event(smmu, raw);
 			q->cons = smmu3_q_inc(q->cons, q->log2size, 1) |
 				  (q->cons & Q_OVF);
-			budget--;
 			/* Free the slot every few entries to limit overflow */
 			if (!(q->cons & 7))
 				regmap_write(smmu->regmap, q->cons_reg,
@@ -281,9 +287,11 @@ irqreturn_t smmu3_evtq_thread(int irq, void *dev)
 		/* Acknowledge the overflow: CONS.OVACKFLG = PROD.OVF */
 		q->cons = (q->cons & ~Q_OVF) | (prod & Q_OVF);
 		regmap_write(smmu->regmap, q->cons_reg, q->cons);
-		/* More may have arrived meanwhile; the budget bounds us */
+		/* A storm may keep the queue busy: let others run */
+		cond_resched();
+		/* More may have arrived meanwhile */
 		regmap_read(smmu->regmap, q->prod_reg, &prod);
-	} while (budget && !smmu3_q_empty(prod, q->cons, q->log2size));
+	} while (!smmu3_q_empty(prod, q->cons, q->log2size));
 	return IRQ_HANDLED;
 }
 
@@ -308,9 +316,17 @@ irqreturn_t smmu3_gerror_handler(int irq, void *dev)
 	trace_smmu3_gerror(smmu->dev, active);
 	atomic64_inc(&smmu->gerror_count);
 
-	if (active & GERROR_SFM_ERR)
+	/*
+	 * §12.3: in service failure mode the SMMU has stopped
+	 * processing commands and translations.  It is disabled (SMMUEN off,
+	 * GBPA decides: abort unless "bypass") and stays so until it is
+	 * probed again; commands fail at once from now on.
+	 */
+	if (active & GERROR_SFM_ERR) {
 		dev_err(smmu->dev,
-			"service failure mode: the SMMU has stopped working; it will abort all transactions until reset\n");
+			"service failure mode (GERROR.SFM_ERR): disabling the SMMU until it is bound again\n");
+		smmu3_stop(smmu, true);
+	}
 	if (active & GERROR_EVENTQ_ABT_ERR)
 		dev_err_ratelimited(smmu->dev,
 				    "event queue write aborted: events lost\n");
@@ -333,15 +349,35 @@ irqreturn_t smmu3_gerror_handler(int irq, void *dev)
 		spin_lock_irqsave(&smmu->cmdq.lock, flags);
 		smmu3_cmdq_recover(smmu);
 		spin_unlock_irqrestore(&smmu->cmdq.lock, flags);
-		/* smmu3_cmdq_recover() acknowledged its own bit */
-		regmap_read(smmu->regmap, SMMU3_GERRORN, &gerrorn);
 	}
 
 	/* Acknowledge everything else that was active */
 	active &= ~GERROR_CMDQ_ERR;
 	if (active)
-		regmap_write(smmu->regmap, SMMU3_GERRORN, gerrorn ^ active);
+		smmu3_gerror_ack(smmu, active);
 	return IRQ_HANDLED;
+}
+
+/**
+ * smmu3_gerror_ack() - acknowledge active global errors
+ * @smmu: SMMU
+ * @bits: GERROR_* bits, each active (§6.3.20: toggling its GERRORN bit
+ *	acknowledges it)
+ *
+ * Each error has one owner that acknowledges it: CMDQ_ERR the holder of
+ * the command queue lock, the others the GERROR handler.  They share
+ * GERRORN, so the register is read and written under @smmu->gerror_lock:
+ * a write based on a stale value would toggle another owner's bit back.
+ */
+void smmu3_gerror_ack(struct smmu3_device *smmu, u32 bits)
+{
+	unsigned long flags;
+	u32 gerrorn;
+
+	spin_lock_irqsave(&smmu->gerror_lock, flags);
+	regmap_read(smmu->regmap, SMMU3_GERRORN, &gerrorn);
+	regmap_write(smmu->regmap, SMMU3_GERRORN, gerrorn ^ bits);
+	spin_unlock_irqrestore(&smmu->gerror_lock, flags);
 }
 
 /* One line for both: global errors first, they may explain the events */

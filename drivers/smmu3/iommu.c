@@ -405,9 +405,14 @@ static void smmu3_domain_free(struct iommu_domain *domain)
 {
 	struct smmu3_domain *d = to_smmu3_domain(domain);
 
-	/* An event thread may still be reporting a fault to this domain */
-	if (d->smmu->evtq_irq > 0)
-		synchronize_irq(d->smmu->evtq_irq);
+	/*
+	 * The domain is attached to no master any more.  The event thread
+	 * and debugfs find domains through the masters under streams_mutex
+	 * and use them only while holding it: once it has been taken here,
+	 * nobody still uses this one.
+	 */
+	mutex_lock(&d->smmu->streams_mutex);
+	mutex_unlock(&d->smmu->streams_mutex);
 	free_io_pgtable_ops(d->pgtbl_ops);
 	/* The ASID / VMID may be reused: nothing cached may survive */
 	smmu3_tlb_inv_context(d);
@@ -415,6 +420,8 @@ static void smmu3_domain_free(struct iommu_domain *domain)
 		ida_free(&d->smmu->asid_ida, d->asid);
 	else
 		ida_free(&d->smmu->vmid_ida, d->vmid);
+	if (atomic_dec_and_test(&d->smmu->nr_domains))
+		wake_up(&d->smmu->domains_wq);
 	kfree(d);
 }
 
@@ -483,6 +490,7 @@ static struct iommu_domain *smmu3_domain_alloc_paging(struct device *dev)
 	d->domain.pgsize_bitmap = d->pgtbl_cfg.pgsize_bitmap;
 	d->domain.geometry.aperture_end = (1ULL << d->pgtbl_cfg.ias) - 1;
 	d->domain.geometry.force_aperture = true;
+	atomic_inc(&smmu->nr_domains);
 	return &d->domain;
 }
 

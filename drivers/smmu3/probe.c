@@ -7,13 +7,16 @@
  * regmap of the device its "smmu3,emulator" phandle names (the emulated
  * SMMU).  Everything after the regmap is the same.
  */
+#include <linux/crash_dump.h>
 #include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
+#include <linux/io.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
+#include <linux/wait.h>
 
 #include "smmu3.h"
 
@@ -67,8 +70,49 @@ enum smmu3_regs_kind {
 	SMMU3_REGS_PROVIDER,
 };
 
-/* Last register: page 1's PRIQ_CONS; the rest of page 1 is unused */
-#define SMMU3_MAX_REGISTER	(SMMU3_PAGE_SIZE * 2 - 4)
+/*
+ * Architected registers of each 64KB page (§6.2): from 0xe00 on, a page is
+ * IMPLEMENTATION DEFINED and may hold another device's registers (the
+ * PMCG counters, driven by arm_smmuv3_pmu), so it is neither claimed nor
+ * mapped.
+ */
+#define SMMU3_REG_SZ		0xe00
+
+/* Last register: page 1's PRIQ_CONS */
+#define SMMU3_MAX_REGISTER	(SMMU3_PAGE_SIZE + SMMU3_REG_SZ - 4)
+
+/**
+ * struct smmu3_mmio - the two mapped register pages of an MMIO SMMU
+ * @page0: page 0's architected registers
+ * @page1: page 1's, or @page0 when the implementation has only page 0
+ */
+struct smmu3_mmio {
+	void __iomem *page0;
+	void __iomem *page1;
+};
+
+static bool smmu3_mmio_reg_ok(struct device *dev, unsigned int reg)
+{
+	return (reg & (SMMU3_PAGE_SIZE - 1)) < SMMU3_REG_SZ;
+}
+
+static void __iomem *smmu3_mmio_addr(struct smmu3_mmio *m, unsigned int reg)
+{
+	return (reg >= SMMU3_PAGE_SIZE ? m->page1 : m->page0) +
+	       (reg & (SMMU3_PAGE_SIZE - 1));
+}
+
+static int smmu3_mmio_read(void *ctx, unsigned int reg, unsigned int *val)
+{
+	*val = readl(smmu3_mmio_addr(ctx, reg));
+	return 0;
+}
+
+static int smmu3_mmio_write(void *ctx, unsigned int reg, unsigned int val)
+{
+	writel(val, smmu3_mmio_addr(ctx, reg));
+	return 0;
+}
 
 /* The driver serialises the registers it shares (cmdq lock etc.) */
 static const struct regmap_config smmu3_mmio_regmap_config = {
@@ -77,17 +121,10 @@ static const struct regmap_config smmu3_mmio_regmap_config = {
 	.val_bits = 32,
 	.reg_stride = 4,
 	.max_register = SMMU3_MAX_REGISTER,
-	.fast_io = true,
-	.disable_locking = true,
-};
-
-/* For implementations with page 0 only */
-static const struct regmap_config smmu3_mmio_page0_regmap_config = {
-	.name = "smmu3",
-	.reg_bits = 32,
-	.val_bits = 32,
-	.reg_stride = 4,
-	.max_register = SMMU3_PAGE_SIZE - 4,
+	.readable_reg = smmu3_mmio_reg_ok,
+	.writeable_reg = smmu3_mmio_reg_ok,
+	.reg_read = smmu3_mmio_read,
+	.reg_write = smmu3_mmio_write,
 	.fast_io = true,
 	.disable_locking = true,
 };
@@ -145,7 +182,14 @@ static u32 smmu3_oas_bits(u32 oas)
 	return oas < ARRAY_SIZE(bits) ? bits[oas] : 48;
 }
 
-static int smmu3_probe_features(struct smmu3_device *smmu)
+/**
+ * smmu3_probe_features() - read the ID registers
+ * @smmu: SMMU, with its regmap
+ *
+ * Return: 0, or -ENODEV with the reason logged for an SMMU the driver
+ * cannot drive.
+ */
+VISIBLE_IF_KUNIT int smmu3_probe_features(struct smmu3_device *smmu)
 {
 	struct device *dev = smmu->dev;
 	u32 idr0, idr1, idr3, idr5;
@@ -155,6 +199,29 @@ static int smmu3_probe_features(struct smmu3_device *smmu)
 	regmap_read(smmu->regmap, SMMU3_IDR1, &idr1);
 	regmap_read(smmu->regmap, SMMU3_IDR3, &idr3);
 	regmap_read(smmu->regmap, SMMU3_IDR5, &idr5);
+	regmap_read(smmu->regmap, SMMU3_IIDR, &smmu->iidr);
+	regmap_read(smmu->regmap, SMMU3_AIDR, &smmu->aidr);
+	smmu->stall_model = FIELD_GET(IDR0_STALL_MODEL, idr0);
+	smmu->httu = FIELD_GET(IDR0_HTTU, idr0);
+	smmu->vax = FIELD_GET(IDR5_VAX, idr5);
+
+	/*
+	 * §6.3.1: with STALL_MODEL 0b10 every fault of a stream stalls
+	 * (STE.S1STALLD and CD.S cannot turn stalls off) and waits for a
+	 * CMD_RESUME or CMD_STALL_TERM, which this driver does not issue.
+	 */
+	if (smmu->stall_model == IDR0_STALL_MODEL_FORCE)
+		return dev_err_probe(dev, -ENODEV,
+				     "stalls are forced (IDR0.STALL_MODEL 0b10, IDR0 %#x): stall handling is not supported\n",
+				     idr0);
+	if (idr0 & IDR0_PRI)
+		smmu->features |= SMMU3_FEAT_PRI;
+	if (idr0 & IDR0_ATS)
+		smmu->features |= SMMU3_FEAT_ATS;
+	if (idr0 & IDR0_BTM)
+		smmu->features |= SMMU3_FEAT_BTM;
+	if (idr1 & IDR1_ATTR_TYPES_OVR)
+		smmu->features |= SMMU3_FEAT_ATTR_TYPES_OVR;
 
 	if (!(FIELD_GET(IDR0_TTF, idr0) & IDR0_TTF_AARCH64))
 		return dev_err_probe(dev, -ENODEV,
@@ -204,8 +271,8 @@ static int smmu3_probe_features(struct smmu3_device *smmu)
 				     idr1);
 	smmu->sid_bits = FIELD_GET(IDR1_SIDSIZE, idr1);
 	smmu->ssid_bits = FIELD_GET(IDR1_SSIDSIZE, idr1);
-	if (!FIELD_GET(IDR1_CMDQS, idr1) || !FIELD_GET(IDR1_EVENTQS, idr1))
-		dev_warn(dev, "single-entry queues (IDR1 %#x)\n", idr1);
+	if (!FIELD_GET(IDR1_EVENTQS, idr1))
+		dev_warn(dev, "single-entry event queue (IDR1 %#x)\n", idr1);
 
 	if (idr3 & IDR3_RIL)
 		smmu->features |= SMMU3_FEAT_RANGE_INV;
@@ -238,8 +305,13 @@ static int smmu3_probe_features(struct smmu3_device *smmu)
 		 smmu->features & SMMU3_FEAT_RANGE_INV ? ", range invalidation" :
 		 "",
 		 smmu->features & SMMU3_FEAT_MSI ? ", MSI" : "");
+	dev_info(dev, "IIDR %#x, SMMUv3.%llu; not used: ATS %u, PRI %u, BTM %u, HTTU %u, VAX %u, stall model %u\n",
+		 smmu->iidr, FIELD_GET(AIDR_MINOR, smmu->aidr),
+		 !!(idr0 & IDR0_ATS), !!(idr0 & IDR0_PRI), !!(idr0 & IDR0_BTM),
+		 smmu->httu, smmu->vax, smmu->stall_model);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(smmu3_probe_features);
 
 static int smmu3_alloc_queues(struct smmu3_device *smmu)
 {
@@ -250,6 +322,11 @@ static int smmu3_alloc_queues(struct smmu3_device *smmu)
 	cmdqs = min_t(u32, FIELD_GET(IDR1_CMDQS, idr1), SMMU3_QUEUE_MAX_LOG2);
 	evtqs = min_t(u32, FIELD_GET(IDR1_EVENTQS, idr1), SMMU3_QUEUE_MAX_LOG2);
 
+	/* A command and its CMD_SYNC must fit (smmu3_cmdq_batch_max()) */
+	if (!smmu3_cmdq_batch_max(cmdqs))
+		return dev_err_probe(smmu->dev, -ENODEV,
+				     "command queue of one entry (IDR1 %#x): a command and its CMD_SYNC do not fit\n",
+				     idr1);
 	spin_lock_init(&smmu->cmdq.lock);
 	ret = smmu3_queue_alloc(smmu, &smmu->cmdq.q, cmdqs, CMDQ_ENT_DWORDS,
 				SMMU3_CMDQ_PROD, SMMU3_CMDQ_CONS);
@@ -270,6 +347,62 @@ static int smmu3_disable(struct smmu3_device *smmu)
 	ret2 = smmu3_write_ack(smmu, SMMU3_IRQ_CTRL, SMMU3_IRQ_CTRLACK, 0);
 	return ret ?: ret2;
 }
+
+/**
+ * smmu3_stop() - disable the SMMU for good
+ * @smmu: SMMU
+ * @wait: wait for CR0ACK and IRQ_CTRLACK (not on an SMMU that may be stuck)
+ *
+ * For a service failure and for shutdown: commands fail at once from now
+ * on, SMMUEN, the queues and the interrupts are turned off, and GBPA
+ * decides what passes (abort, unless "bypass").  Only a new probe enables
+ * the SMMU again.
+ */
+void smmu3_stop(struct smmu3_device *smmu, bool wait)
+{
+	/* Waiters poll it; writers test it under the lock */
+	WRITE_ONCE(smmu->cmdq.stopped, true);
+	if (wait) {
+		smmu3_disable(smmu);
+		return;
+	}
+	regmap_write(smmu->regmap, SMMU3_CR0, 0);
+	regmap_write(smmu->regmap, SMMU3_IRQ_CTRL, 0);
+}
+
+/**
+ * smmu3_clear_irq_cfg() - zero the MSI configuration registers
+ * @smmu: SMMU
+ *
+ * With IDR0.MSI, the event queue, GERROR and (with IDR0.PRI) PRI queue
+ * interrupts are also MSIs to the address in *_IRQ_CFG0 (§6.3.21-23,
+ * §6.3.30-32, §6.3.34-36).  An earlier kernel may have left addresses
+ * there; zero means no MSI is written.  The driver uses the wired lines.
+ */
+VISIBLE_IF_KUNIT void smmu3_clear_irq_cfg(struct smmu3_device *smmu)
+{
+	static const u32 regs[][3] = {
+		{ SMMU3_GERROR_IRQ_CFG0, SMMU3_GERROR_IRQ_CFG1,
+		  SMMU3_GERROR_IRQ_CFG2 },
+		{ SMMU3_EVENTQ_IRQ_CFG0, SMMU3_EVENTQ_IRQ_CFG1,
+		  SMMU3_EVENTQ_IRQ_CFG2 },
+		{ SMMU3_PRIQ_IRQ_CFG0, SMMU3_PRIQ_IRQ_CFG1,
+		  SMMU3_PRIQ_IRQ_CFG2 },
+	};
+	unsigned int i, n;
+
+	if (!(smmu->features & SMMU3_FEAT_MSI))
+		return;
+	n = smmu->features & SMMU3_FEAT_PRI ? 3 : 2;
+	for (i = 0; i < n; i++) {
+		/* CFG0 is 64-bit: both halves */
+		regmap_write(smmu->regmap, regs[i][0], 0);
+		regmap_write(smmu->regmap, regs[i][0] + 4, 0);
+		regmap_write(smmu->regmap, regs[i][1], 0);
+		regmap_write(smmu->regmap, regs[i][2], 0);
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_clear_irq_cfg);
 
 static int smmu3_reset(struct smmu3_device *smmu)
 {
@@ -295,6 +428,7 @@ static int smmu3_reset(struct smmu3_device *smmu)
 	ret = smmu3_disable(smmu);
 	if (ret)
 		return ret;
+	smmu3_clear_irq_cfg(smmu);
 
 	regmap_write(smmu->regmap, SMMU3_CR1,
 		     FIELD_PREP(CR1_TABLE_SH, coherent ? SMMU3_SH_ISH : 0) |
@@ -342,8 +476,26 @@ static int smmu3_reset(struct smmu3_device *smmu)
 	smmu->evtq.cons = 0;
 	regmap_write(smmu->regmap, smmu->evtq.prod_reg, 0);
 	regmap_write(smmu->regmap, smmu->evtq.cons_reg, 0);
-	cr0 |= CR0_EVENTQEN;
-	ret = smmu3_write_ack(smmu, SMMU3_CR0, SMMU3_CR0ACK, cr0);
+	/*
+	 * A kdump kernel runs while devices of the crashed kernel may still
+	 * do DMA: their faults would flood the event queue.  Upstream leaves
+	 * it off there too.
+	 */
+	if (is_kdump_kernel()) {
+		dev_info(smmu->dev, "kdump kernel: event queue left disabled\n");
+	} else {
+		cr0 |= CR0_EVENTQEN;
+		ret = smmu3_write_ack(smmu, SMMU3_CR0, SMMU3_CR0ACK, cr0);
+		if (ret)
+			return ret;
+	}
+
+	/*
+	 * Interrupts are requested only now: the SMMU's interrupts are off
+	 * and its queues programmed, so a handler never sees the state an
+	 * earlier owner left.
+	 */
+	ret = smmu3_setup_irqs(smmu);
 	if (ret)
 		return ret;
 
@@ -405,11 +557,23 @@ static int smmu3_get_provider_regmap(struct smmu3_device *smmu)
 	return 0;
 }
 
+static void __iomem *smmu3_ioremap(struct device *dev, resource_size_t start)
+{
+	struct resource res = DEFINE_RES_MEM(start, SMMU3_REG_SZ);
+
+	return devm_ioremap_resource(dev, &res);
+}
+
+/*
+ * Only the architected registers of page 0 and page 1 are claimed and
+ * mapped (§6.1, §6.2: page 1, at 64KB, holds the queue indexes; with only
+ * page 0, the driver uses page 0's copies).
+ */
 static int smmu3_get_mmio_regmap(struct smmu3_device *smmu)
 {
 	struct platform_device *pdev = to_platform_device(smmu->dev);
+	struct smmu3_mmio *mmio;
 	struct resource *res;
-	void __iomem *base;
 
 	res = platform_get_resource(pdev, IORESOURCE_MEM, 0);
 	if (!res)
@@ -418,15 +582,24 @@ static int smmu3_get_mmio_regmap(struct smmu3_device *smmu)
 		return dev_err_probe(smmu->dev, -EINVAL,
 				     "MMIO region %pR smaller than one 64KB page\n",
 				     res);
-	base = devm_ioremap_resource(smmu->dev, res);
-	if (IS_ERR(base))
-		return PTR_ERR(base);
-	/* Page 1 holds the queue indexes, unless only page 0 exists */
-	smmu->page1 = resource_size(res) >= 2 * SMMU3_PAGE_SIZE ?
-		      SMMU3_PAGE_SIZE : 0;
-	smmu->regmap = devm_regmap_init_mmio(smmu->dev, base, smmu->page1 ?
-					     &smmu3_mmio_regmap_config :
-					     &smmu3_mmio_page0_regmap_config);
+	mmio = devm_kzalloc(smmu->dev, sizeof(*mmio), GFP_KERNEL);
+	if (!mmio)
+		return -ENOMEM;
+	mmio->page0 = smmu3_ioremap(smmu->dev, res->start);
+	if (IS_ERR(mmio->page0))
+		return PTR_ERR(mmio->page0);
+	if (resource_size(res) >= 2 * SMMU3_PAGE_SIZE) {
+		mmio->page1 = smmu3_ioremap(smmu->dev,
+					    res->start + SMMU3_PAGE_SIZE);
+		if (IS_ERR(mmio->page1))
+			return PTR_ERR(mmio->page1);
+		smmu->page1 = SMMU3_PAGE_SIZE;
+	} else {
+		mmio->page1 = mmio->page0;
+		smmu->page1 = 0;
+	}
+	smmu->regmap = devm_regmap_init(smmu->dev, NULL, mmio,
+					&smmu3_mmio_regmap_config);
 	if (IS_ERR(smmu->regmap))
 		return dev_err_probe(smmu->dev, PTR_ERR(smmu->regmap),
 				     "cannot create the MMIO regmap\n");
@@ -457,6 +630,8 @@ static int smmu3_probe(struct platform_device *pdev)
 	INIT_LIST_HEAD(&smmu->node);
 	mutex_init(&smmu->streams_mutex);
 	spin_lock_init(&smmu->evt_lock);
+	spin_lock_init(&smmu->gerror_lock);
+	init_waitqueue_head(&smmu->domains_wq);
 	xa_init(&smmu->streams);
 	ida_init(&smmu->asid_ida);
 	ida_init(&smmu->vmid_ida);
@@ -480,14 +655,11 @@ static int smmu3_probe(struct platform_device *pdev)
 				     smmu->oas);
 	ret = smmu3_alloc_queues(smmu);
 	if (ret)
-		return dev_err_probe(dev, ret, "cannot allocate the queues\n");
+		return dev_err_probe(dev, ret, "cannot set up the queues\n");
 	ret = smmu3_strtab_init(smmu);
 	if (ret)
 		return dev_err_probe(dev, ret,
 				     "cannot allocate the stream table\n");
-	ret = smmu3_setup_irqs(smmu);
-	if (ret)
-		return ret;
 	platform_set_drvdata(pdev, smmu);
 
 	ret = smmu3_reset(smmu);
@@ -527,11 +699,33 @@ static void smmu3_remove(struct platform_device *pdev)
 	 */
 	smmu3_publish(smmu, false);
 	iommu_device_unregister(&smmu->iommu);
+	/*
+	 * Every device is released, but a paging domain may outlive them:
+	 * an iommufd hw_pagetable lives until its user destroys it.  Freeing
+	 * it uses this SMMU (TLB invalidation, ASID/VMID), so removal waits
+	 * for it, as VFIO waits for the users of its devices.
+	 */
+	while (!wait_event_timeout(smmu->domains_wq,
+				   !atomic_read(&smmu->nr_domains), 10 * HZ))
+		dev_info(smmu->dev, "removal waits for %d paging domain(s) to be freed\n",
+			 atomic_read(&smmu->nr_domains));
 	iommu_device_sysfs_remove(&smmu->iommu);
 	smmu3_debugfs_remove(smmu);
 	smmu3_disable(smmu);
 	if (!bypass)
 		smmu3_update_gbpa(smmu, GBPA_ABORT, 0);
+}
+
+/*
+ * Reboot or kexec: the next kernel must not find the SMMU walking tables
+ * in memory it reuses.  A kdump kernel's SMMU may be stuck: it is not
+ * waited for.
+ */
+static void smmu3_shutdown(struct platform_device *pdev)
+{
+	struct smmu3_device *smmu = platform_get_drvdata(pdev);
+
+	smmu3_stop(smmu, !is_kdump_kernel());
 }
 
 static const struct of_device_id smmu3_of_match[] = {
@@ -554,6 +748,7 @@ struct platform_driver smmu3_driver = {
 	},
 	.probe = smmu3_probe,
 	.remove = smmu3_remove,
+	.shutdown = smmu3_shutdown,
 };
 
 static int __init smmu3_init(void)

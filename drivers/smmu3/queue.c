@@ -273,8 +273,7 @@ void smmu3_cmdq_recover(struct smmu3_device *smmu)
 		/* The replacement must be visible before the SMMU resumes */
 		dma_wmb();
 	}
-	regmap_write(smmu->regmap, SMMU3_GERRORN,
-		     gerrorn ^ GERROR_CMDQ_ERR);
+	smmu3_gerror_ack(smmu, GERROR_CMDQ_ERR);
 	regmap_write(smmu->regmap, q->prod_reg, q->prod);
 }
 
@@ -302,6 +301,9 @@ static int smmu3_cmdq_wait(struct smmu3_device *smmu, u32 idx,
 			if (smmu3_q_passed(cons, idx, q->log2size))
 				return 0;
 		}
+		/* Disabled meanwhile (service failure): nothing will come */
+		if (READ_ONCE(smmu->cmdq.stopped))
+			return -ENODEV;
 		regmap_read(smmu->regmap, SMMU3_GERROR, &gerror);
 		regmap_read(smmu->regmap, SMMU3_GERRORN, &gerrorn);
 		if ((gerror ^ gerrorn) & GERROR_CMDQ_ERR) {
@@ -332,6 +334,8 @@ static int smmu3_cmdq_write(struct smmu3_device *smmu, const u64 *raw,
 	u32 cons;
 
 	while (smmu3_q_space(q->prod, q->cons, q->log2size) < n) {
+		if (READ_ONCE(smmu->cmdq.stopped))
+			return -ENODEV;
 		regmap_read(smmu->regmap, q->cons_reg, &cons);
 		q->cons = cons;
 		if (smmu3_q_space(q->prod, q->cons, q->log2size) >= n)
@@ -375,6 +379,10 @@ static int smmu3_cmdq_submit(struct smmu3_device *smmu, const u64 *raw,
 
 	trace_smmu3_cmdq_batch(smmu->dev, raw, n);
 	spin_lock_irqsave(&cmdq->lock, flags);
+	if (cmdq->stopped) {
+		ret = -ENODEV;
+		goto out;
+	}
 	ret = smmu3_cmdq_write(smmu, raw, n);
 	if (ret)
 		goto out;
@@ -413,13 +421,29 @@ out:
 }
 
 /**
+ * smmu3_cmdq_batch_max() - commands per batch that fit a command queue
+ * @log2size: log2 of the command queue's entries
+ *
+ * A batch and its CMD_SYNC are written before PROD moves, so they must fit
+ * in the queue together: at most SMMU3_CMD_BATCH, at most one less than
+ * the queue's entries.
+ *
+ * Return: the batch size, 0 for a queue of one entry (unusable).
+ */
+unsigned int smmu3_cmdq_batch_max(u32 log2size)
+{
+	return min_t(unsigned int, SMMU3_CMD_BATCH, (1U << log2size) - 1);
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_cmdq_batch_max);
+
+/**
  * smmu3_cmdq_issue() - issue commands and wait for their completion
  * @smmu: SMMU
  * @cmds: commands
  * @n: number of commands
  *
- * The commands are written in batches of SMMU3_CMD_BATCH, each followed
- * by a CMD_SYNC that is waited for.
+ * The commands are written in batches of smmu3_cmdq_batch_max(), each
+ * followed by a CMD_SYNC that is waited for.
  *
  * Return: 0, -EINVAL for a command that cannot be encoded (nothing is
  * issued), or -ETIMEDOUT.
@@ -428,11 +452,12 @@ int smmu3_cmdq_issue(struct smmu3_device *smmu, const struct smmu3_cmd *cmds,
 		     unsigned int n)
 {
 	u64 raw[2 * SMMU3_CMD_BATCH];
-	unsigned int done = 0, i, batch;
+	unsigned int done = 0, i, batch, max;
 	int ret;
 
+	max = smmu3_cmdq_batch_max(smmu->cmdq.q.log2size);
 	do {
-		batch = min_t(unsigned int, n - done, SMMU3_CMD_BATCH);
+		batch = min_t(unsigned int, n - done, max);
 		for (i = 0; i < batch; i++) {
 			ret = smmu3_cmd_encode(&cmds[done + i], &raw[2 * i]);
 			if (WARN_ON(ret))

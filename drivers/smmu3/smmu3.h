@@ -22,6 +22,7 @@
 #include <linux/regmap.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 #include <linux/xarray.h>
 #include <kunit/visibility.h>
 
@@ -40,6 +41,10 @@
 #define SMMU3_FEAT_VMID16	BIT(9)
 #define SMMU3_FEAT_HYP		BIT(10)
 #define SMMU3_FEAT_TT_LE	BIT(11)
+#define SMMU3_FEAT_PRI		BIT(12)
+#define SMMU3_FEAT_ATS		BIT(13)
+#define SMMU3_FEAT_BTM		BIT(14)
+#define SMMU3_FEAT_ATTR_TYPES_OVR BIT(15)
 
 /* Stream table: STEs per level-2 table is 1 << SMMU3_STRTAB_SPLIT */
 #define SMMU3_STRTAB_SPLIT	8
@@ -121,6 +126,9 @@ struct smmu3_cmd {
  * @lock: serialises writers and CMD_SYNC waiters; taken with irqs off
  * @errors: commands that raised a CERROR, under @lock
  * @timeouts: CMD_SYNCs that did not complete in time, under @lock
+ * @stopped: the SMMU was disabled for good (service failure mode,
+ *	shutdown): commands fail at once with -ENODEV; set once
+ *	(WRITE_ONCE), tested by writers under @lock and polled by waiters
  */
 struct smmu3_cmdq {
 	struct smmu3_queue q;
@@ -128,6 +136,7 @@ struct smmu3_cmdq {
 	spinlock_t lock;
 	u64 errors;
 	u64 timeouts;
+	bool stopped;
 };
 
 /**
@@ -203,12 +212,20 @@ struct smmu3_event {
  * @ias: input address size of stage 1 / stage 2, bits
  * @oas: output address size, bits
  * @pgsize_bitmap: page and block sizes of the supported granules
+ * @iidr: SMMU_IIDR, the implementation
+ * @aidr: SMMU_AIDR, the architecture version
+ * @stall_model: IDR0.STALL_MODEL
+ * @httu: IDR0.HTTU (hardware access flag / dirty state updates, unused)
+ * @vax: IDR5.VAX (52-bit virtual addresses, unused)
  * @cmdq: command queue
  * @evtq: event queue; @evtq.cons under the event thread only
  * @strtab: stream table; level-2 allocation under @streams_mutex
- * @streams_mutex: serialises master probe/release and level-2 allocation
- * @streams: master of each StreamID in use, xarray of struct smmu3_master
- *	(readers in the event thread use the xarray's RCU lookup)
+ * @streams_mutex: serialises master probe/release and level-2 allocation;
+ *	held by whoever uses a master found in @streams, or that master's
+ *	domain (event thread, debugfs): release_device removes the master
+ *	under it, and smmu3_domain_free() takes it before freeing a domain
+ * @streams: master of each StreamID in use, xarray of struct smmu3_master;
+ *	changed under @streams_mutex
  * @asid_ida: ASIDs of stage-1 domains
  * @vmid_ida: VMIDs of stage-2 domains
  * @evtq_irq: interrupt of the event queue thread (eventq or combined)
@@ -217,6 +234,10 @@ struct smmu3_event {
  * @evt_lock: protects @evt_last
  * @evt_last: the last event handled, decoded (for tests and debugfs)
  * @gerror_count: global errors handled
+ * @gerror_lock: serialises the read-modify-writes of GERRORN (the GERROR
+ *	handler, command queue recovery); nests inside @cmdq.lock, irqs off
+ * @nr_domains: paging domains allocated on this SMMU and not yet freed
+ * @domains_wq: woken when @nr_domains drops to zero (removal waits)
  * @debugfs: this instance's debugfs directory
  */
 struct smmu3_device {
@@ -232,10 +253,15 @@ struct smmu3_device {
 	u32 ias;
 	u32 oas;
 	unsigned long pgsize_bitmap;
+	u32 iidr;
+	u32 aidr;
+	u8 stall_model;
+	u8 httu;
+	u8 vax;
 	struct smmu3_cmdq cmdq;
 	struct smmu3_queue evtq;
 	struct smmu3_strtab strtab;
-	/* master probe/release, level-2 stream tables */
+	/* masters in @streams and their domains, level-2 stream tables */
 	struct mutex streams_mutex;
 	struct xarray streams;
 	struct ida asid_ida;
@@ -247,6 +273,10 @@ struct smmu3_device {
 	spinlock_t evt_lock;
 	struct smmu3_event evt_last;
 	atomic64_t gerror_count;
+	/* GERRORN read-modify-write; inside cmdq.lock */
+	spinlock_t gerror_lock;
+	atomic_t nr_domains;
+	wait_queue_head_t domains_wq;
 	struct dentry *debugfs;
 	struct list_head node;
 };
@@ -405,6 +435,11 @@ unsigned int smmu3_tlbi_range(u64 iova, size_t size, size_t granule,
 
 /* --- Registers (probe.c) --- */
 int smmu3_write_ack(struct smmu3_device *smmu, u32 reg, u32 ack_reg, u32 val);
+void smmu3_stop(struct smmu3_device *smmu, bool wait);
+#if IS_ENABLED(CONFIG_KUNIT)
+void smmu3_clear_irq_cfg(struct smmu3_device *smmu);
+int smmu3_probe_features(struct smmu3_device *smmu);
+#endif
 
 /* --- Queues (queue.c) --- */
 int smmu3_queue_alloc(struct smmu3_device *smmu, struct smmu3_queue *q,
@@ -414,6 +449,7 @@ int smmu3_cmdq_issue(struct smmu3_device *smmu, const struct smmu3_cmd *cmds,
 int smmu3_cmdq_issue_one(struct smmu3_device *smmu,
 			 const struct smmu3_cmd *cmd);
 int smmu3_cmdq_issue_raw(struct smmu3_device *smmu, const u64 *raw);
+unsigned int smmu3_cmdq_batch_max(u32 log2size);
 void smmu3_cmdq_recover(struct smmu3_device *smmu);
 
 /* --- Stream table (strtab.c) --- */
@@ -433,6 +469,7 @@ int smmu3_install_cd(struct smmu3_master *master, u32 ssid,
 int smmu3_setup_irqs(struct smmu3_device *smmu);
 irqreturn_t smmu3_evtq_thread(int irq, void *dev);
 irqreturn_t smmu3_gerror_handler(int irq, void *dev);
+void smmu3_gerror_ack(struct smmu3_device *smmu, u32 bits);
 
 /* --- iommu_ops (iommu.c) --- */
 extern const struct iommu_ops smmu3_ops;

@@ -332,11 +332,19 @@ void smmu3_install_ste(struct smmu3_device *smmu, u32 sid,
 		.sid = sid,
 	};
 	__le64 *ste = smmu3_strtab_ste(smmu, sid);
+	__le64 t[STE_DWORDS];
 
 	if (WARN_ON(!ste))
 		return;
-	trace_smmu3_ste_write(smmu->dev, sid, target);
-	smmu3_write_entry(&w.writer, ste, target);
+	/*
+	 * §5.2: STE.SHCFG is RES0 unless IDR1.ATTR_TYPES_OVR; the incoming
+	 * shareability is then used, which is what the builders ask for.
+	 */
+	memcpy(t, target, sizeof(t));
+	if (!(smmu->features & SMMU3_FEAT_ATTR_TYPES_OVR))
+		t[1] &= ~cpu_to_le64(STE_1_SHCFG);
+	trace_smmu3_ste_write(smmu->dev, sid, t);
+	smmu3_write_entry(&w.writer, ste, t);
 }
 
 static void smmu3_init_stes(__le64 *ste, unsigned int n)

@@ -350,6 +350,9 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.logdir, exist_ok=True)
     args.trace_file = os.path.join(args.logdir, f'trace-{args.machine}.log')
+    # QEMU appends to its trace file: each boot judges its own trace only
+    if args.trace and os.path.exists(args.trace_file):
+        os.remove(args.trace_file)
     token = secrets.token_hex(8)
     MARK = f'SMMU3[{token}]: '
     args.initrd = with_token(args, token)

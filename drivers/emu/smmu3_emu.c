@@ -395,6 +395,7 @@ static void smmu3_emu_host_report(void *ctx, const struct s3e_chk_report *r)
 {
 	struct smmu3_emu *emu = ctx;
 
+	trace_smmu3_emu_checker(emu->dev, r);
 	if (r->cls == S3E_CHK_QUEUE) {
 		dev_warn_ratelimited(emu->dev,
 				     "checker: class %u %s: %s, queue base %#llx, value %#llx\n",

@@ -279,6 +279,46 @@ TRACE_EVENT_FN(smmu3_emu_gerror,
 	       smmu3_emu_trace_reg, smmu3_emu_trace_unreg
 );
 
+/* A checker report (strict mode): emitted from s3e_host.report */
+TRACE_EVENT(smmu3_emu_checker,
+	    TP_PROTO(struct device *dev, const struct s3e_chk_report *r),
+	    TP_ARGS(dev, r),
+	    TP_STRUCT__entry(__string(dev, dev_name(dev))
+			     __field(u64, seq)
+			     __field(u64, addr)
+			     __field(u64, iova)
+			     __field(u64, value)
+			     __field(u32, sid)
+			     __field(u32, ssid)
+			     __field(u16, asid)
+			     __field(u16, vmid)
+			     __field(u8, cls)
+			     __field(u8, missing)
+			     __field(u8, stage)
+			     __field(u8, detail)
+	    ),
+	    TP_fast_assign(__assign_str(dev);
+			   __entry->seq = r->seq;
+			   __entry->addr = r->addr;
+			   __entry->iova = r->iova;
+			   __entry->value = r->value;
+			   __entry->sid = r->sid;
+			   __entry->ssid = r->ssid;
+			   __entry->asid = r->asid;
+			   __entry->vmid = r->vmid;
+			   __entry->cls = r->cls;
+			   __entry->missing = r->missing;
+			   __entry->stage = r->stage;
+			   __entry->detail = r->detail;
+	    ),
+	    TP_printk("%s: seq=%llu class=%u sid=%#x ssid=%#x asid=%u vmid=%u addr=%#llx iova=%#llx value=%#llx stage=%u detail=%u missing=%s",
+		      __get_str(dev), __entry->seq, __entry->cls,
+		      __entry->sid, __entry->ssid, __entry->asid,
+		      __entry->vmid, __entry->addr, __entry->iova,
+		      __entry->value, __entry->stage, __entry->detail,
+		      smmu3_trace_show_op(__entry->missing))
+);
+
 #endif /* _SMMU3_EMU_TRACE_H */
 
 /* This part must be outside the multi-read protection */

@@ -1,5 +1,5 @@
 # machines: plain stock
-# Issue 5, test 1: the DMA-API domain.  A test device behind the emulated
+# The DMA-API domain.  A test device behind the emulated
 # SMMU copies 1 MiB through a scatter-gather list (its own pages, mapped
 # with dma_map_sgtable) and the CPU verifies it byte for byte; coherent and
 # streaming buffers, fill and checksum likewise.  The emulator's command

@@ -1,5 +1,5 @@
 # machines: plain
-# GERRORN (issue 12, robustness): the command queue's waiter acknowledges
+# GERRORN: the command queue's waiter acknowledges
 # CMDQ_ERR while the GERROR handler acknowledges the other errors; both
 # read-modify-write GERRORN.  Illegal commands (driver debugfs "inject")
 # race with global errors the emulator raises (its debugfs "gerror",

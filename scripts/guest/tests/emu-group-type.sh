@@ -1,5 +1,5 @@
 # machines: plain
-# Issue 5, test 4: the group type changed through sysfs.  Identity: the
+# The group type changed through sysfs.  Identity: the
 # device's DMA bypasses translation and still verifies.  Blocked (DMA
 # ownership taken: bound to smmu3_testdev_owned): DMA aborts, never
 # bypasses.  Back to DMA at the end.

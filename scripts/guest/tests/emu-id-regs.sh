@@ -1,6 +1,5 @@
 # machines: plain
-# ID registers, STE.SHCFG and a minimal command queue (issue 12,
-# robustness).
+# ID registers, STE.SHCFG and a minimal command queue.
 # - debugfs "info" shows IIDR, AIDR and the features the driver reads but
 #   does not use (stall model, HTTU, VAX; PRI, ATS, BTM in "features").
 # - The emulator has IDR1.ATTR_TYPES_OVR = 0: STE.SHCFG is RES0, and the

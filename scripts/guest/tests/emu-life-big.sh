@@ -1,5 +1,5 @@
 # machines: plain stock
-# Issue 15, item 6: the documented 16 MiB limit in every mode (before: a
+# Large buffers: the documented 16 MiB limit in every mode (before: a
 # kmalloc over 4 MiB gave a WARNING in streaming mode and in keep with a
 # direction), and a size beyond it refused with the driver's reason.
 set -e

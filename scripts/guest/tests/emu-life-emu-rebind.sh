@@ -1,5 +1,5 @@
 # machines: plain stock
-# Issue 15, item 5: an emulator unbound and bound again through sysfs.
+# Emulator rebind: an emulator unbound and bound again through sysfs.
 # Its SMMU and the test devices behind it are unbound with it and come
 # back by themselves (before: the test devices stayed unbound, silently).
 set -e

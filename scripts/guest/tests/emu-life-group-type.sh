@@ -1,5 +1,5 @@
 # machines: plain stock
-# Issue 15, item 1: a bound test device uses the DMA API, so the iommu core
+# Group type under a bound driver: a bound test device uses the DMA API, so the iommu core
 # refuses to change its group's type under it (a kept coherent buffer was
 # freed through the wrong DMA ops: an oops).  DMA ownership is taken for
 # real by the smmu3_testdev_owned driver (driver_override): the blocked

@@ -1,5 +1,5 @@
 # machines: plain
-# Issue 15, items 2 and 3: the SMMU unbound through sysfs while drivers are
+# SMMU unbind with drivers bound: the SMMU unbound through sysfs while drivers are
 # bound to devices behind it.  Their drivers (smmu3_testdev, the DMA owner
 # smmu3_testdev_owned, dma_map_benchmark) are unbound first and bind again
 # by themselves when the SMMU is back; the emulator's unbind does the same

@@ -1,5 +1,5 @@
 # machines: plain stock
-# Issue 15: lifecycle soak.  A seeded random sequence of actions from the
+# Lifecycle soak.  A seeded random sequence of actions from the
 # lifecycle table of Documentation/design.rst (module reloads, sysfs
 # unbind/bind of the emulators, SMMUs and test devices, the DMA owner
 # driver, group type changes, refused actions), with a verified DMA on

@@ -1,5 +1,5 @@
 # machines: plain stock
-# Issue 15, item 7 and misleading output: a long command ends on a signal (SIGTERM)
+# Long commands and clear refusals: a long command ends on a signal (SIGTERM)
 # with its partial count, readers of info and cmd are not blocked while it
 # runs and a second writer is told the device is busy; a storm that cannot
 # run, an empty command and bad input are refused with the reason.

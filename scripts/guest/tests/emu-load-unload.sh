@@ -1,5 +1,5 @@
 # machines: plain stock
-# Issue 5, test 6 and issue 15, item 4: the emulator, the driver and the
+# Load orders: the emulator, the driver and the
 # test device loaded in each of the six orders, back to back, and removed,
 # ROUNDS times per order: every test device must bind (a test device
 # probed while its SMMU registers used to fail for good with "not behind

@@ -1,5 +1,5 @@
 # machines: plain
-# Service failure mode (issue 12, robustness): the emulator raises
+# Service failure mode: the emulator raises
 # GERROR.SFM_ERR (its debugfs "gerror").  The driver logs it, disables the
 # SMMU (CR0 0: SMMUEN and the queues off, GBPA aborts) and fails commands
 # at once; DMA through the SMMU no longer succeeds.  Unbinding and binding

@@ -1,5 +1,5 @@
 # machines: plain
-# Shutdown (issue 12, robustness): the driver's shutdown callback, which a
+# Shutdown: the driver's shutdown callback, which a
 # reboot or kexec runs, reached through the SMMU's debugfs "shutdown"
 # (the guest cannot kexec).  The SMMU is left disabled: CR0 0 (SMMUEN,
 # the queues off) as the emulator's own registers show, interrupts off,

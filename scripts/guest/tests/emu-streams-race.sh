@@ -1,5 +1,5 @@
 # machines: plain
-# Use after free (issue 12, robustness): masters and domains released
+# Use after free: masters and domains released
 # while the event thread and debugfs use them.  A fault storm on
 # testdev-c fills the event queue; while the driver still reports its
 # faults, and while debugfs "streams" is read in a loop, the SMMU is

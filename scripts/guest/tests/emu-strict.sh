@@ -1,5 +1,5 @@
 # machines: plain
-# Issue 10, sections 2 and 3: the emulator runs in strict mode by default
+# Strict mode: the emulator runs in strict mode by default
 # (module parameter smmu3_emu.strict: invalidations complete only at the
 # next CMD_SYNC, and the checker compares the cached STEs, CDs and leaf
 # descriptors with memory at every CMD_SYNC).  The project's driver makes

@@ -1,5 +1,5 @@
 # machines: plain stock
-# Issue 13, tracepoints: the smmu3_emu and smmu3 ftrace events agree with
+# Tracepoints: the smmu3_emu and smmu3 ftrace events agree with
 # the emulator's own counters.  With the emulator's events and the
 # driver's map/unmap/command events enabled through tracefs, testdev-a
 # copies 64 KiB through a scatter-gather list and then reads an unmapped

@@ -1,5 +1,5 @@
 # machines: smmuv3
-# MMIO claim (issue 12, robustness): the driver claims and maps only the
+# MMIO claim: the driver claims and maps only the
 # architected registers of page 0 and page 1 (0xe00 bytes each, §6.2),
 # not its whole "reg" region, whose IMPLEMENTATION DEFINED parts may hold
 # another device's registers (the PMCG counters of arm_smmuv3_pmu).

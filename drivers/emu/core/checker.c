@@ -496,6 +496,125 @@ void s3e_chk_tlb_hit(struct s3e_smmu *s, const struct s3e_tlb_entry *e)
 	chk_report(s, &r);
 }
 
+/* Walk cache: classes 3 (table descriptors) and 4 */
+
+/* Table descriptor bits [58:52] are IGNORED by the walk (VMSAv8-64) */
+static s3e_u64 table_cmp_bits(s3e_u64 d)
+{
+	return d & ~SMMU3_GENMASK(58, 52);
+}
+
+static int wc_changed(struct s3e_smmu *s, const struct s3e_wc_entry *e)
+{
+	s3e_u64 v;
+
+	if (s->walker.mem.read64(s->walker.mem.ctx, e->desc_pa, &v))
+		return 0;
+	return table_cmp_bits(v) != table_cmp_bits(e->desc);
+}
+
+/* The invalidation that removes a walk cache entry: Leaf = 0 (§4.4.1) */
+static unsigned int wc_missing(const struct s3e_wc_entry *e)
+{
+	if (e->stage == 2)
+		return CMD_OP_TLBI_S2_IPA;
+	return e->regime == S3E_TLB_NSEL1 ? CMD_OP_TLBI_NH_VA :
+					    CMD_OP_TLBI_EL2_VA;
+}
+
+static void wc_report(struct s3e_smmu *s, const struct s3e_wc_entry *e,
+		      unsigned int cls, unsigned int detail, s3e_u64 addr,
+		      s3e_u64 iova)
+{
+	struct s3e_chk_report r = { 0 };
+
+	r.cls = cls;
+	r.detail = detail;
+	r.addr = addr;
+	r.iova = iova;
+	r.sid = e->sid;
+	r.ssid = e->ssid;
+	r.asid = e->asid;
+	r.vmid = e->vmid;
+	r.stage = e->stage;
+	r.missing = wc_missing(e);
+	if (cls == S3E_CHK_WALK_FREED)
+		r.value = e->desc_pa;
+	chk_report(s, &r);
+}
+
+void s3e_chk_wc_hit(struct s3e_smmu *s, struct s3e_wc_entry *e, s3e_u64 ia)
+{
+	if (!wc_changed(s, e))
+		return;
+	e->state = S3E_CHK_REPORTED;
+	/* §3.21.1, §4.4.1: a changed table descriptor needs Leaf = 0 */
+	wc_report(s, e, S3E_CHK_TLB_STALE, S3E_CHK_T_TABLE, e->desc_pa,
+		  ia & ~((1ULL << e->shift) - 1));
+}
+
+/*
+ * Checksum of the table a walk cache entry points to, as memory holds it.
+ * Return: 0 and the sum in @sum, or -1 when it cannot be read.
+ */
+static int wc_table_sum(struct s3e_smmu *s, const struct s3e_wc_entry *e,
+			s3e_u64 *sum)
+{
+	s3e_u64 pa = e->desc & SMMU3_GENMASK(47, e->gshift), v, h = 0;
+	s3e_u64 n = 1ULL << (e->gshift - 3), i;
+
+	for (i = 0; i < n; i++) {
+		if (s->walker.mem.read64(s->walker.mem.ctx, pa + i * 8, &v))
+			return -1;
+		h = (h ^ v) * 0x100000001b3ULL + i;
+	}
+	*sum = h;
+	return 0;
+}
+
+/*
+ * At a CMD_SYNC: a cached table descriptor that memory no longer holds
+ * goes stale (its use is class 3).  The table it points to is then no
+ * longer linked, yet a walk may still reach it through the entry: freeing
+ * the table (s3e_host.page_free) or rewriting it while the entry stays is
+ * class 4, reported once.  Stage-1 tables of a nested walk are addressed
+ * by IPA and are not followed for class 4.
+ */
+static void wc_sync(struct s3e_smmu *s)
+{
+	struct s3e_wc_entry *e;
+	s3e_u64 table, sum;
+	unsigned int i;
+
+	for (i = 0; i < S3E_WC_NR; i++) {
+		e = &s->wc->e[i];
+		if (!e->valid)
+			continue;
+		if (e->state == S3E_CHK_CLEAN) {
+			if (!wc_changed(s, e))
+				continue;
+			e->state = S3E_CHK_STALE;
+			e->c4 = e->kind == S3E_TLB_S12 ||
+				wc_table_sum(s, e, &e->sum);
+			sum = e->sum;
+		} else if (!e->c4 && wc_table_sum(s, e, &sum)) {
+			sum = ~e->sum;
+		}
+		if (e->c4)
+			continue;
+		table = e->desc & SMMU3_GENMASK(47, e->gshift);
+		if (s->host.page_free && s->host.page_free(s->host.ctx, table)) {
+			e->c4 = 1;
+			wc_report(s, e, S3E_CHK_WALK_FREED, S3E_CHK_W_FREED,
+				  table, e->ia);
+		} else if (sum != e->sum) {
+			e->c4 = 1;
+			wc_report(s, e, S3E_CHK_WALK_FREED,
+				  S3E_CHK_W_REWRITTEN, table, e->ia);
+		}
+	}
+}
+
 /* Queues: class 5 */
 
 void s3e_chk_queue(struct s3e_smmu *s, unsigned int detail, s3e_u64 base,
@@ -541,6 +660,8 @@ void s3e_chk_sync(struct s3e_smmu *s)
 		if (k->tlb[i].state == S3E_CHK_STALE)
 			armed++;
 	}
+	if (s->wc)
+		wc_sync(s);
 	/*
 	 * The next use of a stale entry must go through the cache that
 	 * holds it: rebuild the derived entries (same content).

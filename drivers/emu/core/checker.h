@@ -15,6 +15,7 @@ struct s3e_smmu;
 struct s3e_tlb_entry;
 struct s3e_tlb_tag;
 struct s3e_walk_result;
+struct s3e_wc_entry;
 
 /* State of a cached structure or translation, as the checker sees it */
 #define S3E_CHK_CLEAN		0	/* matches memory at the last check */
@@ -141,6 +142,14 @@ void s3e_chk_tlb_insert(struct s3e_smmu *s, const struct s3e_tlb_entry *e,
  * @e: the entry
  */
 void s3e_chk_tlb_hit(struct s3e_smmu *s, const struct s3e_tlb_entry *e);
+
+/**
+ * s3e_chk_wc_hit() - a walk starts below a stale walk cache entry
+ * @s: instance
+ * @e: the entry, in state S3E_CHK_STALE
+ * @ia: input address of the walk
+ */
+void s3e_chk_wc_hit(struct s3e_smmu *s, struct s3e_wc_entry *e, s3e_u64 ia);
 
 /**
  * s3e_chk_queue() - a register write broke the queue protocol (class 5)

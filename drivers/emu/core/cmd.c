@@ -70,6 +70,8 @@ static void inv_apply(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 		if (!s3e_has_s2(s))
 			cmd0 &= ~CMD_TLBI_0_VMID;
 		s3e_tlb_exec_cmd(&s->tlb, cmd0, cmd1);
+		if (s->wc)
+			s3e_wc_exec_cmd(s->wc, cmd0, cmd1);
 		s3e_utlb_invalidate(s);
 		break;
 	}

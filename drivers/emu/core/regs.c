@@ -128,8 +128,13 @@ struct s3e_smmu *s3e_smmu_create(const struct s3e_smmu_config *cfg,
 	s->dctx = host->alloc(host->ctx, sizeof(*s->dctx) * S3E_DCTX_NR);
 	if (!s->dctx)
 		goto fail;
-	if (cfg->strict && s3e_chk_create(s))
-		goto fail;
+	if (cfg->strict) {
+		if (s3e_chk_create(s))
+			goto fail;
+		s->wc = host->alloc(host->ctx, sizeof(*s->wc));
+		if (!s->wc)
+			goto fail;
+	}
 
 	if (host->read64) {
 		/* Straight to the host: no wrapper on the walker's path */
@@ -147,6 +152,11 @@ struct s3e_smmu *s3e_smmu_create(const struct s3e_smmu_config *cfg,
 	s->walker.features = S3E_WALKER_STT;
 	if (cfg->stages & S3E_STAGE2)
 		s->walker.features |= S3E_WALKER_XNX;
+	if (s->wc) {
+		s->walker.wc_find = s3e_wc_walk_find;
+		s->walker.wc_fill = s3e_wc_walk_fill;
+		s->walker.wc_ctx = s;
+	}
 	idr_init(s);
 	s3e_smmu_reset(s);
 	return s;
@@ -168,6 +178,7 @@ void s3e_smmu_destroy(struct s3e_smmu *s)
 	if (!hfree)
 		return;
 	s3e_chk_destroy(s);
+	hfree(ctx, s->wc);
 	hfree(ctx, s->dctx);
 	hfree(ctx, s->cfgc.entries);
 	hfree(ctx, s->tlb.entries);
@@ -179,7 +190,7 @@ unsigned long s3e_smmu_mem_size(const struct s3e_smmu *s)
 	return sizeof(*s) + sizeof(*s->dctx) * S3E_DCTX_NR +
 	       s3e_tlb_storage_size(s->cfg.tlb_entries) +
 	       s3e_cfgc_storage_size(s->cfg.cfgc_entries) +
-	       s3e_chk_mem_size(s);
+	       s3e_chk_mem_size(s) + (s->wc ? sizeof(*s->wc) : 0);
 }
 
 static void dctx_clear(struct s3e_smmu *s)
@@ -236,6 +247,8 @@ void s3e_smmu_reset(struct s3e_smmu *s)
 	s->evtq.cons = 0;
 	s->evtq.log2 = 0;
 	s3e_tlb_flush(&s->tlb);
+	if (s->wc)
+		s3e_wc_flush(s->wc);
 	s3e_cfgc_inv_ste_range(&s->cfgc, 0, CMD_CFGI_RANGE_ALL);
 	/* Every cache is empty: nothing is left to invalidate */
 	s->pend_n = 0;

@@ -12,6 +12,7 @@
 
 #include "smmu.h"
 #include "checker.h"
+#include "walkcache.h"
 
 /*
  * Output address size of the emulated SMMU (SMMU_IDR5.OAS).  Only VMSAv8-64
@@ -241,6 +242,11 @@ struct s3e_fault {
  * @pend_n: number of entries of @pend_inv in use
  * @chk: the checker (strict mode), or NULL
  * @fetch_pa: physical address of the last STE or CD fetched from memory
+ * @wc: strict mode: the walk cache, or NULL
+ * @wc_tag: tag of the walk in progress, for the walk cache callbacks;
+ *	NULL outside walks (no walk cache lookups or fills then)
+ * @wc_sid: StreamID of the walk in progress (checker reports)
+ * @wc_ssid: its SubstreamID
  */
 struct s3e_smmu {
 	struct s3e_dctx *dctx;
@@ -278,6 +284,10 @@ struct s3e_smmu {
 	unsigned int pend_n;
 	struct s3e_checker *chk;
 	s3e_u64 fetch_pa;
+	struct s3e_wcache *wc;
+	const struct s3e_tlb_tag *wc_tag;
+	s3e_u32 wc_sid;
+	s3e_u32 wc_ssid;
 };
 
 /**
@@ -516,5 +526,31 @@ int s3e_cd_get(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 idx,
  * Return: 0, or -1 when the CD is invalid or ILLEGAL (C_BAD_CD).
  */
 int s3e_cd_decode(const s3e_u64 *raw, int el2, struct s3e_cd *cd);
+
+/* translate.c: the walk cache callbacks of the walker (strict mode) */
+int s3e_wc_walk_find(void *ctx, unsigned int stage, unsigned int gshift,
+		     unsigned int start, s3e_u64 ia, unsigned int *level,
+		     s3e_u64 *desc, s3e_u64 *tbl);
+void s3e_wc_walk_fill(void *ctx, unsigned int stage, unsigned int gshift,
+		      unsigned int level, unsigned int shift, s3e_u64 ia,
+		      s3e_u64 pa, s3e_u64 desc, s3e_u64 tbl);
+
+/**
+ * s3e_wc_begin() - let the walks that follow use the walk cache
+ * @s: instance in strict mode
+ * @tag: translation context of the walks (stage 2 uses its VMID)
+ * @sid: StreamID, for checker reports
+ * @ssid: SubstreamID
+ *
+ * Until s->wc_tag is cleared again, which the caller does after its walks.
+ */
+static inline void s3e_wc_begin(struct s3e_smmu *s,
+				const struct s3e_tlb_tag *tag, s3e_u32 sid,
+				s3e_u32 ssid)
+{
+	s->wc_tag = tag;
+	s->wc_sid = sid;
+	s->wc_ssid = ssid;
+}
 
 #endif /* S3E_SMMU_INT_H */

@@ -28,7 +28,7 @@
 #define S3E_CHK_LIVE_TORN	1	/* non-hitless live STE/CD rewrite */
 #define S3E_CHK_CFG_STALE	2	/* changed STE/CD used without CFGI */
 #define S3E_CHK_TLB_STALE	3	/* changed leaf used without TLBI */
-#define S3E_CHK_WALK_FREED	4	/* table freed before Leaf=0 TLBI (TODO) */
+#define S3E_CHK_WALK_FREED	4	/* cached table freed/rewritten */
 #define S3E_CHK_QUEUE		5	/* queue protocol error */
 #define S3E_CHK_NR_CLASSES	6	/* index 0 unused */
 #define S3E_CHK_LAST		16	/* reports kept in full */
@@ -40,15 +40,27 @@
 #define S3E_CHK_Q_EVTQ_BASE	4	/* EVENTQ_BASE written, EVENTQEN = 1 */
 #define S3E_CHK_Q_EVTQ_PROD	5	/* EVENTQ_PROD written, EVENTQEN = 1 */
 #define S3E_CHK_Q_EVTQ_CONS	6	/* EVENTQ_CONS moved past PROD */
+#define S3E_CHK_Q_EVTQ_FULL	7	/* EVENTQ left full across its IRQ */
+
+/* struct s3e_chk_report.detail of class 3 (S3E_CHK_TLB_STALE) */
+#define S3E_CHK_T_LEAF		0	/* a cached leaf descriptor */
+#define S3E_CHK_T_TABLE		1	/* a cached table descriptor (Leaf=0) */
+
+/* struct s3e_chk_report.detail of class 4 (S3E_CHK_WALK_FREED) */
+#define S3E_CHK_W_FREED		1	/* the table's page was freed */
+#define S3E_CHK_W_REWRITTEN	2	/* the table was rewritten */
 
 /**
  * struct s3e_chk_report - one checker report
  * @seq: report number of the instance, from 1
- * @addr: physical address of the STE, CD or leaf descriptor that changed
- *	(class 5: the queue's base address)
- * @iova: class 3: input address of the stale TLB entry (aligned)
+ * @addr: physical address of the STE, CD or leaf or table descriptor that
+ *	changed (class 4: of the table that a cached table descriptor
+ *	still points to; class 5: the queue's base address)
+ * @iova: classes 3, 4: input address of the stale entry (aligned to the
+ *	range it translates)
  * @value: class 5: the register value written; class 1: the mask of the
- *	doublewords that changed in used bits
+ *	doublewords that changed in used bits; class 4: the physical address
+ *	of the cached table descriptor
  * @sid: StreamID
  * @ssid: SubstreamID, or S3E_NO_SSID (an STE, or no substream)
  * @asid: ASID (of the CD, or of the TLB entry), 0 when none
@@ -57,8 +69,9 @@
  * @missing: opcode (CMD_OP_*) of the command that was missing before the
  *	CMD_SYNC: CFGI_STE, CFGI_CD, TLBI_NH_VA, TLBI_EL2_VA, TLBI_S2_IPA
  *	(class 1: the CFGI_* + CMD_SYNC that should separate the steps)
- * @stage: class 3: stage of the descriptor that changed (1 or 2)
- * @detail: class 5: S3E_CHK_Q_*
+ * @stage: classes 3, 4: stage of the descriptor (1 or 2)
+ * @detail: class 3: S3E_CHK_T_*; class 4: S3E_CHK_W_*; class 5:
+ *	S3E_CHK_Q_*
  */
 struct s3e_chk_report {
 	s3e_u64 seq;
@@ -128,6 +141,10 @@ struct s3e_chk_state {
  *	s3e_smmu_set_trace() changes it on a live instance.
  * @report: optional: receive each checker report (strict mode) as it is
  *	made, with the host's lock held (for a rate-limited message).
+ * @page_free: optional (strict mode): whether the page of RAM holding
+ *	@pa is known to be free, given back to the host's allocator.  The
+ *	checker uses it to see a translation table freed while the walk
+ *	cache still points to it (class 4).  May be NULL (unknown).
  */
 struct s3e_host {
 	int (*read)(void *ctx, s3e_u64 pa, void *buf, unsigned long len);
@@ -141,6 +158,7 @@ struct s3e_host {
 	void (*sev)(void *ctx);
 	void (*trace)(void *ctx, const struct s3e_trace *t);
 	void (*report)(void *ctx, const struct s3e_chk_report *r);
+	int (*page_free)(void *ctx, s3e_u64 pa);
 };
 
 /* struct s3e_smmu_config stages */
@@ -262,6 +280,11 @@ struct s3e_txn_result {
  *	the access was permitted); @utlb_hits + @tlb_answered + @walks, plus
  *	those that ended before any lookup (bypass, abort, configuration
  *	fault), is @translations
+ * @wc_hits: strict mode: walks that started below a cached table
+ *	descriptor (walk cache)
+ * @wc_fills: strict mode: table descriptors the walk cache took
+ * @prefetched: strict mode: structures and translations cached by
+ *	CMD_PREFETCH_* and by speculative fills
  */
 struct s3e_smmu_stats {
 	s3e_u64 translations;
@@ -281,6 +304,9 @@ struct s3e_smmu_stats {
 	s3e_u64 ctx_misses;
 	s3e_u64 utlb_hits;
 	s3e_u64 tlb_answered;
+	s3e_u64 wc_hits;
+	s3e_u64 wc_fills;
+	s3e_u64 prefetched;
 };
 
 struct s3e_smmu;

@@ -225,6 +225,9 @@ static int dctx_build(struct s3e_smmu *s, const struct s3e_txn *t,
 	d->tag.kind = S3E_TLB_S2;
 	d->tag.vmid = ste.vmid;
 	d->tag.asid = 0;
+	/* A CD fetch through stage 2 may use the walk cache */
+	if (s->wc)
+		s3e_wc_begin(s, &d->tag, t->sid, t->ssid);
 
 	switch (ste.config) {
 	case STE_CONFIG_ABORT:
@@ -300,6 +303,7 @@ static struct s3e_dctx *dctx_get(struct s3e_smmu *s, const struct s3e_txn *t,
 {
 	struct s3e_dctx *c = &s->dctx[dctx_hash(t->sid, t->ssid)];
 	struct s3e_fault f = { 0 };
+	int rc;
 
 	if (c->gen == s->cfg_gen && c->sid == t->sid && c->ssid == t->ssid &&
 	    c->kind != S3E_DCTX_FREE) {
@@ -311,13 +315,55 @@ static struct s3e_dctx *dctx_get(struct s3e_smmu *s, const struct s3e_txn *t,
 	c->gen = 0;
 	c->u_gen = 0;
 	c->kind = S3E_DCTX_FREE;
-	if (dctx_build(s, t, c, &f)) {
+	rc = dctx_build(s, t, c, &f);
+	s->wc_tag = S3E_NULL;
+	if (rc) {
 		c->kind = S3E_DCTX_FREE;
 		txn_fault(s, t, eff_access(c, t->access & 7), &f, r);
 		return S3E_NULL;
 	}
 	c->gen = s->cfg_gen;
 	return c;
+}
+
+/* ------------------------------------------------------------------ */
+/* Walk cache (strict mode): the walker's callbacks, see walkcache.h */
+
+int s3e_wc_walk_find(void *ctx, unsigned int stage, unsigned int gshift,
+		     unsigned int start, s3e_u64 ia, unsigned int *level,
+		     s3e_u64 *desc, s3e_u64 *tbl)
+{
+	struct s3e_smmu *s = ctx;
+	struct s3e_wc_entry *e;
+
+	if (!s->wc_tag)
+		return 0;
+	e = s3e_wc_find(s->wc, s->wc_tag, stage, gshift, start, ia);
+	if (!e)
+		return 0;
+	if (e->state == S3E_CHK_STALE && s->chk)
+		s3e_chk_wc_hit(s, e, ia);
+	s->stats.wc_hits++;
+	*level = e->level;
+	*desc = e->desc;
+	*tbl = e->tbl;
+	return 1;
+}
+
+void s3e_wc_walk_fill(void *ctx, unsigned int stage, unsigned int gshift,
+		      unsigned int level, unsigned int shift, s3e_u64 ia,
+		      s3e_u64 pa, s3e_u64 desc, s3e_u64 tbl)
+{
+	struct s3e_smmu *s = ctx;
+	struct s3e_wc_entry *e;
+
+	if (!s->wc_tag)
+		return;
+	e = s3e_wc_fill(s->wc, s->wc_tag, stage, gshift, level, shift, ia, pa,
+			desc, tbl);
+	e->sid = s->wc_sid;
+	e->ssid = s->wc_ssid;
+	s->stats.wc_fills++;
 }
 
 /* ------------------------------------------------------------------ */
@@ -399,12 +445,15 @@ static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
 		s3e_fault_set(&f, EVT_F_ADDR_SIZE, 1);
 		return txn_fault(s, t, access, &f, r);
 	}
+	if (s->wc)
+		s3e_wc_begin(s, &c->tag, t->sid, t->ssid);
 	if (c->flags & S3E_DCTX_S1)
 		rc = s3e_walk_s1(&s->walker, &c->s1,
 				 c->flags & S3E_DCTX_S2 ? &c->s2 : S3E_NULL,
 				 va, access, &res);
 	else
 		rc = s3e_walk_s2(&s->walker, &c->s2, va, access, &res);
+	s->wc_tag = S3E_NULL;
 	s3e_trace_walk(s, t, c, va, &res);
 	if (rc)
 		return walk_fault(s, c, t, access, &res, r);

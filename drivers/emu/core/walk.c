@@ -302,7 +302,18 @@ static int tt_walk(const struct s3e_walker *w, const struct tt_geom *g,
 	/* g->ias - shift is 1 .. stride + 4, as checked by the geometry */
 	s3e_u64 idx_mask = (1ULL << (g->ias - shift)) - 1;
 	s3e_u64 table = g->base, tbl = 0, desc, dpa;
+	unsigned int wlevel;
 	int rc;
+
+	/* A cached table descriptor: continue the walk below it */
+	if (w->wc_find && w->wc_find(w->wc_ctx, stage, g->gshift, g->start, ia,
+				     &wlevel, &desc, &tbl) &&
+	    wlevel < TT_FINAL_LEVEL) {
+		level = wlevel + 1;
+		table = desc & SMMU3_GENMASK(47, g->gshift);
+		shift = g->gshift + (TT_FINAL_LEVEL - level) * stride;
+		idx_mask = (1ULL << stride) - 1;
+	}
 
 	for (; level <= TT_FINAL_LEVEL; level++) {
 		dpa = table + (((ia >> shift) & idx_mask) << 3);
@@ -326,6 +337,9 @@ static int tt_walk(const struct s3e_walker *w, const struct tt_geom *g,
 				return walk_fault(res, EVT_F_ADDR_SIZE, stage,
 						  level);
 			tbl |= desc;
+			if (w->wc_fill)
+				w->wc_fill(w->wc_ctx, stage, g->gshift, level,
+					   shift, ia, dpa, desc, tbl);
 			shift -= stride;
 			idx_mask = (1ULL << stride) - 1;
 			continue;

@@ -72,6 +72,16 @@ struct s3e_walk_mem {
  *	reads successfully: translation @stage (1 or 2), @level, the
  *	descriptor's physical address @pa and the value @desc read
  * @trace_ctx: first argument of @trace
+ * @wc_find: optional walk cache: find the deepest cached table descriptor
+ *	of translation @stage (1 or 2) at a level from @start down that
+ *	covers input address @ia in a walk with granule 2^@gshift.  Returns
+ *	1 and sets @level (0 to 2), @desc and @tbl (the table descriptors of
+ *	the walk down to it, or-ed) on a hit, 0 on a miss.  The walk then
+ *	continues below it without reading the levels above.
+ * @wc_fill: optional walk cache: a walk read the valid table descriptor
+ *	@desc at physical address @pa, at @level, translating the input
+ *	range of 2^@shift bytes containing @ia; @tbl as for @wc_find
+ * @wc_ctx: first argument of @wc_find and @wc_fill
  */
 struct s3e_walker {
 	struct s3e_walk_mem mem;
@@ -80,6 +90,13 @@ struct s3e_walker {
 	void (*trace)(void *ctx, unsigned int stage, unsigned int level,
 		      s3e_u64 pa, s3e_u64 desc);
 	void *trace_ctx;
+	int (*wc_find)(void *ctx, unsigned int stage, unsigned int gshift,
+		       unsigned int start, s3e_u64 ia, unsigned int *level,
+		       s3e_u64 *desc, s3e_u64 *tbl);
+	void (*wc_fill)(void *ctx, unsigned int stage, unsigned int gshift,
+			unsigned int level, unsigned int shift, s3e_u64 ia,
+			s3e_u64 pa, s3e_u64 desc, s3e_u64 tbl);
+	void *wc_ctx;
 };
 
 /* struct s3e_s1_tt flags */

@@ -431,6 +431,7 @@ int main(int argc, char **argv)
 	run_list(s3e_model_walk);
 	run_list(s3e_model_inval);
 	run_list(s3e_model_dma);
+	run_list(s3e_model_caching);
 
 	case_reset();
 	free(ram);

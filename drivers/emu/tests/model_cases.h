@@ -3681,4 +3681,6 @@ static struct S3E_LIST_TYPE s3e_model_dma[] = {
 	{}
 };
 
+#include "cases_walkcache.h"
+
 #endif /* S3E_MODEL_CASES_H */

@@ -1,0 +1,336 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Model cases: what strict mode caches beyond leaf translations and
+ * configuration structures -- the walk cache (table descriptors), level-1
+ * stream table and CD descriptors, prefetch -- and the checker classes
+ * that watch them (3 for table descriptors, 4).  Included by
+ * model_cases.h; the list is s3e_model_caching[].
+ */
+#ifndef S3E_CASES_WALKCACHE_H
+#define S3E_CASES_WALKCACHE_H
+
+/* Physical address of the descriptor of @ia at @level (the tables exist) */
+static s3e_u64 tree_desc_pa(const struct tree *t, s3e_u64 ia,
+			    unsigned int level)
+{
+	s3e_u64 table = t->base;
+	unsigned int l;
+
+	for (l = t->start; l < level; l++)
+		table = (rd64(table + ((ia >> lshift(l)) & 511) * 8) &
+			 GENMASK(47, 12)) - t->ofs;
+	return table + ((ia >> lshift(level)) & 511) * 8;
+}
+
+#define WC_VA		0x40123000ULL
+#define TLBI_LEAF(op, asid, va) \
+	OP(op) | FPC(CMD_TLBI_0_ASID, asid), (va) | CMD_TLBI_1_LEAF
+
+static s3e_u64 wc_count(unsigned int cls)
+{
+	const struct s3e_chk_state *k = s3e_smmu_checker(smmu);
+
+	return k ? k->count[cls] : ~0ULL;
+}
+
+static const struct s3e_chk_report *wc_last(void)
+{
+	const struct s3e_chk_report *r = s3e_smmu_checker_report(smmu, 0);
+
+	if (!r)
+		test_bug("no checker report");
+	return r;
+}
+
+/*
+ * A stage-1 stream (SID 1, ASID 5) whose WC_VA was translated, so that its
+ * table descriptors are in the walk cache (strict mode); then the level-2
+ * descriptor pointing at WC_VA's level-3 table is cleared, as a driver
+ * unmapping the whole table does, and the leaf TLB entry invalidated with
+ * Leaf = 1 only.  Returns the level-2 descriptor's address.
+ */
+static s3e_u64 wc_table_cleared(unsigned int strict)
+{
+	s3e_u64 l2;
+
+	cfg.strict = strict;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
+	l2 = tree_desc_pa(&s1t, WC_VA, 2);
+	wr64(l2, 0);
+	cmd(TLBI_LEAF(TLBI_NH_VA, 5, WC_VA));
+	cmd_sync();
+	return l2;
+}
+
+/*
+ * §3.21.1, §4.4.1: table descriptors may be cached (a walk cache) and only
+ * a Leaf = 0 invalidation removes them.  Strict mode keeps walking the
+ * unlinked table after a Leaf = 1 TLBI; default mode has no walk cache.
+ */
+S3E_CASE(wc_leaf_tlbi_keeps_table_walk)
+{
+	wc_table_cleared(0);
+	EXPECT_EQ(xl(1, NOSS, WC_VA, ACC_R), S3E_TXN_FAULT);
+	EXPECT_EQ(res.event, EVT_F_TRANSLATION);
+	EXPECT_EQ(st()->wc_hits, 0);
+
+	model_reset();
+	wc_table_cleared(1);
+	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
+	EXPECT_EQ(st()->wc_hits, 1);
+	EXPECT_EQ(st()->wc_fills, 3);
+}
+
+/* Class 3 for a table descriptor: the missing command is a Leaf = 0 TLBI */
+S3E_CASE(checker_wc_stale_table_reported)
+{
+	s3e_u64 l2 = wc_table_cleared(1);
+
+	EXPECT_EQ(wc_count(S3E_CHK_TLB_STALE), 0);
+	EXPECT_EQ(xpa(1, NOSS, WC_VA + 8, ACC_R), DATA_PA + 8);
+	EXPECT_EQ(wc_count(S3E_CHK_TLB_STALE), 1);
+	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 1);
+	EXPECT_EQ(wc_last()->cls, S3E_CHK_TLB_STALE);
+	EXPECT_EQ(wc_last()->detail, S3E_CHK_T_TABLE);
+	EXPECT_EQ(wc_last()->addr, l2);
+	EXPECT_EQ(wc_last()->iova, WC_VA & ~(SZ_2M - 1));
+	EXPECT_EQ(wc_last()->sid, 1);
+	EXPECT_EQ(wc_last()->asid, 5);
+	EXPECT_EQ(wc_last()->stage, 1);
+	EXPECT_EQ(wc_last()->missing, CMD_OP_TLBI_NH_VA);
+	/* Once */
+	cmd(TLBI_LEAF(TLBI_NH_VA, 5, WC_VA));
+	cmd_sync();
+	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
+	EXPECT_EQ(wc_count(S3E_CHK_TLB_STALE), 1);
+}
+
+/*
+ * Class 4: the unlinked table is rewritten (its page reused) while the
+ * walk cache still points to it; reported at the next CMD_SYNC, once,
+ * whether or not a walk uses the entry.
+ */
+S3E_CASE(checker_wc_table_rewritten_reported)
+{
+	s3e_u64 l3;
+
+	wc_table_cleared(1);
+	l3 = PT_PA + 3 * SZ_4K;		/* levels 0, 1, 2, 3 in order */
+	EXPECT_EQ(rd64(l3 + ((WC_VA >> 12) & 511) * 8) & GENMASK(47, 12),
+		  DATA_PA);
+	cmd_sync();
+	EXPECT_EQ(wc_count(S3E_CHK_WALK_FREED), 0);
+	memset(ram + (l3 - RAM_BASE), 0x5a, SZ_4K);
+	cmd_sync();
+	EXPECT_EQ(wc_count(S3E_CHK_WALK_FREED), 1);
+	EXPECT_EQ(wc_last()->cls, S3E_CHK_WALK_FREED);
+	EXPECT_EQ(wc_last()->detail, S3E_CHK_W_REWRITTEN);
+	EXPECT_EQ(wc_last()->addr, l3);
+	EXPECT_EQ(wc_last()->value, PT_PA + 2 * SZ_4K +
+		  ((WC_VA >> 21) & 511) * 8);
+	EXPECT_EQ(wc_last()->iova, WC_VA & ~(SZ_2M - 1));
+	EXPECT_EQ(wc_last()->missing, CMD_OP_TLBI_NH_VA);
+	cmd_sync();
+	EXPECT_EQ(wc_count(S3E_CHK_WALK_FREED), 1);
+	EXPECT_EQ(wc_count(S3E_CHK_TLB_STALE), 0);
+}
+
+static s3e_u64 wc_freed_pa;
+
+static int wc_page_free(void *ctx, s3e_u64 pa)
+{
+	(void)ctx;
+	return wc_freed_pa && (pa & ~(SZ_4K - 1)) == wc_freed_pa;
+}
+
+/* Class 4 through s3e_host.page_free: the table was given back */
+S3E_CASE(checker_wc_table_freed_reported)
+{
+	host.page_free = wc_page_free;
+	wc_freed_pa = 0;
+	wc_table_cleared(1);
+	cmd_sync();
+	EXPECT_EQ(wc_count(S3E_CHK_WALK_FREED), 0);
+	wc_freed_pa = PT_PA + 3 * SZ_4K;
+	cmd_sync();
+	EXPECT_EQ(wc_count(S3E_CHK_WALK_FREED), 1);
+	EXPECT_EQ(wc_last()->detail, S3E_CHK_W_FREED);
+	EXPECT_EQ(wc_last()->addr, wc_freed_pa);
+	wc_freed_pa = 0;
+}
+
+/*
+ * Classes 3 and 4, clean sequence: clear the table descriptor, TLBI with
+ * Leaf = 0 and CMD_SYNC, then free (rewrite) the table: the walk faults,
+ * nothing is reported.
+ */
+S3E_CASE(checker_wc_leaf0_then_free_clean)
+{
+	s3e_u64 l2;
+
+	host.page_free = wc_page_free;
+	cfg.strict = 1;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
+	l2 = tree_desc_pa(&s1t, WC_VA, 2);
+	wr64(l2, 0);
+	cmd(OP(TLBI_NH_VA) | FPC(CMD_TLBI_0_ASID, 5), WC_VA);
+	cmd_sync();
+	wc_freed_pa = PT_PA + 3 * SZ_4K;
+	memset(ram + (wc_freed_pa - RAM_BASE), 0x5a, SZ_4K);
+	cmd_sync();
+	EXPECT_EQ(xl(1, NOSS, WC_VA, ACC_R), S3E_TXN_FAULT);
+	EXPECT_EQ(res.event, EVT_F_TRANSLATION);
+	cmd_sync();
+	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 0);
+	wc_freed_pa = 0;
+}
+
+/* A second page under the same tables starts its walk at level 3 */
+S3E_CASE(wc_neighbour_walk_starts_below)
+{
+	cfg.strict = 1;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+	map_page(&s1t, WC_VA + SZ_4K, DATA_PA + SZ_4K, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
+	EXPECT_EQ(st()->wc_fills, 3);
+	EXPECT_EQ(xpa(1, NOSS, WC_VA + SZ_4K, ACC_R), DATA_PA + SZ_4K);
+	EXPECT_EQ(st()->wc_hits, 1);
+	EXPECT_EQ(st()->wc_fills, 3);
+	/* Another ASID does not share the entries */
+	cd_write(CD_PA + 64 * 2, cd0(6), tree_ttb(&s1t));
+	ste_s1(2, CD_PA + 64 * 2, 0, 0, 0);
+	EXPECT_EQ(xpa(2, NOSS, WC_VA, ACC_R), DATA_PA);
+	EXPECT_EQ(st()->wc_hits, 1);
+	EXPECT_EQ(st()->wc_fills, 6);
+}
+
+/*
+ * Scope of each invalidation on the walk cache (§4.4): after WC_VA's
+ * level-2 table descriptor is cleared and its leaf invalidated, the
+ * command under test and a CMD_SYNC; then WC_VA still translates through
+ * the unlinked table if the walk cache kept the entry, and faults if not.
+ */
+struct wc_inv_case {
+	const char *name;
+	s3e_u64 cmd0;
+	s3e_u64 cmd1;
+	int removed;
+};
+
+static const struct wc_inv_case wc_inv_s1_cases[] = {
+	{ "nh_va_leaf0", OP(TLBI_NH_VA) | FPC(CMD_TLBI_0_ASID, 5), WC_VA, 1 },
+	{ "nh_va_leaf1", OP(TLBI_NH_VA) | FPC(CMD_TLBI_0_ASID, 5),
+	  WC_VA | CMD_TLBI_1_LEAF, 0 },
+	{ "nh_va_other_asid", OP(TLBI_NH_VA) | FPC(CMD_TLBI_0_ASID, 6),
+	  WC_VA, 0 },
+	{ "nh_va_other_2m", OP(TLBI_NH_VA) | FPC(CMD_TLBI_0_ASID, 5),
+	  WC_VA + SZ_2M, 0 },
+	{ "nh_vaa_leaf0", OP(TLBI_NH_VAA), WC_VA, 1 },
+	{ "nh_vaa_leaf1", OP(TLBI_NH_VAA), WC_VA | CMD_TLBI_1_LEAF, 0 },
+	{ "nh_va_range_leaf0", OP(TLBI_NH_VA) | FPC(CMD_TLBI_0_ASID, 5) |
+	  FPC(CMD_TLBI_0_NUM, 3) | FPC(CMD_TLBI_0_SCALE, 0),
+	  (WC_VA - 2 * SZ_4K) | FPC(CMD_TLBI_1_TG, CMD_TLBI_TG_4K), 1 },
+	{ "nh_asid", OP(TLBI_NH_ASID) | FPC(CMD_TLBI_0_ASID, 5), 0, 1 },
+	{ "nh_asid_other", OP(TLBI_NH_ASID) | FPC(CMD_TLBI_0_ASID, 4), 0, 0 },
+	{ "nh_all", OP(TLBI_NH_ALL), 0, 1 },
+	{ "nsnh_all", OP(TLBI_NSNH_ALL), 0, 1 },
+	{ "cfgi_all", OP(CFGI_STE_RANGE), CMD_CFGI_RANGE_ALL, 0 },
+};
+S3E_PARAMS(wc_inv_s1_cases);
+
+S3E_CASE(wc_invalidation_scope_s1)
+{
+	const struct wc_inv_case *c = test->param_value;
+
+	wc_table_cleared(1);
+	cmd(c->cmd0, c->cmd1);
+	cmd_sync();
+	if (c->removed) {
+		EXPECT_EQ(xl(1, NOSS, WC_VA, ACC_R), S3E_TXN_FAULT);
+		EXPECT_EQ(res.event, EVT_F_TRANSLATION);
+	} else {
+		EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
+	}
+}
+
+#define WC_IPA		0x40000ULL
+
+static const struct wc_inv_case wc_inv_s2_cases[] = {
+	{ "s2_ipa_leaf0", OP(TLBI_S2_IPA) | FPC(CMD_TLBI_0_VMID, 7),
+	  WC_IPA, 1 },
+	{ "s2_ipa_leaf1", OP(TLBI_S2_IPA) | FPC(CMD_TLBI_0_VMID, 7),
+	  WC_IPA | CMD_TLBI_1_LEAF, 0 },
+	{ "s2_ipa_other_vmid", OP(TLBI_S2_IPA) | FPC(CMD_TLBI_0_VMID, 8),
+	  WC_IPA, 0 },
+	{ "s12_vmall", OP(TLBI_S12_VMALL) | FPC(CMD_TLBI_0_VMID, 7), 0, 1 },
+	{ "nh_all_keeps_s2", OP(TLBI_NH_ALL) | FPC(CMD_TLBI_0_VMID, 7), 0, 0 },
+	{ "nsnh_all", OP(TLBI_NSNH_ALL), 0, 1 },
+};
+S3E_PARAMS(wc_inv_s2_cases);
+
+S3E_CASE(wc_invalidation_scope_s2)
+{
+	const struct wc_inv_case *c = test->param_value;
+	struct tree t2;
+
+	cfg.strict = 1;
+	smmu_up();
+	tree_new(&t2, 1, 0);
+	map_page(&t2, WC_IPA, DATA_PA, S2_RW);
+	ste_s2(2, 7, t2.base);
+	EXPECT_EQ(xpa(2, NOSS, WC_IPA, ACC_R), DATA_PA);
+	wr64(tree_desc_pa(&t2, WC_IPA, 2), 0);
+	cmd(OP(TLBI_S2_IPA) | FPC(CMD_TLBI_0_VMID, 7),
+	    WC_IPA | CMD_TLBI_1_LEAF);
+	cmd(c->cmd0, c->cmd1);
+	cmd_sync();
+	if (c->removed)
+		EXPECT_EQ(xl(2, NOSS, WC_IPA, ACC_R), S3E_TXN_FAULT);
+	else
+		EXPECT_EQ(xpa(2, NOSS, WC_IPA, ACC_R), DATA_PA);
+}
+
+/* Reset empties the walk cache */
+S3E_CASE(wc_reset_drops)
+{
+	s3e_u64 hits;
+
+	wc_table_cleared(1);
+	hits = st()->wc_hits;
+	s3e_smmu_reset(smmu);
+	/* Enabled again as smmu_up() does, on the same instance */
+	w64(SMMU3_STRTAB_BASE, STRTAB_PA);
+	w32(SMMU3_STRTAB_BASE_CFG, FP(STRTAB_BASE_CFG_LOG2SIZE, 8));
+	w64(SMMU3_CMDQ_BASE, CMDQ_PA | cmdq_log2);
+	w32(SMMU3_CMDQ_PROD, 0);
+	w32(SMMU3_CMDQ_CONS, 0);
+	w64(SMMU3_EVENTQ_BASE, EVTQ_PA | evtq_log2);
+	w32(SMMU3_EVENTQ_PROD_P1, 0);
+	w32(SMMU3_EVENTQ_CONS_P1, 0);
+	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	EXPECT_EQ(xl(1, NOSS, WC_VA, ACC_R), S3E_TXN_FAULT);
+	EXPECT_EQ(st()->wc_hits, hits);
+}
+
+static struct S3E_LIST_TYPE s3e_model_caching[] = {
+	S3E_LIST_ENTRY(wc_leaf_tlbi_keeps_table_walk),
+	S3E_LIST_ENTRY(checker_wc_stale_table_reported),
+	S3E_LIST_ENTRY(checker_wc_table_rewritten_reported),
+	S3E_LIST_ENTRY(checker_wc_table_freed_reported),
+	S3E_LIST_ENTRY(checker_wc_leaf0_then_free_clean),
+	S3E_LIST_ENTRY(wc_neighbour_walk_starts_below),
+	S3E_PARAM_ENTRY(wc_invalidation_scope_s1, wc_inv_s1_cases),
+	S3E_PARAM_ENTRY(wc_invalidation_scope_s2, wc_inv_s2_cases),
+	S3E_LIST_ENTRY(wc_reset_drops),
+	{}
+};
+
+#endif /* S3E_CASES_WALKCACHE_H */

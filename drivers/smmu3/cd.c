@@ -96,11 +96,13 @@ struct smmu3_cd_writer {
 	u32 ssid;
 };
 
-static void smmu3_cd_sync(struct smmu3_entry_writer *writer)
+/*
+ * CFGI_CD of @ssid for every StreamID of @master, and a CMD_SYNC.  Leaf =
+ * false also invalidates the L1CD that locates the CD (§4.3.3).
+ */
+static void smmu3_cd_invalidate(struct smmu3_master *master, u32 ssid,
+				bool leaf)
 {
-	struct smmu3_cd_writer *w =
-		container_of(writer, struct smmu3_cd_writer, writer);
-	struct smmu3_master *master = w->master;
 	struct smmu3_cmd cmds[8];
 	unsigned int i, n = 0;
 
@@ -108,14 +110,22 @@ static void smmu3_cd_sync(struct smmu3_entry_writer *writer)
 		cmds[n++] = (struct smmu3_cmd){
 			.opcode = CMD_OP_CFGI_CD,
 			.sid = master->sids[i],
-			.ssid = w->ssid,
-			.leaf = true,
+			.ssid = ssid,
+			.leaf = leaf,
 		};
 		if (n == ARRAY_SIZE(cmds) || i + 1 == master->num_sids) {
 			smmu3_cmdq_issue(master->smmu, cmds, n);
 			n = 0;
 		}
 	}
+}
+
+static void smmu3_cd_sync(struct smmu3_entry_writer *writer)
+{
+	struct smmu3_cd_writer *w =
+		container_of(writer, struct smmu3_cd_writer, writer);
+
+	smmu3_cd_invalidate(w->master, w->ssid, true);
 }
 
 static const struct smmu3_entry_writer_ops smmu3_cd_writer_ops = {
@@ -149,6 +159,12 @@ static __le64 *smmu3_cdtab_cd(struct smmu3_master *master, u32 ssid)
 		dma_wmb();
 		WRITE_ONCE(cdt->base[l1],
 			   cpu_to_le64(smmu3_cd_l1_desc(cdt->l2_dma[l1])));
+		/*
+		 * §3.21.2: the SMMU may hold the invalid L1CD it fetched
+		 * earlier; only the non-leaf CFGI_CD removes it (§4.3.3,
+		 * §5.3).
+		 */
+		smmu3_cd_invalidate(master, ssid, false);
 	}
 	return cdt->l2[l1] + (size_t)(ssid & ((1U << CD_L2_ENTRIES_LOG2) - 1)) *
 	       CD_DWORDS;

@@ -152,8 +152,41 @@ static int cd_fetch_fault(struct s3e_fault *f, s3e_u64 pa)
 	return s3e_fault_set(f, EVT_F_CD_FETCH, 1);
 }
 
+/*
+ * The L1CD at @addr locating CD @idx of @sid.  Strict mode may have it
+ * cached (l1cache.h), valid or not; an L1CD read through stage 2 is not
+ * cached (a choice: the cache is keyed by the address it was read from).
+ */
+static int l1cd_get(struct s3e_smmu *s, const struct s3e_ste *ste, s3e_u32 sid,
+		    s3e_u32 idx, unsigned int split, s3e_u64 addr, s3e_u64 *l1,
+		    struct s3e_fault *f)
+{
+	int cache = s->l1c && !(ste->config & 2);
+	struct s3e_l1c_entry *e = S3E_NULL;
+	s3e_u64 pa;
+	int rc;
+
+	if (cache)
+		e = s3e_l1c_lookup(s->l1c, S3E_L1C_CD, sid, idx, split, addr);
+	if (e) {
+		if (e->state == S3E_CHK_STALE && s->chk)
+			s3e_chk_l1c_hit(s, e, sid, idx);
+		*l1 = e->desc;
+		return 0;
+	}
+	rc = cd_pa(s, ste, addr, &pa, f);
+	if (rc)
+		return rc;
+	if (s3e_host_read64s(s, pa, l1, 1))
+		return cd_fetch_fault(f, pa);
+	if (cache)
+		s3e_l1c_insert(s->l1c, S3E_L1C_CD, sid, idx, split, pa, *l1);
+	return 0;
+}
+
 static int cd_fetch(struct s3e_smmu *s, const struct s3e_ste *ste,
-		    s3e_u32 idx, s3e_u64 *buf, struct s3e_fault *f)
+		    s3e_u32 sid, s3e_u32 idx, s3e_u64 *buf,
+		    struct s3e_fault *f)
 {
 	s3e_u64 addr = ste->ctxptr, pa, l1;
 	unsigned int split;
@@ -163,11 +196,9 @@ static int cd_fetch(struct s3e_smmu *s, const struct s3e_ste *ste,
 		split = ste->s1fmt == STE_S1FMT_2LVL_4K ? CD_L2_SPLIT_4K :
 							  CD_L2_SPLIT_64K;
 		addr += (s3e_u64)(idx >> split) << 3;
-		rc = cd_pa(s, ste, addr, &pa, f);
+		rc = l1cd_get(s, ste, sid, idx, split, addr, &l1, f);
 		if (rc)
 			return rc;
-		if (s3e_host_read64s(s, pa, &l1, 1))
-			return cd_fetch_fault(f, pa);
 		/*
 		 * §7.3.9, §3.4.3: an invalid L1CD, or an L2Ptr beyond the OAS
 		 * (IAS with stage 2: CONSTRAINED UNPREDICTABLE, this choice),
@@ -200,7 +231,7 @@ int s3e_cd_get(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 idx,
 	int rc;
 
 	if (!raw) {
-		rc = cd_fetch(s, ste, idx, buf, f);
+		rc = cd_fetch(s, ste, sid, idx, buf, f);
 		if (rc)
 			return rc;
 		raw = buf;

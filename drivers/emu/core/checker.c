@@ -496,6 +496,47 @@ void s3e_chk_tlb_hit(struct s3e_smmu *s, const struct s3e_tlb_entry *e)
 	chk_report(s, &r);
 }
 
+/* Level-1 descriptors: class 2 */
+
+static int l1c_changed(struct s3e_smmu *s, const struct s3e_l1c_entry *e)
+{
+	s3e_u64 v;
+
+	if (s3e_host_read64s(s, e->pa, &v, 1))
+		return 0;
+	return v != e->desc;
+}
+
+void s3e_chk_l1c_hit(struct s3e_smmu *s, struct s3e_l1c_entry *e, s3e_u32 sid,
+		     s3e_u32 ssid)
+{
+	struct s3e_chk_report r = { 0 };
+
+	if (!l1c_changed(s, e))
+		return;
+	e->state = S3E_CHK_REPORTED;
+	r.cls = S3E_CHK_CFG_STALE;
+	r.detail = S3E_CHK_C_L1;
+	r.addr = e->pa;
+	r.sid = sid;
+	r.ssid = ssid;
+	/* §5.1, §5.3: a changed L1STD/L1CD needs the Leaf = 0 CFGI */
+	r.missing = e->type == S3E_L1C_STD ? CMD_OP_CFGI_STE : CMD_OP_CFGI_CD;
+	chk_report(s, &r);
+}
+
+static void l1c_sync(struct s3e_smmu *s)
+{
+	struct s3e_l1c_entry *e;
+	unsigned int i;
+
+	for (i = 0; i < S3E_L1C_NR; i++) {
+		e = &s->l1c->e[i];
+		if (e->type && e->state == S3E_CHK_CLEAN && l1c_changed(s, e))
+			e->state = S3E_CHK_STALE;
+	}
+}
+
 /* Walk cache: classes 3 (table descriptors) and 4 */
 
 /* Table descriptor bits [58:52] are IGNORED by the walk (VMSAv8-64) */
@@ -662,6 +703,8 @@ void s3e_chk_sync(struct s3e_smmu *s)
 	}
 	if (s->wc)
 		wc_sync(s);
+	if (s->l1c)
+		l1c_sync(s);
 	/*
 	 * The next use of a stale entry must go through the cache that
 	 * holds it: rebuild the derived entries (same content).

@@ -16,6 +16,7 @@ struct s3e_tlb_entry;
 struct s3e_tlb_tag;
 struct s3e_walk_result;
 struct s3e_wc_entry;
+struct s3e_l1c_entry;
 
 /* State of a cached structure or translation, as the checker sees it */
 #define S3E_CHK_CLEAN		0	/* matches memory at the last check */
@@ -150,6 +151,16 @@ void s3e_chk_tlb_hit(struct s3e_smmu *s, const struct s3e_tlb_entry *e);
  * @ia: input address of the walk
  */
 void s3e_chk_wc_hit(struct s3e_smmu *s, struct s3e_wc_entry *e, s3e_u64 ia);
+
+/**
+ * s3e_chk_l1c_hit() - the SMMU uses a stale cached level-1 descriptor
+ * @s: instance
+ * @e: the entry, in state S3E_CHK_STALE
+ * @sid: StreamID of the lookup
+ * @ssid: SubstreamID of the lookup (L1CD), or S3E_NO_SSID
+ */
+void s3e_chk_l1c_hit(struct s3e_smmu *s, struct s3e_l1c_entry *e, s3e_u32 sid,
+		     s3e_u32 ssid);
 
 /**
  * s3e_chk_queue() - a register write broke the queue protocol (class 5)

@@ -62,6 +62,8 @@ static void inv_apply(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 	case CMD_OP_CFGI_CD:
 	case CMD_OP_CFGI_CD_ALL:
 		s3e_cfgc_exec_cmd(&s->cfgc, cmd0, cmd1);
+		if (s->l1c)
+			s3e_l1c_exec_cmd(s->l1c, cmd0, cmd1);
 		s3e_dctx_invalidate(s);
 		if (s->chk)
 			s3e_chk_cfgi(s, cmd0);

@@ -132,7 +132,8 @@ struct s3e_smmu *s3e_smmu_create(const struct s3e_smmu_config *cfg,
 		if (s3e_chk_create(s))
 			goto fail;
 		s->wc = host->alloc(host->ctx, sizeof(*s->wc));
-		if (!s->wc)
+		s->l1c = host->alloc(host->ctx, sizeof(*s->l1c));
+		if (!s->wc || !s->l1c)
 			goto fail;
 	}
 
@@ -179,6 +180,7 @@ void s3e_smmu_destroy(struct s3e_smmu *s)
 		return;
 	s3e_chk_destroy(s);
 	hfree(ctx, s->wc);
+	hfree(ctx, s->l1c);
 	hfree(ctx, s->dctx);
 	hfree(ctx, s->cfgc.entries);
 	hfree(ctx, s->tlb.entries);
@@ -190,7 +192,8 @@ unsigned long s3e_smmu_mem_size(const struct s3e_smmu *s)
 	return sizeof(*s) + sizeof(*s->dctx) * S3E_DCTX_NR +
 	       s3e_tlb_storage_size(s->cfg.tlb_entries) +
 	       s3e_cfgc_storage_size(s->cfg.cfgc_entries) +
-	       s3e_chk_mem_size(s) + (s->wc ? sizeof(*s->wc) : 0);
+	       s3e_chk_mem_size(s) + (s->wc ? sizeof(*s->wc) : 0) +
+	       (s->l1c ? sizeof(*s->l1c) : 0);
 }
 
 static void dctx_clear(struct s3e_smmu *s)
@@ -249,6 +252,8 @@ void s3e_smmu_reset(struct s3e_smmu *s)
 	s3e_tlb_flush(&s->tlb);
 	if (s->wc)
 		s3e_wc_flush(s->wc);
+	if (s->l1c)
+		s3e_l1c_flush(s->l1c);
 	s3e_cfgc_inv_ste_range(&s->cfgc, 0, CMD_CFGI_RANGE_ALL);
 	/* Every cache is empty: nothing is left to invalidate */
 	s->pend_n = 0;

@@ -13,6 +13,7 @@
 #include "smmu.h"
 #include "checker.h"
 #include "walkcache.h"
+#include "l1cache.h"
 
 /*
  * Output address size of the emulated SMMU (SMMU_IDR5.OAS).  Only VMSAv8-64
@@ -243,6 +244,7 @@ struct s3e_fault {
  * @chk: the checker (strict mode), or NULL
  * @fetch_pa: physical address of the last STE or CD fetched from memory
  * @wc: strict mode: the walk cache, or NULL
+ * @l1c: strict mode: the level-1 descriptor cache, or NULL
  * @wc_tag: tag of the walk in progress, for the walk cache callbacks;
  *	NULL outside walks (no walk cache lookups or fills then)
  * @wc_sid: StreamID of the walk in progress (checker reports)
@@ -285,6 +287,7 @@ struct s3e_smmu {
 	struct s3e_checker *chk;
 	s3e_u64 fetch_pa;
 	struct s3e_wcache *wc;
+	struct s3e_l1cache *l1c;
 	const struct s3e_tlb_tag *wc_tag;
 	s3e_u32 wc_sid;
 	s3e_u32 wc_ssid;

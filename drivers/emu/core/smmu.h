@@ -42,6 +42,10 @@
 #define S3E_CHK_Q_EVTQ_CONS	6	/* EVENTQ_CONS moved past PROD */
 #define S3E_CHK_Q_EVTQ_FULL	7	/* EVENTQ left full across its IRQ */
 
+/* struct s3e_chk_report.detail of class 2 (S3E_CHK_CFG_STALE) */
+#define S3E_CHK_C_STRUCT	0	/* a cached STE or CD */
+#define S3E_CHK_C_L1		1	/* a cached L1STD or L1CD (Leaf=0) */
+
 /* struct s3e_chk_report.detail of class 3 (S3E_CHK_TLB_STALE) */
 #define S3E_CHK_T_LEAF		0	/* a cached leaf descriptor */
 #define S3E_CHK_T_TABLE		1	/* a cached table descriptor (Leaf=0) */
@@ -70,7 +74,7 @@
  *	CMD_SYNC: CFGI_STE, CFGI_CD, TLBI_NH_VA, TLBI_EL2_VA, TLBI_S2_IPA
  *	(class 1: the CFGI_* + CMD_SYNC that should separate the steps)
  * @stage: classes 3, 4: stage of the descriptor (1 or 2)
- * @detail: class 3: S3E_CHK_T_*; class 4: S3E_CHK_W_*; class 5:
+ * @detail: class 2: S3E_CHK_C_*; class 3: S3E_CHK_T_*; class 4: S3E_CHK_W_*; class 5:
  *	S3E_CHK_Q_*
  */
 struct s3e_chk_report {

@@ -79,8 +79,36 @@ static s3e_u64 align_mask(unsigned int log2)
 	return log2 >= 63 ? ~0ULL : SMMU3_BIT(log2) - 1;
 }
 
+/*
+ * The level-1 descriptor at @addr locating @sid: strict mode may have it
+ * cached (l1cache.h), valid or not; otherwise it is read (and cached).
+ */
+static int l1std_get(struct s3e_smmu *s, s3e_u32 sid, unsigned int split,
+		     s3e_u64 addr, int cache, s3e_u64 *l1)
+{
+	struct s3e_l1c_entry *e = S3E_NULL;
+
+	if (cache && s->l1c)
+		e = s3e_l1c_lookup(s->l1c, S3E_L1C_STD, sid, 0, split, addr);
+	if (e) {
+		if (e->state == S3E_CHK_STALE && s->chk)
+			s3e_chk_l1c_hit(s, e, sid, S3E_NO_SSID);
+		*l1 = e->desc;
+		return 0;
+	}
+	if (s3e_host_read64s(s, addr, l1, 1))
+		return -1;
+	if (cache && s->l1c)
+		s3e_l1c_insert(s->l1c, S3E_L1C_STD, sid, 0, split, addr, *l1);
+	return 0;
+}
+
+/*
+ * Fetch the STE of @sid into @ste; @cache: through the level-1 descriptor
+ * cache, as a transaction does (not for an inspection of memory).
+ */
 static int strtab_fetch(struct s3e_smmu *s, s3e_u32 sid, s3e_u64 *ste,
-			struct s3e_fault *f)
+			struct s3e_fault *f, int cache)
 {
 	s3e_u32 cfg = s->strtab_base_cfg;
 	unsigned int log2 = s3e_field_get(STRTAB_BASE_CFG_LOG2SIZE, cfg);
@@ -111,7 +139,7 @@ static int strtab_fetch(struct s3e_smmu *s, s3e_u32 sid, s3e_u64 *ste,
 
 	if (split) {
 		addr = base + ((s3e_u64)(sid >> split) << 3);
-		if (s3e_host_read64s(s, addr, &l1, 1))
+		if (l1std_get(s, sid, split, addr, cache, &l1))
 			return fetch_fault(f, addr);
 		span = s3e_field_get(STRTAB_L1_DESC_SPAN, l1);
 		idx = sid & ((1U << split) - 1);
@@ -267,7 +295,7 @@ int s3e_ste_get(struct s3e_smmu *s, s3e_u32 sid, struct s3e_ste *ste,
 	int rc;
 
 	if (!raw) {
-		rc = strtab_fetch(s, sid, buf, f);
+		rc = strtab_fetch(s, sid, buf, f, 1);
 		if (rc)
 			return rc;
 		raw = buf;
@@ -290,7 +318,7 @@ int s3e_ste_get(struct s3e_smmu *s, s3e_u32 sid, struct s3e_ste *ste,
 int s3e_smmu_ste_read(struct s3e_smmu *s, s3e_u32 sid, s3e_u64 *ste)
 {
 	struct s3e_fault f = { 0 };
-	int rc = strtab_fetch(s, sid, ste, &f);
+	int rc = strtab_fetch(s, sid, ste, &f, 0);
 
 	if (!rc)
 		return 0;

@@ -320,6 +320,136 @@ S3E_CASE(wc_reset_drops)
 	EXPECT_EQ(st()->wc_hits, hits);
 }
 
+/* ------------------------------------------------------------------ */
+/* Level-1 stream table and CD descriptors (§3.21.2, §4.3, §5.1, §5.3) */
+
+/*
+ * A StreamID whose L1STD was fetched invalid (Span = 0), then its level-2
+ * table installed: strict mode keeps the invalid L1STD until a CFGI_STE
+ * with Leaf = 0 (§4.3.1) and reports its use after a CMD_SYNC (class 2);
+ * default mode caches no L1STD.
+ */
+S3E_CASE(l1std_cached_until_cfgi_leaf0)
+{
+	unsigned int strict;
+
+	for (strict = 0; strict < 2; strict++) {
+		model_reset();
+		cfg.strict = strict;
+		smmu_up();
+		strtab_2lvl(16);
+		EXPECT_EQ(xl(0x321, NOSS, 0x5000, ACC_R), S3E_TXN_FAULT);
+		EXPECT_EQ(res.event, EVT_C_BAD_STREAMID);
+		ste_write_at(L2STE_PA + 0x21 * 64,
+			     (s3e_u64[8]) { ste0(STE_CONFIG_BYPASS) });
+		wr64(STRTAB_PA + 3 * 8, L2STE_PA | 9);
+		cmd(OP(CFGI_STE) | FPC(CMD_0_SID, 0x321), CMD_CFGI_1_LEAF);
+		cmd_sync();
+		if (strict) {
+			EXPECT_EQ(xl(0x321, NOSS, 0x5000, ACC_R),
+				  S3E_TXN_FAULT);
+			EXPECT_EQ(res.event, EVT_C_BAD_STREAMID);
+		} else {
+			EXPECT_EQ(xpa(0x321, NOSS, 0x5000, ACC_R), 0x5000);
+		}
+	}
+	EXPECT_EQ(wc_count(S3E_CHK_CFG_STALE), 1);
+	EXPECT_EQ(wc_last()->detail, S3E_CHK_C_L1);
+	EXPECT_EQ(wc_last()->addr, STRTAB_PA + 3 * 8);
+	EXPECT_EQ(wc_last()->sid, 0x321);
+	EXPECT_EQ(wc_last()->missing, CMD_OP_CFGI_STE);
+	/* Another StreamID of the same span: the same cached L1STD */
+	EXPECT_EQ(xl(0x322, NOSS, 0x5000, ACC_R), S3E_TXN_FAULT);
+	EXPECT_EQ(res.event, EVT_C_BAD_STREAMID);
+	cmd(OP(CFGI_STE) | FPC(CMD_0_SID, 0x321), 0);
+	cmd_sync();
+	EXPECT_EQ(xpa(0x321, NOSS, 0x5000, ACC_R), 0x5000);
+	EXPECT_EQ(wc_count(S3E_CHK_CFG_STALE), 1);
+}
+
+/* Which CFGI commands remove a cached L1STD (§4.3.1, §4.3.2) */
+static const struct wc_inv_case l1std_inv_cases[] = {
+	{ "cfgi_ste_leaf0", OP(CFGI_STE) | FPC(CMD_0_SID, 0x3ff), 0, 1 },
+	{ "cfgi_ste_leaf1", OP(CFGI_STE) | FPC(CMD_0_SID, 0x321),
+	  CMD_CFGI_1_LEAF, 0 },
+	{ "cfgi_ste_other_span", OP(CFGI_STE) | FPC(CMD_0_SID, 0x221), 0, 0 },
+	{ "cfgi_ste_range", OP(CFGI_STE_RANGE) | FPC(CMD_0_SID, 0x320), 3,
+	  1 },
+	{ "cfgi_all", OP(CFGI_STE_RANGE), CMD_CFGI_RANGE_ALL, 1 },
+	{ "cfgi_cd_all", OP(CFGI_CD_ALL) | FPC(CMD_0_SID, 0x321), 0, 0 },
+	{ "tlbi_nsnh_all", OP(TLBI_NSNH_ALL), 0, 0 },
+};
+S3E_PARAMS(l1std_inv_cases);
+
+S3E_CASE(l1std_invalidation_scope)
+{
+	const struct wc_inv_case *c = test->param_value;
+
+	cfg.strict = 1;
+	smmu_up();
+	strtab_2lvl(16);
+	EXPECT_EQ(xl(0x321, NOSS, 0x5000, ACC_R), S3E_TXN_FAULT);
+	ste_write_at(L2STE_PA + 0x21 * 64,
+		     (s3e_u64[8]) { ste0(STE_CONFIG_BYPASS) });
+	wr64(STRTAB_PA + 3 * 8, L2STE_PA | 9);
+	cmd(c->cmd0, c->cmd1);
+	cmd_sync();
+	if (c->removed)
+		EXPECT_EQ(xpa(0x321, NOSS, 0x5000, ACC_R), 0x5000);
+	else
+		EXPECT_EQ(xl(0x321, NOSS, 0x5000, ACC_R), S3E_TXN_FAULT);
+}
+
+/*
+ * An L1CD fetched invalid, then a level-2 CD table installed for it: the
+ * invalid L1CD stays cached until a CFGI_CD with Leaf = 0 (§4.3.3, §5.3);
+ * a CFGI_STE of the StreamID also removes it, whatever its Leaf (§4.3.1).
+ */
+static const struct wc_inv_case l1cd_inv_cases[] = {
+	{ "cfgi_cd_leaf0", OP(CFGI_CD) | FPC(CMD_0_SID, 2) |
+	  FPC(CMD_0_SSID, 70), 0, 1 },
+	{ "cfgi_cd_leaf1", OP(CFGI_CD) | FPC(CMD_0_SID, 2) |
+	  FPC(CMD_0_SSID, 70), CMD_CFGI_1_LEAF, 0 },
+	{ "cfgi_cd_other_l1", OP(CFGI_CD) | FPC(CMD_0_SID, 2) |
+	  FPC(CMD_0_SSID, 6), 0, 0 },
+	{ "cfgi_cd_other_sid", OP(CFGI_CD) | FPC(CMD_0_SID, 3) |
+	  FPC(CMD_0_SSID, 70), 0, 0 },
+	{ "cfgi_cd_all", OP(CFGI_CD_ALL) | FPC(CMD_0_SID, 2), 0, 1 },
+	{ "cfgi_ste_leaf1", OP(CFGI_STE) | FPC(CMD_0_SID, 2),
+	  CMD_CFGI_1_LEAF, 1 },
+	{ "cfgi_all", OP(CFGI_STE_RANGE), CMD_CFGI_RANGE_ALL, 1 },
+};
+S3E_PARAMS(l1cd_inv_cases);
+
+S3E_CASE(l1cd_invalidation_scope)
+{
+	const struct wc_inv_case *c = test->param_value;
+
+	cfg.strict = 1;
+	smmu_up();
+	ste_s1(2, CD_PA, 8, STE_S1FMT_2LVL_4K, STE_S1DSS_SSID0);
+	tree_new(&s1t, 0, 0);
+	map_page(&s1t, 0x4000, DATA_PA + 0x2000, S1_RW);
+	EXPECT_EQ(xl(2, 70, 0x4000, ACC_R), S3E_TXN_FAULT);
+	EXPECT_EQ(res.event, EVT_C_BAD_SUBSTREAMID);
+	cd_write(CD2_PA + 6 * 64, cd0(21), tree_ttb(&s1t));
+	wr64(CD_PA + 1 * 8, CD2_PA | CD_L1_DESC_V);	/* SSIDs 64..127 */
+	cmd(c->cmd0, c->cmd1);
+	cmd_sync();
+	if (c->removed) {
+		EXPECT_EQ(xpa(2, 70, 0x4000, ACC_R), DATA_PA + 0x2000);
+		EXPECT_EQ(wc_count(S3E_CHK_CFG_STALE), 0);
+	} else {
+		EXPECT_EQ(xl(2, 70, 0x4000, ACC_R), S3E_TXN_FAULT);
+		EXPECT_EQ(res.event, EVT_C_BAD_SUBSTREAMID);
+		EXPECT_EQ(wc_count(S3E_CHK_CFG_STALE), 1);
+		EXPECT_EQ(wc_last()->detail, S3E_CHK_C_L1);
+		EXPECT_EQ(wc_last()->addr, CD_PA + 8);
+		EXPECT_EQ(wc_last()->ssid, 70);
+		EXPECT_EQ(wc_last()->missing, CMD_OP_CFGI_CD);
+	}
+}
+
 static struct S3E_LIST_TYPE s3e_model_caching[] = {
 	S3E_LIST_ENTRY(wc_leaf_tlbi_keeps_table_walk),
 	S3E_LIST_ENTRY(checker_wc_stale_table_reported),
@@ -330,6 +460,9 @@ static struct S3E_LIST_TYPE s3e_model_caching[] = {
 	S3E_PARAM_ENTRY(wc_invalidation_scope_s1, wc_inv_s1_cases),
 	S3E_PARAM_ENTRY(wc_invalidation_scope_s2, wc_inv_s2_cases),
 	S3E_LIST_ENTRY(wc_reset_drops),
+	S3E_LIST_ENTRY(l1std_cached_until_cfgi_leaf0),
+	S3E_PARAM_ENTRY(l1std_invalidation_scope, l1std_inv_cases),
+	S3E_PARAM_ENTRY(l1cd_invalidation_scope, l1cd_inv_cases),
 	{}
 };
 

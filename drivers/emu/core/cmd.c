@@ -3,8 +3,9 @@
  * Commands of the emulated SMMUv3: decode and execute one command-queue
  * entry.
  *
- *  - PREFETCH_CONFIG, PREFETCH_ADDR: accepted; prefetching is a hint and
- *    nothing is fetched ahead.
+ *  - PREFETCH_CONFIG, PREFETCH_ADDR: a hint; strict mode fetches the
+ *    configuration and translations into the caches (s3e_prefetch_cmd()),
+ *    default mode nothing.
  *  - CFGI_STE, CFGI_STE_RANGE, CFGI_ALL, CFGI_CD, CFGI_CD_ALL,
  *    CFGI_VMS_PIDM: the configuration cache (s3e_cfgc_exec_cmd()); every
  *    one also drops all decoded contexts.
@@ -15,7 +16,9 @@
  *    VMID 0).
  *  - Strict mode (s3e_smmu_config.strict): the CFGI_* and TLBI_* commands
  *    take effect only when the next CMD_SYNC completes (§3.21.1, §3.21.3,
- *    §4.7.3), so a driver that omits the CMD_SYNC keeps the stale entries.
+ *    §4.7.3), so a driver that omits the CMD_SYNC keeps the stale entries;
+ *    the structures a CFGI_STE / CFGI_CD invalidated are then fetched
+ *    again speculatively.
  *  - CMD_SYNC: every earlier command has completed when it is consumed;
  *    CS = SIG_IRQ pulses the CMD_SYNC interrupt line and, independently,
  *    writes MSIData to MSIAddress when MSIAddress is non-zero (§4.7.3);
@@ -81,11 +84,28 @@ static void inv_apply(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 
 void s3e_inv_complete(struct s3e_smmu *s)
 {
-	unsigned int i;
+	unsigned int i, n = s->pend_n, op;
+	s3e_u64 c0;
 
-	for (i = 0; i < s->pend_n; i++)
+	for (i = 0; i < n; i++)
 		inv_apply(s, s->pend_inv[i][0], s->pend_inv[i][1]);
 	s->pend_n = 0;
+	/*
+	 * Speculative fills (§3.21.2: any reachable structure may be fetched
+	 * at any time): the structures just invalidated are fetched again
+	 * at once, so that a later change the driver does not invalidate
+	 * meets a cached copy even if no transaction used it.
+	 */
+	for (i = 0; i < n; i++) {
+		c0 = s->pend_inv[i][0];
+		op = s3e_field_get(CMD_0_OP, c0);
+		if (op == CMD_OP_CFGI_STE)
+			s3e_spec_config(s, s3e_field_get(CMD_0_SID, c0),
+					S3E_NO_SSID);
+		else if (op == CMD_OP_CFGI_CD)
+			s3e_spec_config(s, s3e_field_get(CMD_0_SID, c0),
+					s3e_field_get(CMD_0_SSID, c0));
+	}
 }
 
 /*
@@ -139,6 +159,9 @@ int s3e_cmd_exec(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 	case CMD_OP_PREFETCH_ADDR:
 		if (cmd0 & CMD_0_SSEC)
 			return S3E_CMD_ILL;
+		/* A hint: only strict mode prefetches (§4.2) */
+		if (s->cfg.strict)
+			s3e_prefetch_cmd(s, cmd0, cmd1);
 		break;
 	case CMD_OP_CFGI_VMS_PIDM:
 		/* §4.3.5: ILLEGAL without MPAM (SMMU_IDR3.MPAM = 0) */

@@ -322,6 +322,8 @@ s3e_u32 s3e_smmu_read32(struct s3e_smmu *s, s3e_u32 offset)
 		offset -= SMMU3_PAGE_SIZE;
 		if (offset != SMMU3_EVENTQ_PROD && offset != SMMU3_EVENTQ_CONS)
 			return 0;
+		if (offset == SMMU3_EVENTQ_PROD && s->chk)
+			s3e_chk_evtq_prod_read(s);
 	}
 
 	switch (offset) {

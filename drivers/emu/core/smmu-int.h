@@ -530,6 +530,29 @@ int s3e_cd_get(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 idx,
  */
 int s3e_cd_decode(const s3e_u64 *raw, int el2, struct s3e_cd *cd);
 
+/* Translations one CMD_PREFETCH_ADDR caches at most (strict mode) */
+#define S3E_PREFETCH_MAX	16
+
+/**
+ * s3e_prefetch_cmd() - execute CMD_PREFETCH_CONFIG or CMD_PREFETCH_ADDR
+ * @s: instance in strict mode
+ * @cmd0: doubleword 0
+ * @cmd1: doubleword 1
+ *
+ * Fills the configuration cache and the TLB (§4.2.1, §4.2.2); nothing is
+ * recorded.  SSV = 1 on a stream without substreams has no effect (one of
+ * the two behaviours §4.2 allows).
+ */
+void s3e_prefetch_cmd(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1);
+
+/**
+ * s3e_spec_config() - fill the configuration of a stream speculatively
+ * @s: instance in strict mode
+ * @sid: StreamID
+ * @ssid: SubstreamID, or S3E_NO_SSID
+ */
+void s3e_spec_config(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 ssid);
+
 /* translate.c: the walk cache callbacks of the walker (strict mode) */
 int s3e_wc_walk_find(void *ctx, unsigned int stage, unsigned int gshift,
 		     unsigned int start, s3e_u64 ia, unsigned int *level,

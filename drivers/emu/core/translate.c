@@ -409,6 +409,9 @@ static int walk_fault(struct s3e_smmu *s, const struct s3e_dctx *c,
 	return txn_fault(s, t, access, &f, r);
 }
 
+static int fill_translation(struct s3e_smmu *s, const struct s3e_dctx *c,
+			    s3e_u32 sid, s3e_u32 ssid, s3e_u64 va);
+
 static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
 		     const struct s3e_txn *t, struct s3e_txn_result *r)
 {
@@ -465,8 +468,113 @@ static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
 		utlb_fill(s, c, va, res.oa, res.size_shift,
 			  res.s1_perm & res.s2_perm);
 	}
+	/*
+	 * Strict mode: the next mapping too, speculatively (§3.21.1: valid
+	 * translations may be cached at any time), so that a driver that
+	 * changes it without a TLBI is caught when the stream gets there.
+	 */
+	if (s->cfg.strict && va + (1ULL << res.size_shift) > va)
+		fill_translation(s, c, t->sid, t->ssid,
+				 (va | ((1ULL << res.size_shift) - 1)) + 1);
 	return txn_ok(res.oa, (1ULL << res.size_shift) - 1, r);
 }
+
+/* ------------------------------------------------------------------ */
+/*
+ * Prefetch and speculative fills (strict mode).  Whatever they find
+ * wrong (an invalid or illegal structure, a fault) is ignored and
+ * recorded nowhere (§4.2); they only fill the caches, as a read by the
+ * stream would.  They are not counted as translations or walks.
+ */
+
+/* Walk @va in context @c and cache the translation; 0 when cached */
+static int fill_translation(struct s3e_smmu *s, const struct s3e_dctx *c,
+			    s3e_u32 sid, s3e_u32 ssid, s3e_u64 va)
+{
+	const struct s3e_tlb_entry *e;
+	struct s3e_walk_result res;
+	int rc;
+
+	if (!(c->flags & S3E_DCTX_S1) && (va >> S3E_IAS_BITS))
+		return -1;
+	s3e_wc_begin(s, &c->tag, sid, ssid);
+	if (c->flags & S3E_DCTX_S1)
+		rc = s3e_walk_s1(&s->walker, &c->s1,
+				 c->flags & S3E_DCTX_S2 ? &c->s2 : S3E_NULL,
+				 va, 0, &res);
+	else
+		rc = s3e_walk_s2(&s->walker, &c->s2, va, 0, &res);
+	s->wc_tag = S3E_NULL;
+	if (rc)
+		return -1;
+	e = s3e_tlb_insert(&s->tlb, &c->tag, va, &res, c->s2_gshift);
+	if (!e)
+		return -1;
+	if (s->chk)
+		s3e_chk_tlb_insert(s, e, &res, sid, ssid, &c->tag);
+	s->stats.prefetched++;
+	return 0;
+}
+
+/*
+ * The configuration of (@sid, @ssid) into the configuration cache, and
+ * when @n is not 0, the translations of @n addresses from @iova at a
+ * stride of 2^@stride_shift bytes into the TLB.
+ */
+static void prefetch(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 ssid,
+		     s3e_u64 iova, unsigned int n, unsigned int stride_shift)
+{
+	struct s3e_txn t = { .sid = sid, .ssid = ssid, .iova = iova };
+	struct s3e_fault f = { 0 };
+	struct s3e_dctx d;
+	s3e_u64 va;
+	int rc;
+
+	if (!s->smmuen)
+		return;
+	rc = dctx_build(s, &t, &d, &f);
+	s->wc_tag = S3E_NULL;
+	if (rc || d.kind != S3E_DCTX_XLATE)
+		return;
+	s->stats.prefetched++;
+	va = ctx_input(&d, iova);
+	for (; n; n--) {
+		fill_translation(s, &d, sid, ssid, va);
+		/* Stop at the top of the address space */
+		if (va + (1ULL << stride_shift) < va)
+			break;
+		va += 1ULL << stride_shift;
+	}
+}
+
+void s3e_prefetch_cmd(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
+{
+	s3e_u32 sid = s3e_field_get(CMD_0_SID, cmd0);
+	s3e_u32 ssid = cmd0 & CMD_0_SSV ? s3e_field_get(CMD_0_SSID, cmd0) :
+					  S3E_NO_SSID;
+	unsigned int size = s3e_field_get(CMD_PREFETCH_1_SIZE, cmd1);
+	unsigned int stride = s3e_field_get(CMD_PREFETCH_1_STRIDE, cmd1);
+
+	if (s3e_field_get(CMD_0_OP, cmd0) == CMD_OP_PREFETCH_CONFIG) {
+		prefetch(s, sid, ssid, 0, 0, 12);
+		return;
+	}
+	/*
+	 * §4.2.2: 2^Size translations at a stride of 2^(12 + Stride) bytes
+	 * (SMMUv3.2), limited to S3E_PREFETCH_MAX as the architecture lets
+	 * an implementation limit them.
+	 */
+	prefetch(s, sid, ssid, cmd1 & CMD_PREFETCH_1_ADDR,
+		 size >= 5 ? S3E_PREFETCH_MAX : 1U << size,
+		 12 + (stride > 40 ? 40 : stride));
+}
+
+void s3e_spec_config(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 ssid)
+{
+	prefetch(s, sid, ssid, 0, 0, 12);
+}
+
+/* ------------------------------------------------------------------ */
 
 static int translate_slow(struct s3e_smmu *s, const struct s3e_txn *t,
 			  struct s3e_txn_result *r)

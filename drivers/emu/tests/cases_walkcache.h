@@ -72,6 +72,8 @@ static s3e_u64 wc_table_cleared(unsigned int strict)
  */
 S3E_CASE(wc_leaf_tlbi_keeps_table_walk)
 {
+	s3e_u64 hits;
+
 	wc_table_cleared(0);
 	EXPECT_EQ(xl(1, NOSS, WC_VA, ACC_R), S3E_TXN_FAULT);
 	EXPECT_EQ(res.event, EVT_F_TRANSLATION);
@@ -79,8 +81,9 @@ S3E_CASE(wc_leaf_tlbi_keeps_table_walk)
 
 	model_reset();
 	wc_table_cleared(1);
+	hits = st()->wc_hits;
 	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
-	EXPECT_EQ(st()->wc_hits, 1);
+	EXPECT_EQ(st()->wc_hits > hits, 1);
 	EXPECT_EQ(st()->wc_fills, 3);
 }
 
@@ -191,8 +194,65 @@ S3E_CASE(checker_wc_leaf0_then_free_clean)
 	wc_freed_pa = 0;
 }
 
-/* A second page under the same tables starts its walk at level 3 */
+/*
+ * A page under the same tables starts its walk at level 3: one walk
+ * cache hit and no new fill.  The walk of WC_VA also filled the next
+ * page's translation speculatively (its first walk cache hit).
+ */
 S3E_CASE(wc_neighbour_walk_starts_below)
+{
+	cfg.strict = 1;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+	map_page(&s1t, WC_VA + 2 * SZ_4K, DATA_PA + SZ_4K, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
+	EXPECT_EQ(st()->wc_fills, 3);
+	EXPECT_EQ(st()->wc_hits, 1);
+	EXPECT_EQ(st()->walks, 1);
+	EXPECT_EQ(xpa(1, NOSS, WC_VA + 2 * SZ_4K, ACC_R), DATA_PA + SZ_4K);
+	EXPECT_EQ(st()->walks, 2);
+	EXPECT_EQ(st()->wc_hits, 3);
+	EXPECT_EQ(st()->wc_fills, 3);
+	/* Another ASID does not share the entries */
+	cd_write(CD_PA + 64 * 2, cd0(6), tree_ttb(&s1t));
+	ste_s1(2, CD_PA + 64 * 2, 0, 0, 0);
+	EXPECT_EQ(xpa(2, NOSS, WC_VA, ACC_R), DATA_PA);
+	EXPECT_EQ(st()->wc_fills, 6);
+}
+
+/*
+ * Speculative fill (strict mode): a walk also caches the next mapping,
+ * whose later use is a TLB hit; default mode caches what was walked.
+ */
+S3E_CASE(spec_fill_next_mapping)
+{
+	unsigned int strict;
+
+	for (strict = 0; strict < 2; strict++) {
+		model_reset();
+		cfg.strict = strict;
+		smmu_up();
+		s1_stream(1, 5);
+		map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+		map_page(&s1t, WC_VA + SZ_4K, DATA_PA + 3 * SZ_4K, S1_RW);
+		EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
+		EXPECT_EQ(xpa(1, NOSS, WC_VA + SZ_4K, ACC_W),
+			  DATA_PA + 3 * SZ_4K);
+		EXPECT_EQ(st()->walks, strict ? 1 : 2);
+		EXPECT_EQ(st()->tlb_answered, strict ? 1 : 0);
+		EXPECT_EQ(st()->prefetched, strict ? 1 : 0);
+	}
+	/* Silent: the page after the next one is not mapped */
+	EXPECT_EQ(evt_pending(), 0);
+}
+
+/*
+ * The speculatively filled translation is a cached copy like any other:
+ * remapping it without a TLBI leaves it in use (class 3), although the
+ * stream never accessed it before the change.
+ */
+S3E_CASE(checker_spec_fill_stale_reported)
 {
 	cfg.strict = 1;
 	smmu_up();
@@ -200,16 +260,91 @@ S3E_CASE(wc_neighbour_walk_starts_below)
 	map_page(&s1t, WC_VA, DATA_PA, S1_RW);
 	map_page(&s1t, WC_VA + SZ_4K, DATA_PA + SZ_4K, S1_RW);
 	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
-	EXPECT_EQ(st()->wc_fills, 3);
+	map_page(&s1t, WC_VA + SZ_4K, DATA_PA + 2 * SZ_4K, S1_RW);
+	cmd_sync();
 	EXPECT_EQ(xpa(1, NOSS, WC_VA + SZ_4K, ACC_R), DATA_PA + SZ_4K);
-	EXPECT_EQ(st()->wc_hits, 1);
-	EXPECT_EQ(st()->wc_fills, 3);
-	/* Another ASID does not share the entries */
-	cd_write(CD_PA + 64 * 2, cd0(6), tree_ttb(&s1t));
-	ste_s1(2, CD_PA + 64 * 2, 0, 0, 0);
-	EXPECT_EQ(xpa(2, NOSS, WC_VA, ACC_R), DATA_PA);
-	EXPECT_EQ(st()->wc_hits, 1);
-	EXPECT_EQ(st()->wc_fills, 6);
+	EXPECT_EQ(wc_count(S3E_CHK_TLB_STALE), 1);
+	EXPECT_EQ(wc_last()->detail, S3E_CHK_T_LEAF);
+	EXPECT_EQ(wc_last()->iova, WC_VA + SZ_4K);
+}
+
+/* CMD_PREFETCH_ADDR fills the TLB in strict mode, silently (§4.2.2) */
+S3E_CASE(prefetch_addr_fills_tlb)
+{
+	unsigned int strict;
+
+	for (strict = 0; strict < 2; strict++) {
+		model_reset();
+		cfg.strict = strict;
+		smmu_up();
+		s1_stream(1, 5);
+		map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+		map_page(&s1t, WC_VA + 2 * SZ_4K, DATA_PA + SZ_4K, S1_RW);
+		/* 4 pages from WC_VA, stride 8K: WC_VA, +8K, +16K, +24K */
+		cmd(OP(PREFETCH_ADDR) | FPC(CMD_0_SID, 1),
+		    WC_VA | FPC(CMD_PREFETCH_1_SIZE, 2) |
+		    FPC(CMD_PREFETCH_1_STRIDE, 1));
+		cmd_sync();
+		EXPECT_EQ(cmdq_idle(), 1);
+		EXPECT_EQ(st()->prefetched, strict ? 3 : 0);
+		EXPECT_EQ(xpa(1, NOSS, WC_VA + 2 * SZ_4K, ACC_R),
+			  DATA_PA + SZ_4K);
+		EXPECT_EQ(st()->walks, strict ? 0 : 1);
+		EXPECT_EQ(evt_pending(), 0);
+	}
+	/* An invalid stream, or a SubstreamID it does not have: nothing */
+	cmd(OP(PREFETCH_ADDR) | FPC(CMD_0_SID, 9), WC_VA);
+	cmd(OP(PREFETCH_CONFIG) | FPC(CMD_0_SID, 1) | CMD_0_SSV |
+	    FPC(CMD_0_SSID, 3), 0);
+	cmd_sync();
+	EXPECT_EQ(cmdq_idle(), 1);
+	EXPECT_EQ(st()->prefetched, 3);
+	EXPECT_EQ(evt_pending(), 0);
+}
+
+/*
+ * CMD_PREFETCH_CONFIG caches the STE and CD (§4.2.1): a change made
+ * afterwards without a CFGI is not seen, and its use is class 2.
+ */
+S3E_CASE(prefetch_config_then_unsynced_change)
+{
+	cfg.strict = 1;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+	cmd(OP(PREFETCH_CONFIG) | FPC(CMD_0_SID, 1), 0);
+	cmd_sync();
+	EXPECT_EQ(st()->prefetched, 1);
+	ste_abort(1);
+	cmd_sync();
+	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
+	EXPECT_EQ(wc_count(S3E_CHK_CFG_STALE), 1);
+	EXPECT_EQ(wc_last()->detail, S3E_CHK_C_STRUCT);
+	EXPECT_EQ(wc_last()->missing, CMD_OP_CFGI_STE);
+}
+
+/*
+ * Speculative configuration fill: the STE a CFGI_STE invalidated is
+ * fetched again at the CMD_SYNC, so a second change without a CFGI is
+ * not seen (and is class 2) although no transaction came in between.
+ */
+S3E_CASE(spec_config_after_cfgi)
+{
+	cfg.strict = 1;
+	smmu_up();
+	ste_bypass(4);
+	cmd(OP(CFGI_STE) | FPC(CMD_0_SID, 4), CMD_CFGI_1_LEAF);
+	cmd_sync();
+	EXPECT_EQ(st()->prefetched, 0);
+	ste_abort(4);
+	cmd(OP(CFGI_STE) | FPC(CMD_0_SID, 4), CMD_CFGI_1_LEAF);
+	cmd_sync();
+	EXPECT_EQ(st()->prefetched, 0);
+	EXPECT_EQ(xl(4, NOSS, 0x5000, ACC_R), S3E_TXN_ABORT);
+	ste_bypass(4);
+	cmd_sync();
+	EXPECT_EQ(xl(4, NOSS, 0x5000, ACC_R), S3E_TXN_ABORT);
+	EXPECT_EQ(wc_count(S3E_CHK_CFG_STALE), 1);
 }
 
 /*
@@ -450,6 +585,58 @@ S3E_CASE(l1cd_invalidation_scope)
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* Class 5: a full event queue left full */
+
+/* Fill a 4-entry event queue with C_BAD_STREAMID records */
+static void evtq_fill_4(void)
+{
+	unsigned int i;
+
+	cfg.strict = 1;
+	evtq_log2 = 2;
+	smmu_up();
+	for (i = 0; i < 5; i++)
+		EXPECT_EQ(xl(0x300 + i, NOSS, 0, ACC_R), S3E_TXN_FAULT);
+	EXPECT_EQ(st()->events, 4);
+	EXPECT_EQ(st()->events_dropped, 1);
+}
+
+/*
+ * The driver looked at the full queue twice (EVENTQ_PROD) and consumed
+ * nothing in between: reported once (§3.5, §7.4).
+ */
+S3E_CASE(checker_evtq_left_full_reported)
+{
+	evtq_fill_4();
+	r32(SMMU3_EVENTQ_PROD_P1);
+	EXPECT_EQ(wc_count(S3E_CHK_QUEUE), 0);
+	r32(SMMU3_EVENTQ_PROD_P1);
+	EXPECT_EQ(wc_count(S3E_CHK_QUEUE), 1);
+	EXPECT_EQ(wc_last()->detail, S3E_CHK_Q_EVTQ_FULL);
+	EXPECT_EQ(wc_last()->addr, EVTQ_PA);
+	r32(SMMU3_EVENTQ_PROD_P1);
+	EXPECT_EQ(wc_count(S3E_CHK_QUEUE), 1);
+}
+
+/*
+ * Clean: the handler consumes between its reads, even if the queue is
+ * full again by its next read; a read of the page-0 alias (an inspection,
+ * not the driver's handler) does not count.
+ */
+S3E_CASE(checker_evtq_full_consumed_clean)
+{
+	evtq_fill_4();
+	r32(SMMU3_EVENTQ_PROD_P1);
+	w32(SMMU3_EVENTQ_CONS_P1, q_next(r32(SMMU3_EVENTQ_CONS_P1), 2));
+	EXPECT_EQ(xl(0x300, NOSS, 0, ACC_R), S3E_TXN_FAULT);
+	EXPECT_EQ(st()->events, 5);
+	r32(SMMU3_EVENTQ_PROD_P1);
+	r32(SMMU3_EVENTQ_PROD);
+	r32(SMMU3_EVENTQ_PROD);
+	EXPECT_EQ(wc_count(S3E_CHK_QUEUE), 0);
+}
+
 static struct S3E_LIST_TYPE s3e_model_caching[] = {
 	S3E_LIST_ENTRY(wc_leaf_tlbi_keeps_table_walk),
 	S3E_LIST_ENTRY(checker_wc_stale_table_reported),
@@ -457,12 +644,19 @@ static struct S3E_LIST_TYPE s3e_model_caching[] = {
 	S3E_LIST_ENTRY(checker_wc_table_freed_reported),
 	S3E_LIST_ENTRY(checker_wc_leaf0_then_free_clean),
 	S3E_LIST_ENTRY(wc_neighbour_walk_starts_below),
+	S3E_LIST_ENTRY(spec_fill_next_mapping),
+	S3E_LIST_ENTRY(checker_spec_fill_stale_reported),
+	S3E_LIST_ENTRY(prefetch_addr_fills_tlb),
+	S3E_LIST_ENTRY(prefetch_config_then_unsynced_change),
+	S3E_LIST_ENTRY(spec_config_after_cfgi),
 	S3E_PARAM_ENTRY(wc_invalidation_scope_s1, wc_inv_s1_cases),
 	S3E_PARAM_ENTRY(wc_invalidation_scope_s2, wc_inv_s2_cases),
 	S3E_LIST_ENTRY(wc_reset_drops),
 	S3E_LIST_ENTRY(l1std_cached_until_cfgi_leaf0),
 	S3E_PARAM_ENTRY(l1std_invalidation_scope, l1std_inv_cases),
 	S3E_PARAM_ENTRY(l1cd_invalidation_scope, l1cd_inv_cases),
+	S3E_LIST_ENTRY(checker_evtq_left_full_reported),
+	S3E_LIST_ENTRY(checker_evtq_full_consumed_clean),
 	{}
 };
 

@@ -25,7 +25,18 @@
  *    CFGI_STE / CFGI_CD (§3.21.3);
  *  - class 3 (S3E_CHK_TLB_STALE): a cached leaf descriptor changed and a
  *    translation used the cached copy after the next CMD_SYNC without a
- *    covering TLBI (§3.21.1).
+ *    covering TLBI (§3.21.1); likewise a table descriptor of the walk
+ *    cache, whose covering TLBI must have Leaf = 0 (detail
+ *    S3E_CHK_T_TABLE);
+ *  - class 2 also covers the level-1 stream table and CD descriptors
+ *    (detail S3E_CHK_C_L1), whose covering CFGI must have Leaf = 0.
+ *
+ * Class 4 (S3E_CHK_WALK_FREED): a walk cache entry that went stale points
+ * to a table that is no longer linked; if that table is freed
+ * (s3e_host.page_free) or rewritten while the entry is still cached, a
+ * walk through the entry would read freed memory.  Checked at every
+ * CMD_SYNC (a checksum of the table taken when the entry went stale),
+ * reported once per entry whether or not a walk uses it.
  *
  * Class 1 (S3E_CHK_LIVE_TORN): every STE or CD the model fetched valid
  * is followed while it stays live (V = 1, SMMUEN = 1; a CD until a
@@ -58,10 +69,11 @@
  * What it can miss: a change that is undone before the next CMD_SYNC (the
  * comparison only sees memory at CMD_SYNCs and at uses); changes to
  * entries that are no longer cached (evicted: the next fetch sees the new
- * value, as hardware may); table (non-leaf) descriptors, level-1 stream
- * table and CD descriptors, and the stage-2 translation of stage-1 table
- * addresses (the model caches none of them); and hardware-managed bits
- * (AF, and the dirty state of DBM descriptors), which are not compared.
+ * value, as hardware may); L1CDs read through stage 2 and the stage-1
+ * tables of nested walks for class 4 (not cached, not followed); a table
+ * freed and reused between two CMD_SYNCs with the same content; and
+ * hardware-managed bits (AF, and the dirty state of DBM descriptors),
+ * which are not compared.
  * A driver that writes a structure on one CPU while another CPU's
  * CMD_SYNC completes, and a device that uses it before the first CPU's
  * invalidation, is reported although the first CPU's sequence may be

@@ -315,7 +315,31 @@ static inline int s3e_has_s2(const struct s3e_smmu *s)
 	return s->idr[0] & IDR0_S2P;
 }
 
-/* regs.c */
+/*
+ * Decoded contexts and last-translation entries: translate.c fills them,
+ * regs.c (reset, CR0) and cmd.c (CFGI_*, TLBI_*) invalidate them.  Inline
+ * here, so that the command layer does not call back into the register
+ * file.
+ */
+
+/**
+ * s3e_dctx_clear() - empty the decoded-context cache
+ * @s: instance
+ *
+ * Frees every slot and restarts both generations at 1.
+ */
+static inline void s3e_dctx_clear(struct s3e_smmu *s)
+{
+	unsigned int i;
+
+	for (i = 0; i < S3E_DCTX_NR; i++) {
+		s->dctx[i].kind = S3E_DCTX_FREE;
+		s->dctx[i].gen = 0;
+		s->dctx[i].u_gen = 0;
+	}
+	s->cfg_gen = 1;
+	s->tlb_gen = 1;
+}
 
 /**
  * s3e_dctx_invalidate() - drop every decoded context
@@ -323,7 +347,11 @@ static inline int s3e_has_s2(const struct s3e_smmu *s)
  *
  * Bumps the configuration generation; on its wrap, clears the cache.
  */
-void s3e_dctx_invalidate(struct s3e_smmu *s);
+static inline void s3e_dctx_invalidate(struct s3e_smmu *s)
+{
+	if (!++s->cfg_gen)
+		s3e_dctx_clear(s);
+}
 
 /**
  * s3e_utlb_invalidate() - drop every last-translation entry
@@ -331,7 +359,11 @@ void s3e_dctx_invalidate(struct s3e_smmu *s);
  *
  * Bumps the TLB generation; on its wrap, clears the entries.
  */
-void s3e_utlb_invalidate(struct s3e_smmu *s);
+static inline void s3e_utlb_invalidate(struct s3e_smmu *s)
+{
+	if (!++s->tlb_gen)
+		s3e_dctx_clear(s);
+}
 
 /* queue.c */
 

@@ -17,6 +17,9 @@
  *  - fields of features that are not implemented (PRI, ATS, VMW) are RES0:
  *    the PRI queue registers read as zero and ignore writes.
  *
+ * The register file is the top of the device: its writes run the command
+ * queue (queue.c), and nothing below calls back into it.
+ *
  * Freestanding: no kernel or libc headers.
  */
 #include "smmu-int.h"

@@ -4,11 +4,11 @@
  * s3e_trace, core/trace.h) turned into the ftrace events declared in
  * smmu3_emu_trace.h.
  *
- * The core calls smmu3_emu_trace() (through smmu3_emu.c's host callback)
- * with the instance's lock held, only while one of these events is
- * enabled: smmu3_emu_trace_reg() and smmu3_emu_trace_unreg() count the
- * enabled events and smmu3_emu.c gives every instance's core the callback
- * while the count is not zero.
+ * The core calls smmu3_emu_trace() (through the host callback of
+ * smmu3_emu_host.c) with the instance's lock held, only while one of these
+ * events is enabled: smmu3_emu_trace_reg() and smmu3_emu_trace_unreg()
+ * count the enabled events and smmu3_emu_host.c gives every instance's
+ * core the callback while the count is not zero.
  */
 #include <linux/device.h>
 #include <smmu3/smmu3-arch.h>

@@ -18,7 +18,7 @@ void smmu3_emu_trace(struct device *dev, const struct s3e_trace *t);
 int smmu3_emu_trace_reg(void);
 void smmu3_emu_trace_unreg(void);
 
-/* smmu3_emu.c */
+/* smmu3_emu_host.c */
 void smmu3_emu_trace_users_add(int delta);
 
 #endif /* SMMU3_EMU_TRACE_DECLS */

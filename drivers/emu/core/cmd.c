@@ -36,7 +36,11 @@
  * SCALE = TTL = 0, and TG = 16KB with TTL = 0b01 (SMMU_IDR5.DS = 0)
  * (§4.4.1.1); CMD_SYNC with the reserved CS value 3 (§4.7.3).  Other
  * reserved fields are ignored (§4.1.5 allows either).
-
+ *
+ * The command queue (queue.c) calls in here; commands signal through
+ * signal.c (the CMD_SYNC interrupt, MSI and wake-up event) and call
+ * neither the queues nor the register file.
+ *
  * Freestanding: no kernel or libc headers.
  */
 #include "smmu-int.h"
@@ -227,9 +231,6 @@ int s3e_cmd_exec(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 
 void s3e_cmd_sync_complete(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 {
-	/* §4.7.3: the zero check covers MSIAddress[55:2], not just the OAS */
-	s3e_u64 addr = cmd1 & SMMU3_GENMASK(55, 2);
-
 	/* §4.7.3: every earlier invalidation has completed (strict mode) */
 	if (s->pend_n)
 		s3e_inv_complete(s);
@@ -237,23 +238,5 @@ void s3e_cmd_sync_complete(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 	if (s->chk)
 		s3e_chk_sync(s);
 	s->stats.syncs++;
-	switch (s3e_field_get(CMD_SYNC_0_CS, cmd0)) {
-	case CMD_SYNC_CS_SEV:
-		/* §4.7.3 SIG_SEV: a WFE wake-up event (SMMU_IDR0.SEV = 1) */
-		s3e_sev(s);
-		return;
-	case CMD_SYNC_CS_IRQ:
-		break;
-	default:
-		return;
-	}
-	/*
-	 * §4.7.3 SIG_IRQ: the wired output is asserted regardless of
-	 * MSIAddress; an MSI is written when MSIAddress is non-zero,
-	 * truncated to the OAS (§3.4.3).
-	 */
-	s3e_irq_line(s, S3E_IRQ_CMDQ_SYNC);
-	if (addr && s3e_msi_write(s, addr & S3E_OA_MASK,
-				  s3e_field_get(CMD_SYNC_0_MSIDATA, cmd0)))
-		s3e_gerror_raise(s, GERROR_MSI_CMDQ_ABT_ERR);
+	s3e_cmd_sync_signal(s, cmd0, cmd1);
 }

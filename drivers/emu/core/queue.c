@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Queues and interrupts of the emulated SMMUv3.
+ * Queues of the emulated SMMUv3: the command queue's consumer and the
+ * event queue's producer.
  *
  * Command queue: the SMMU is the consumer.  Commands are consumed
  * synchronously, inside the register write that makes them visible (a
@@ -21,16 +22,10 @@
  * A record that cannot be written activates GERROR.EVENTQ_ABT_ERR
  * (§7.2.2), after which delivery stops until software acknowledges it.
  *
- * Interrupts (§3.18.2): each source that IRQ_CTRL enables pulses its wired
- * line and, independently, sends an MSI when SMMU_IDR0.MSI is set and the
- * *_IRQ_CFG0 address is non-zero (an aborted MSI activates
- * GERROR.MSI_*_ABT_ERR).  CMD_SYNC completion interrupts are requested per
- * command (§4.7.3: the wired output is asserted regardless of MSIAddress).
+ * The command queue hands each command to cmd.c; both queues signal
+ * their interrupts, MSIs and global errors through signal.c.  Neither
+ * calls back into the register file (regs.c), which drives them.
  *
- * WFE wake-up events (SMMU_IDR0.SEV): sent when CMD_SYNC with CS = SIG_SEV
- * completes, and when the command queue becomes non-full after software
- * could have observed it full (§4.1.2).
-
  * Freestanding: no kernel or libc headers.
  */
 #include "smmu-int.h"
@@ -69,65 +64,6 @@ static s3e_u64 q_entry(const struct s3e_queue *q, s3e_u32 p,
 	return (base + idx * dwords * 8) & S3E_OA_MASK;
 }
 
-void s3e_irq_line(struct s3e_smmu *s, unsigned int line)
-{
-	s->stats.irqs[line]++;
-	if (s->host.irq)
-		s->host.irq(s->host.ctx, line);
-}
-
-void s3e_sev(struct s3e_smmu *s)
-{
-	s->stats.sevs++;
-	if (s->host.sev)
-		s->host.sev(s->host.ctx);
-}
-
-int s3e_msi_write(struct s3e_smmu *s, s3e_u64 addr, s3e_u32 data)
-{
-	s3e_u32 le = s3e_le32(data);
-
-	if (s->host.write(s->host.ctx, addr, &le, sizeof(le)))
-		return -1;
-	s->stats.msis++;
-	return 0;
-}
-
-void s3e_gerror_raise(struct s3e_smmu *s, s3e_u32 bits)
-{
-	s3e_u64 addr;
-
-	bits &= GERROR_ERR_MASK & ~s3e_gerror_active(s);
-	if (!bits)
-		return;
-	s->gerror ^= bits;
-	s3e_trace_gerror(s, bits);
-	if (!(s->irq_ctrl & IRQ_CTRL_GERROR_IRQEN))
-		return;
-	/* §3.18.2: the wired pulse and the MSI are independent */
-	s3e_irq_line(s, S3E_IRQ_GERROR);
-	addr = s->gerror_irq_cfg0 & MSI_CFG0_ADDR;
-	if (!addr)
-		return;
-	/* An aborted GERROR MSI is itself an error, without a new MSI */
-	if (s3e_msi_write(s, addr & S3E_OA_MASK, s->gerror_irq_cfg1) &&
-	    !(s3e_gerror_active(s) & GERROR_MSI_GERROR_ABT_ERR))
-		s->gerror ^= GERROR_MSI_GERROR_ABT_ERR;
-}
-
-static void evtq_signal(struct s3e_smmu *s)
-{
-	s3e_u64 addr;
-
-	if (!(s->irq_ctrl & IRQ_CTRL_EVENTQ_IRQEN))
-		return;
-	/* §3.18.2: the wired pulse and the MSI are independent */
-	s3e_irq_line(s, S3E_IRQ_EVTQ);
-	addr = s->evtq_irq_cfg0 & MSI_CFG0_ADDR;
-	if (addr && s3e_msi_write(s, addr & S3E_OA_MASK, s->evtq_irq_cfg1))
-		s3e_gerror_raise(s, GERROR_MSI_EVENTQ_ABT_ERR);
-}
-
 int s3e_evtq_record(struct s3e_smmu *s, const s3e_u64 *rec)
 {
 	struct s3e_queue *q = &s->evtq;
@@ -147,7 +83,7 @@ int s3e_evtq_record(struct s3e_smmu *s, const s3e_u64 *rec)
 		s->stats.events_dropped++;
 		if (!((q->prod ^ q->cons) & Q_OVF)) {
 			q->prod ^= Q_OVF;
-			evtq_signal(s);
+			s3e_evtq_signal(s);
 		}
 		return 0;
 	}
@@ -161,7 +97,7 @@ int s3e_evtq_record(struct s3e_smmu *s, const s3e_u64 *rec)
 	}
 	q->prod = q_inc(q, q->prod);
 	s->stats.events++;
-	evtq_signal(s);
+	s3e_evtq_signal(s);
 	return 1;
 }
 

@@ -17,6 +17,9 @@
  *  - fields of features that are not implemented (PRI, ATS, VMW) are RES0:
  *    the PRI queue registers read as zero and ignore writes.
  *
+ * The register file is the top of the device: its writes run the command
+ * queue (queue.c), and nothing below calls back into it.
+ *
  * Freestanding: no kernel or libc headers.
  */
 #include "smmu-int.h"
@@ -196,31 +199,6 @@ unsigned long s3e_smmu_mem_size(const struct s3e_smmu *s)
 	       (s->l1c ? sizeof(*s->l1c) : 0);
 }
 
-static void dctx_clear(struct s3e_smmu *s)
-{
-	unsigned int i;
-
-	for (i = 0; i < S3E_DCTX_NR; i++) {
-		s->dctx[i].kind = S3E_DCTX_FREE;
-		s->dctx[i].gen = 0;
-		s->dctx[i].u_gen = 0;
-	}
-	s->cfg_gen = 1;
-	s->tlb_gen = 1;
-}
-
-void s3e_dctx_invalidate(struct s3e_smmu *s)
-{
-	if (!++s->cfg_gen)
-		dctx_clear(s);
-}
-
-void s3e_utlb_invalidate(struct s3e_smmu *s)
-{
-	if (!++s->tlb_gen)
-		dctx_clear(s);
-}
-
 void s3e_smmu_reset(struct s3e_smmu *s)
 {
 	s->cr0 = 0;
@@ -259,7 +237,7 @@ void s3e_smmu_reset(struct s3e_smmu *s)
 	s->pend_n = 0;
 	s->chk_armed = 0;
 	s3e_chk_reset(s);
-	dctx_clear(s);
+	s3e_dctx_clear(s);
 }
 
 const struct s3e_smmu_stats *s3e_smmu_stats(const struct s3e_smmu *s)

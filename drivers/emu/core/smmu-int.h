@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Internals of the emulated SMMUv3 device: the instance structure and the
- * functions the parts of the device (regs.c, queue.c, cmd.c, strtab.c,
- * cd.c, translate.c) call in one another.  Nothing here is part of the
- * interface to the host (smmu.h).
+ * functions the parts of the device (regs.c, queue.c, cmd.c, signal.c,
+ * strtab.c, cd.c, translate.c) call in one another.  Nothing here is part
+ * of the interface to the host (smmu.h).
+ *
+ * The register file drives the queues, the command queue executes
+ * commands, and queues and commands signal interrupts, MSIs and global
+ * errors: regs.c -> queue.c -> cmd.c -> signal.c, never the other way.
  *
  * Freestanding: no kernel or libc headers.
  */
@@ -328,7 +332,31 @@ static inline int s3e_has_s2(const struct s3e_smmu *s)
 	return s->idr[0] & IDR0_S2P;
 }
 
-/* regs.c */
+/*
+ * Decoded contexts and last-translation entries: translate.c fills them,
+ * regs.c (reset, CR0) and cmd.c (CFGI_*, TLBI_*) invalidate them.  Inline
+ * here, so that the command layer does not call back into the register
+ * file.
+ */
+
+/**
+ * s3e_dctx_clear() - empty the decoded-context cache
+ * @s: instance
+ *
+ * Frees every slot and restarts both generations at 1.
+ */
+static inline void s3e_dctx_clear(struct s3e_smmu *s)
+{
+	unsigned int i;
+
+	for (i = 0; i < S3E_DCTX_NR; i++) {
+		s->dctx[i].kind = S3E_DCTX_FREE;
+		s->dctx[i].gen = 0;
+		s->dctx[i].u_gen = 0;
+	}
+	s->cfg_gen = 1;
+	s->tlb_gen = 1;
+}
 
 /**
  * s3e_dctx_invalidate() - drop every decoded context
@@ -336,7 +364,11 @@ static inline int s3e_has_s2(const struct s3e_smmu *s)
  *
  * Bumps the configuration generation; on its wrap, clears the cache.
  */
-void s3e_dctx_invalidate(struct s3e_smmu *s);
+static inline void s3e_dctx_invalidate(struct s3e_smmu *s)
+{
+	if (!++s->cfg_gen)
+		s3e_dctx_clear(s);
+}
 
 /**
  * s3e_utlb_invalidate() - drop every last-translation entry
@@ -344,7 +376,22 @@ void s3e_dctx_invalidate(struct s3e_smmu *s);
  *
  * Bumps the TLB generation; on its wrap, clears the entries.
  */
-void s3e_utlb_invalidate(struct s3e_smmu *s);
+static inline void s3e_utlb_invalidate(struct s3e_smmu *s)
+{
+	if (!++s->tlb_gen)
+		s3e_dctx_clear(s);
+}
+
+/**
+ * s3e_gerror_active() - global errors currently active
+ * @s: instance
+ *
+ * Return: the GERROR bits that differ from GERRORN.
+ */
+static inline s3e_u32 s3e_gerror_active(const struct s3e_smmu *s)
+{
+	return (s->gerror ^ s->gerrorn) & GERROR_ERR_MASK;
+}
 
 /* queue.c */
 
@@ -368,6 +415,42 @@ void s3e_cmdq_run(struct s3e_smmu *s);
  * write aborted).
  */
 int s3e_evtq_record(struct s3e_smmu *s, const s3e_u64 *rec);
+
+/* cmd.c */
+
+/**
+ * s3e_cmd_exec() - decode and execute one command
+ * @s: instance
+ * @cmd0: doubleword 0
+ * @cmd1: doubleword 1
+ *
+ * Return: S3E_CMD_DONE, S3E_CMD_SYNC for a CMD_SYNC (completed by the
+ * caller through s3e_cmd_sync_complete() once CONS has moved past it), or
+ * S3E_CMD_ILL for an illegal command (CERROR_ILL).
+ */
+int s3e_cmd_exec(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1);
+
+/**
+ * s3e_cmd_sync_complete() - complete a CMD_SYNC
+ * @s: instance
+ * @cmd0: doubleword 0 of the CMD_SYNC
+ * @cmd1: doubleword 1 of the CMD_SYNC
+ *
+ * Completes the invalidations strict mode held back, runs the checker,
+ * then signals the completion (s3e_cmd_sync_signal()).
+ */
+void s3e_cmd_sync_complete(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1);
+
+/**
+ * s3e_inv_complete() - complete every outstanding invalidation (strict)
+ * @s: instance
+ *
+ * Applies the CFGI_* and TLBI_* commands that strict mode held back, in
+ * the order they were consumed.
+ */
+void s3e_inv_complete(struct s3e_smmu *s);
+
+/* signal.c */
 
 /**
  * s3e_gerror_raise() - activate global errors
@@ -403,46 +486,26 @@ void s3e_sev(struct s3e_smmu *s);
 void s3e_irq_line(struct s3e_smmu *s, unsigned int line);
 
 /**
- * s3e_gerror_active() - global errors currently active
+ * s3e_evtq_signal() - signal the event queue interrupt
  * @s: instance
  *
- * Return: the GERROR bits that differ from GERRORN.
+ * When IRQ_CTRL.EVENTQ_IRQEN is set: the wired line, and the MSI of
+ * EVENTQ_IRQ_CFG0/1 when its address is non-zero (an aborted MSI
+ * activates GERROR.MSI_EVENTQ_ABT_ERR).
  */
-static inline s3e_u32 s3e_gerror_active(const struct s3e_smmu *s)
-{
-	return (s->gerror ^ s->gerrorn) & GERROR_ERR_MASK;
-}
-
-/* cmd.c */
+void s3e_evtq_signal(struct s3e_smmu *s);
 
 /**
- * s3e_cmd_exec() - decode and execute one command
- * @s: instance
- * @cmd0: doubleword 0
- * @cmd1: doubleword 1
- *
- * Return: S3E_CMD_DONE, S3E_CMD_SYNC for a CMD_SYNC (completed by the
- * caller through s3e_cmd_sync_complete() once CONS has moved past it), or
- * S3E_CMD_ILL for an illegal command (CERROR_ILL).
- */
-int s3e_cmd_exec(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1);
-
-/**
- * s3e_cmd_sync_complete() - signal the completion of a CMD_SYNC
+ * s3e_cmd_sync_signal() - signal the completion of a CMD_SYNC as its CS says
  * @s: instance
  * @cmd0: doubleword 0 of the CMD_SYNC
  * @cmd1: doubleword 1 of the CMD_SYNC
- */
-void s3e_cmd_sync_complete(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1);
-
-/**
- * s3e_inv_complete() - complete every outstanding invalidation (strict)
- * @s: instance
  *
- * Applies the CFGI_* and TLBI_* commands that strict mode held back, in
- * the order they were consumed.
+ * SIG_SEV: a wake-up event.  SIG_IRQ: the CMD_SYNC line, and the MSI when
+ * MSIAddress is non-zero (an aborted MSI activates
+ * GERROR.MSI_CMDQ_ABT_ERR).  SIG_NONE: nothing.
  */
-void s3e_inv_complete(struct s3e_smmu *s);
+void s3e_cmd_sync_signal(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1);
 
 /* strtab.c */
 

@@ -5,7 +5,7 @@
  * TLB and the configuration cache.
  *
  * This is the interface between the freestanding core and whatever hosts
- * it (the kernel glue in drivers/emu/smmu3_emu.c, the native tests, the
+ * it (the kernel glue in drivers/emu/smmu3_emu_*.c, the native tests, the
  * benchmark and the fuzz target).  The host supplies memory access,
  * allocation and interrupt delivery through struct s3e_host; the core
  * takes no locks: the host serialises every call on one instance.

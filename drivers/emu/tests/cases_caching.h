@@ -3,11 +3,11 @@
  * Model cases: what strict mode caches beyond leaf translations and
  * configuration structures -- the walk cache (table descriptors), level-1
  * stream table and CD descriptors, prefetch -- and the checker classes
- * that watch them (3 for table descriptors, 4).  Included by
- * model_cases.h; the list is s3e_model_caching[].
+ * that watch them (3 for table descriptors, 4, 5 for the event queue).
+ * Included by model_cases.h, whose s3e_model_caching[] lists them.
  */
-#ifndef S3E_CASES_WALKCACHE_H
-#define S3E_CASES_WALKCACHE_H
+#ifndef S3E_CASES_CACHING_H
+#define S3E_CASES_CACHING_H
 
 /* Physical address of the descriptor of @ia at @level (the tables exist) */
 static s3e_u64 tree_desc_pa(const struct tree *t, s3e_u64 ia,
@@ -637,27 +637,4 @@ S3E_CASE(checker_evtq_full_consumed_clean)
 	EXPECT_EQ(wc_count(S3E_CHK_QUEUE), 0);
 }
 
-static struct S3E_LIST_TYPE s3e_model_caching[] = {
-	S3E_LIST_ENTRY(wc_leaf_tlbi_keeps_table_walk),
-	S3E_LIST_ENTRY(checker_wc_stale_table_reported),
-	S3E_LIST_ENTRY(checker_wc_table_rewritten_reported),
-	S3E_LIST_ENTRY(checker_wc_table_freed_reported),
-	S3E_LIST_ENTRY(checker_wc_leaf0_then_free_clean),
-	S3E_LIST_ENTRY(wc_neighbour_walk_starts_below),
-	S3E_LIST_ENTRY(spec_fill_next_mapping),
-	S3E_LIST_ENTRY(checker_spec_fill_stale_reported),
-	S3E_LIST_ENTRY(prefetch_addr_fills_tlb),
-	S3E_LIST_ENTRY(prefetch_config_then_unsynced_change),
-	S3E_LIST_ENTRY(spec_config_after_cfgi),
-	S3E_PARAM_ENTRY(wc_invalidation_scope_s1, wc_inv_s1_cases),
-	S3E_PARAM_ENTRY(wc_invalidation_scope_s2, wc_inv_s2_cases),
-	S3E_LIST_ENTRY(wc_reset_drops),
-	S3E_LIST_ENTRY(l1std_cached_until_cfgi_leaf0),
-	S3E_PARAM_ENTRY(l1std_invalidation_scope, l1std_inv_cases),
-	S3E_PARAM_ENTRY(l1cd_invalidation_scope, l1cd_inv_cases),
-	S3E_LIST_ENTRY(checker_evtq_left_full_reported),
-	S3E_LIST_ENTRY(checker_evtq_full_consumed_clean),
-	{}
-};
-
-#endif /* S3E_CASES_WALKCACHE_H */
+#endif /* S3E_CASES_CACHING_H */

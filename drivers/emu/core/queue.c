@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Queues of the emulated SMMUv3: the command queue's consumer and the
- * event queue's producer.
+ * Command queue of the emulated SMMUv3: the consumer.
  *
  * Command queue: the SMMU is the consumer.  Commands are consumed
  * synchronously, inside the register write that makes them visible (a
@@ -13,93 +12,14 @@
  * acknowledges through GERRORN, after which consumption resumes from CONS
  * (software is expected to have replaced the command, e.g. by a CMD_SYNC).
  *
- * Event queue: the SMMU is the producer.  A record is written only while
- * the queue is writable (§7.2.1): EVENTQEN = 1, not full, and no
- * unacknowledged GERROR.EVENTQ_ABT_ERR; otherwise it is discarded.  When
- * the queue is full the record is lost and, unless an overflow is already
- * outstanding (PROD.OVFLG != CONS.OVACKFLG), the overflow flag PROD.OVFLG
- * toggles (§7.4); software acknowledges by copying it to CONS.OVACKFLG.
- * A record that cannot be written activates GERROR.EVENTQ_ABT_ERR
- * (§7.2.2), after which delivery stops until software acknowledges it.
- *
- * The command queue hands each command to cmd.c; both queues signal
- * their interrupts, MSIs and global errors through signal.c.  Neither
- * calls back into the register file (regs.c), which drives them.
+ * The command queue hands each command to cmd.c and signals through
+ * signal.c; it does not call back into the register file (regs.c), which
+ * drives it.  The event queue is evtq.c.
  *
  * Freestanding: no kernel or libc headers.
  */
 #include "smmu-int.h"
 #include "trace-int.h"
-
-static s3e_u32 q_mask(const struct s3e_queue *q)
-{
-	return (2U << q->log2) - 1;
-}
-
-static int q_empty(const struct s3e_queue *q)
-{
-	return !((q->prod ^ q->cons) & q_mask(q));
-}
-
-static int q_full(const struct s3e_queue *q)
-{
-	return ((q->prod ^ q->cons) & q_mask(q)) == 1U << q->log2;
-}
-
-/* Next value of an index: the bits outside wrap and index are kept */
-static s3e_u32 q_inc(const struct s3e_queue *q, s3e_u32 p)
-{
-	return (p & ~q_mask(q)) | ((p + 1) & q_mask(q));
-}
-
-static s3e_u64 q_entry(const struct s3e_queue *q, s3e_u32 p,
-		       unsigned int dwords)
-{
-	s3e_u64 idx = p & ((1U << q->log2) - 1);
-	/* §6.3.26: the base is aligned to the queue size, 32 bytes at least */
-	s3e_u64 size = ((s3e_u64)dwords * 8) << q->log2;
-	s3e_u64 base = q->base & Q_BASE_ADDR & ~((size < 32 ? 32 : size) - 1);
-
-	/* §3.4.3: queue accesses are truncated to the OAS */
-	return (base + idx * dwords * 8) & S3E_OA_MASK;
-}
-
-int s3e_evtq_record(struct s3e_smmu *s, const s3e_u64 *rec)
-{
-	struct s3e_queue *q = &s->evtq;
-	s3e_u64 buf[EVTQ_ENT_DWORDS];
-	unsigned int i;
-
-	/*
-	 * §7.2.1: not writable while disabled or while EVENTQ_ABT_ERR is
-	 * active: the record is discarded, without an overflow (§7.4).
-	 */
-	if (!(s->cr0 & CR0_EVENTQEN) ||
-	    (s3e_gerror_active(s) & GERROR_EVENTQ_ABT_ERR)) {
-		s->stats.events_dropped++;
-		return 0;
-	}
-	if (q_full(q)) {
-		s->stats.events_dropped++;
-		if (!((q->prod ^ q->cons) & Q_OVF)) {
-			q->prod ^= Q_OVF;
-			s3e_evtq_signal(s);
-		}
-		return 0;
-	}
-	for (i = 0; i < EVTQ_ENT_DWORDS; i++)
-		buf[i] = s3e_le64(rec[i]);
-	if (s->host.write(s->host.ctx, q_entry(q, q->prod, EVTQ_ENT_DWORDS),
-			  buf, sizeof(buf))) {
-		s->stats.events_dropped++;
-		s3e_gerror_raise(s, GERROR_EVENTQ_ABT_ERR);
-		return 0;
-	}
-	q->prod = q_inc(q, q->prod);
-	s->stats.events++;
-	s3e_evtq_signal(s);
-	return 1;
-}
 
 static void cmdq_error(struct s3e_smmu *s, unsigned int err)
 {

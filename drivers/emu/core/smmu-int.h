@@ -297,6 +297,40 @@ struct s3e_smmu {
 	s3e_u32 wc_ssid;
 };
 
+/* Queue index arithmetic (§3.5): wrap bit above the index */
+static inline s3e_u32 q_mask(const struct s3e_queue *q)
+{
+	return (2U << q->log2) - 1;
+}
+
+static inline int q_empty(const struct s3e_queue *q)
+{
+	return !((q->prod ^ q->cons) & q_mask(q));
+}
+
+static inline int q_full(const struct s3e_queue *q)
+{
+	return ((q->prod ^ q->cons) & q_mask(q)) == 1U << q->log2;
+}
+
+/* Next value of an index: the bits outside wrap and index are kept */
+static inline s3e_u32 q_inc(const struct s3e_queue *q, s3e_u32 p)
+{
+	return (p & ~q_mask(q)) | ((p + 1) & q_mask(q));
+}
+
+static inline s3e_u64 q_entry(const struct s3e_queue *q, s3e_u32 p,
+		       unsigned int dwords)
+{
+	s3e_u64 idx = p & ((1U << q->log2) - 1);
+	/* §6.3.26: the base is aligned to the queue size, 32 bytes at least */
+	s3e_u64 size = ((s3e_u64)dwords * 8) << q->log2;
+	s3e_u64 base = q->base & Q_BASE_ADDR & ~((size < 32 ? 32 : size) - 1);
+
+	/* §3.4.3: queue accesses are truncated to the OAS */
+	return (base + idx * dwords * 8) & S3E_OA_MASK;
+}
+
 /**
  * s3e_fault_set() - describe a fault of stage 1 (or of configuration)
  * @f: fault
@@ -405,6 +439,8 @@ static inline s3e_u32 s3e_gerror_active(const struct s3e_smmu *s)
  * failed command.
  */
 void s3e_cmdq_run(struct s3e_smmu *s);
+
+/* evtq.c */
 
 /**
  * s3e_evtq_record() - produce one event record

@@ -53,6 +53,8 @@ const char *smmu3_emu_chk_queue_what(unsigned int detail)
 		return "EVENTQ_PROD written while EVENTQEN = 1";
 	case S3E_CHK_Q_EVTQ_CONS:
 		return "EVENTQ_CONS moved past EVENTQ_PROD";
+	case S3E_CHK_Q_EVTQ_FULL:
+		return "full event queue read twice without EVENTQ_CONS moving";
 	}
 	return "?";
 }
@@ -175,6 +177,9 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 	smmu3_emu_seq_u64(m, "", "xlate_no_lookup", s->smmu.translations -
 			  s->smmu.utlb_hits - s->smmu.tlb_answered -
 			  s->smmu.walks);
+	smmu3_emu_seq_u64(m, "", "walk_cache_hits", s->smmu.wc_hits);
+	smmu3_emu_seq_u64(m, "", "walk_cache_fills", s->smmu.wc_fills);
+	smmu3_emu_seq_u64(m, "", "prefetched", s->smmu.prefetched);
 	smmu3_emu_seq_u64(m, "", "ctx_hits", s->smmu.ctx_hits);
 	smmu3_emu_seq_u64(m, "", "ctx_misses", s->smmu.ctx_misses);
 	smmu3_emu_seq_u64(m, "", "tlb_hits", s->tlb.hits);

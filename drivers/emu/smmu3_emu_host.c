@@ -191,6 +191,7 @@ static void smmu3_emu_host_sev(void *ctx)
 static void smmu3_emu_host_report(void *ctx, const struct s3e_chk_report *r)
 {
 	struct smmu3_emu *emu = ctx;
+	bool leaf0;
 
 	trace_smmu3_emu_checker(emu->dev, r);
 	if (r->cls == S3E_CHK_QUEUE) {
@@ -201,6 +202,18 @@ static void smmu3_emu_host_report(void *ctx, const struct s3e_chk_report *r)
 				     (u64)r->addr, (u64)r->value);
 		return;
 	}
+	if (r->cls == S3E_CHK_WALK_FREED) {
+		dev_warn_ratelimited(emu->dev,
+				     "checker: class %u %s: SID %#x SSID %#x ASID %u VMID %u stage %u: table %#llx %s while the walk cache holds the descriptor at %#llx (iova %#llx): no %s with Leaf = 0 before CMD_SYNC\n",
+				     r->cls, smmu3_emu_chk_names[r->cls], r->sid,
+				     r->ssid, r->asid, r->vmid, r->stage,
+				     (u64)r->addr,
+				     r->detail == S3E_CHK_W_FREED ? "freed" :
+								    "rewritten",
+				     (u64)r->value, (u64)r->iova,
+				     smmu3_emu_cmd_name(r->missing));
+		return;
+	}
 	if (r->cls == S3E_CHK_LIVE_TORN) {
 		dev_warn_ratelimited(emu->dev,
 				     "checker: class %u %s: SID %#x SSID %#x addr %#llx: doublewords %#llx changed in used bits between two CMD_SYNCs (not hitless)\n",
@@ -208,11 +221,29 @@ static void smmu3_emu_host_report(void *ctx, const struct s3e_chk_report *r)
 				     r->ssid, (u64)r->addr, (u64)r->value);
 		return;
 	}
+	/* Classes 2 and 3: a level-1 or table descriptor needs Leaf = 0 */
+	leaf0 = (r->cls == S3E_CHK_CFG_STALE && r->detail == S3E_CHK_C_L1) ||
+		(r->cls == S3E_CHK_TLB_STALE && r->detail == S3E_CHK_T_TABLE);
 	dev_warn_ratelimited(emu->dev,
-			     "checker: class %u %s: SID %#x SSID %#x ASID %u VMID %u addr %#llx iova %#llx: no %s before CMD_SYNC\n",
+			     "checker: class %u %s: SID %#x SSID %#x ASID %u VMID %u addr %#llx iova %#llx: no %s%s before CMD_SYNC\n",
 			     r->cls, smmu3_emu_chk_names[r->cls], r->sid,
 			     r->ssid, r->asid, r->vmid, (u64)r->addr,
-			     (u64)r->iova, smmu3_emu_cmd_name(r->missing));
+			     (u64)r->iova, smmu3_emu_cmd_name(r->missing),
+			     leaf0 ? " with Leaf = 0" : "");
+}
+
+/*
+ * s3e_host.page_free: whether the page of RAM holding @pa is back in the
+ * page allocator (reference count zero), for the checker's class 4.  A
+ * page freed and allocated again in the meantime reads as in use.
+ */
+static int smmu3_emu_host_page_free(void *ctx, s3e_u64 pa)
+{
+	unsigned long pfn = PHYS_PFN(pa);
+
+	if (!smmu3_emu_pfn_is_ram(pfn))
+		return 0;
+	return !page_count(pfn_to_page(pfn));
 }
 
 /* The services the core gets from this glue */
@@ -225,6 +256,7 @@ void smmu3_emu_host_init(struct smmu3_emu *emu, struct s3e_host *host)
 		.irq = smmu3_emu_host_irq,
 		.sev = smmu3_emu_host_sev,
 		.report = smmu3_emu_host_report,
+		.page_free = smmu3_emu_host_page_free,
 		.alloc = smmu3_emu_host_alloc,
 		.free = smmu3_emu_host_free,
 		.ctx = emu,

@@ -320,7 +320,7 @@ static inline s3e_u32 q_inc(const struct s3e_queue *q, s3e_u32 p)
 }
 
 static inline s3e_u64 q_entry(const struct s3e_queue *q, s3e_u32 p,
-		       unsigned int dwords)
+			      unsigned int dwords)
 {
 	s3e_u64 idx = p & ((1U << q->log2) - 1);
 	/* §6.3.26: the base is aligned to the queue size, 32 bytes at least */

@@ -23,8 +23,12 @@ static s3e_u64 tree_desc_pa(const struct tree *t, s3e_u64 ia,
 }
 
 #define WC_VA		0x40123000ULL
-#define TLBI_LEAF(op, asid, va) \
-	OP(op) | FPC(CMD_TLBI_0_ASID, asid), (va) | CMD_TLBI_1_LEAF
+
+/* TLBI_NH_VA of @va for ASID @asid with Leaf = 1 */
+static void tlbi_va_leaf(unsigned int asid, s3e_u64 va)
+{
+	cmd(OP(TLBI_NH_VA) | FPC(CMD_TLBI_0_ASID, asid), va | CMD_TLBI_1_LEAF);
+}
 
 static s3e_u64 wc_count(unsigned int cls)
 {
@@ -60,7 +64,7 @@ static s3e_u64 wc_table_cleared(unsigned int strict)
 	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
 	l2 = tree_desc_pa(&s1t, WC_VA, 2);
 	wr64(l2, 0);
-	cmd(TLBI_LEAF(TLBI_NH_VA, 5, WC_VA));
+	tlbi_va_leaf(5, WC_VA);
 	cmd_sync();
 	return l2;
 }
@@ -105,7 +109,7 @@ S3E_CASE(checker_wc_stale_table_reported)
 	EXPECT_EQ(wc_last()->stage, 1);
 	EXPECT_EQ(wc_last()->missing, CMD_OP_TLBI_NH_VA);
 	/* Once */
-	cmd(TLBI_LEAF(TLBI_NH_VA, 5, WC_VA));
+	tlbi_va_leaf(5, WC_VA);
 	cmd_sync();
 	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
 	EXPECT_EQ(wc_count(S3E_CHK_TLB_STALE), 1);
@@ -379,6 +383,7 @@ static const struct wc_inv_case wc_inv_s1_cases[] = {
 	{ "nsnh_all", OP(TLBI_NSNH_ALL), 0, 1 },
 	{ "cfgi_all", OP(CFGI_STE_RANGE), CMD_CFGI_RANGE_ALL, 0 },
 };
+
 S3E_PARAMS(wc_inv_s1_cases);
 
 S3E_CASE(wc_invalidation_scope_s1)
@@ -409,6 +414,7 @@ static const struct wc_inv_case wc_inv_s2_cases[] = {
 	{ "nh_all_keeps_s2", OP(TLBI_NH_ALL) | FPC(CMD_TLBI_0_VMID, 7), 0, 0 },
 	{ "nsnh_all", OP(TLBI_NSNH_ALL), 0, 1 },
 };
+
 S3E_PARAMS(wc_inv_s2_cases);
 
 S3E_CASE(wc_invalidation_scope_s2)
@@ -514,6 +520,7 @@ static const struct wc_inv_case l1std_inv_cases[] = {
 	{ "cfgi_cd_all", OP(CFGI_CD_ALL) | FPC(CMD_0_SID, 0x321), 0, 0 },
 	{ "tlbi_nsnh_all", OP(TLBI_NSNH_ALL), 0, 0 },
 };
+
 S3E_PARAMS(l1std_inv_cases);
 
 S3E_CASE(l1std_invalidation_scope)
@@ -554,6 +561,7 @@ static const struct wc_inv_case l1cd_inv_cases[] = {
 	  CMD_CFGI_1_LEAF, 1 },
 	{ "cfgi_all", OP(CFGI_STE_RANGE), CMD_CFGI_RANGE_ALL, 1 },
 };
+
 S3E_PARAMS(l1cd_inv_cases);
 
 S3E_CASE(l1cd_invalidation_scope)

@@ -107,6 +107,7 @@ struct smmu3_emu_snapshot {
 	u64 mem_refused;
 	u64 cmdq_deferred;
 	u64 model_bytes;
+	u64 stall_timeouts;
 };
 
 static void smmu3_emu_seq_u64(struct seq_file *m, const char *prefix,
@@ -155,6 +156,7 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 		s->dma_bytes = emu->dma_bytes;
 		s->mem_refused = emu->mem_refused;
 		s->cmdq_deferred = emu->cmdq_deferred;
+		s->stall_timeouts = emu->stall_timeouts;
 		s->model_bytes = s3e_smmu_mem_size(emu->core);
 	}
 	spin_unlock_irqrestore(&emu->lock, flags);
@@ -180,6 +182,12 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 	smmu3_emu_seq_u64(m, "", "walk_cache_hits", s->smmu.wc_hits);
 	smmu3_emu_seq_u64(m, "", "walk_cache_fills", s->smmu.wc_fills);
 	smmu3_emu_seq_u64(m, "", "prefetched", s->smmu.prefetched);
+	smmu3_emu_seq_u64(m, "", "stalls", s->smmu.stalls);
+	smmu3_emu_seq_u64(m, "", "stall_retries", s->smmu.stall_retries);
+	smmu3_emu_seq_u64(m, "", "stall_aborts", s->smmu.stall_aborts);
+	smmu3_emu_seq_u64(m, "", "stall_full", s->smmu.stall_full);
+	smmu3_emu_seq_u64(m, "", "stall_abandoned", s->smmu.stall_abandoned);
+	smmu3_emu_seq_u64(m, "", "stall_timeouts", s->stall_timeouts);
 	smmu3_emu_seq_u64(m, "", "ctx_hits", s->smmu.ctx_hits);
 	smmu3_emu_seq_u64(m, "", "ctx_misses", s->smmu.ctx_misses);
 	smmu3_emu_seq_u64(m, "", "tlb_hits", s->tlb.hits);

@@ -16,6 +16,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/wait.h>
 
 #include <smmu3/smmu3-emu.h>
 #include "core/smmu.h"
@@ -23,6 +24,8 @@
 
 #define SMMU3_EMU_DMA_FLAGS	(SMMU3_EMU_DMA_WRITE | SMMU3_EMU_DMA_EXEC | \
 				 SMMU3_EMU_DMA_PRIV)
+/* smmu3_emu_dma() only */
+#define SMMU3_EMU_DMA_WAIT_FLAGS	(SMMU3_EMU_DMA_FLAGS | SMMU3_EMU_DMA_WAIT)
 
 /*
  * A DMA port transfer is cut into transactions that do not cross a 4KB
@@ -146,6 +149,70 @@ static unsigned int smmu3_emu_access(unsigned int flags)
 	       (flags & SMMU3_EMU_DMA_PRIV ? S3E_ACC_PRIV : 0);
 }
 
+/* How long smmu3_emu_dma() waits for a stalled transaction */
+static unsigned int stall_timeout_ms = 10000;
+module_param(stall_timeout_ms, uint, 0644);
+MODULE_PARM_DESC(stall_timeout_ms,
+		 "how long a DMA port client waits for a stalled transaction (ms)");
+
+/* The outcome of stall @stag, or S3E_STALL_GONE when the core went away */
+static int smmu3_emu_stall_poll(struct smmu3_emu *emu, u32 sid, u32 stag)
+{
+	unsigned long irqflags;
+	int st = S3E_STALL_GONE;
+
+	spin_lock_irqsave(&emu->lock, irqflags);
+	if (emu->core)
+		st = s3e_smmu_stall_poll(emu->core, sid, stag);
+	spin_unlock_irqrestore(&emu->lock, irqflags);
+	return st;
+}
+
+static bool smmu3_emu_stall_answered(struct smmu3_emu *emu, u32 sid, u32 stag,
+				     int *st)
+{
+	*st = smmu3_emu_stall_poll(emu, sid, stag);
+	return *st != S3E_STALL_PENDING;
+}
+
+/*
+ * A transaction stalled (§3.12.2): wait, sleeping, outside the lock, until
+ * software resumes or terminates it (s3e_host.stall_wake), a signal, or
+ * the timeout.  Return: 0 to retry the transaction; -EIO when it was
+ * terminated; -ETIMEDOUT (reported) or -EINTR when the client gave up, and
+ * -ENODEV when the emulator went away.
+ */
+static int smmu3_emu_stall_wait(struct smmu3_emu *emu, u32 sid, u32 stag)
+{
+	unsigned long irqflags;
+	long left;
+	int st = S3E_STALL_PENDING;
+
+	left = wait_event_interruptible_timeout(emu->stall_wq,
+						smmu3_emu_stall_answered(emu, sid,
+									 stag,
+									 &st),
+						msecs_to_jiffies(stall_timeout_ms));
+	if (st == S3E_STALL_RETRY)
+		return 0;
+	if (st == S3E_STALL_ABORT)
+		return -EIO;
+	if (st == S3E_STALL_GONE && left > 0)
+		return -ENODEV;
+	spin_lock_irqsave(&emu->lock, irqflags);
+	if (emu->core)
+		s3e_smmu_stall_abandon(emu->core, sid, stag);
+	if (!left)
+		emu->stall_timeouts++;
+	spin_unlock_irqrestore(&emu->lock, irqflags);
+	if (left < 0)
+		return -EINTR;
+	dev_warn_ratelimited(emu->dev,
+			     "stall left hanging: SID %#x STAG %#x not resumed or terminated after %u ms; the client gave up\n",
+			     sid, stag, stall_timeout_ms);
+	return -ETIMEDOUT;
+}
+
 static int smmu3_emu_txn_error(const struct s3e_txn_result *r, u64 iova,
 			       struct smmu3_emu_fault *fault)
 {
@@ -178,13 +245,25 @@ static int smmu3_emu_txn_error(const struct s3e_txn_result *r, u64 iova,
  * the transfer; a fault is recorded in the event queue as the SMMU
  * configuration says (and raises the event queue interrupt).
  *
- * Context: any context but NMI; does not sleep.  The instance lock is
- * held, interrupts off, for one transaction at a time.
+ * Stalls (§3.12.2, on an instance with stall slots): a transaction whose
+ * fault stalls waits for software's CMD_RESUME or CMD_STALL_TERM.  With
+ * SMMU3_EMU_DMA_WAIT the caller sleeps, outside the instance lock, until
+ * then (a retry translates the transaction again and the transfer goes
+ * on), until a signal, or until the module parameter stall_timeout_ms
+ * passes (reported as a stall left hanging).  Without it the call returns
+ * -EAGAIN at once and the stall is left to software, its outcome going
+ * nowhere.  @fault->stalls counts the stalls.
+ *
+ * Context: any context but NMI; does not sleep without SMMU3_EMU_DMA_WAIT,
+ * may sleep with it.  The instance lock is held, interrupts off, for one
+ * transaction at a time.
  * Return: 0 when all @len bytes moved; -EFAULT when a transaction was
  * terminated with an event (@fault->event); -EIO when it was aborted
- * without one (GBPA.ABORT, STE.Config abort, a non-RAM output address);
- * -EINVAL for bad @flags or a range that wraps; -ENODEV when the emulator
- * has been unbound.
+ * without one (GBPA.ABORT, STE.Config abort, a non-RAM output address) or
+ * a stalled transaction was terminated; -EAGAIN when a transaction
+ * stalled without SMMU3_EMU_DMA_WAIT; -ETIMEDOUT or -EINTR when the wait
+ * for a stall ended unanswered; -EINVAL for bad @flags or a range that
+ * wraps; -ENODEV when the emulator has been unbound.
  */
 int smmu3_emu_dma(struct smmu3_emu *emu, u32 sid, u32 ssid, u64 iova,
 		  void *buf, size_t len, unsigned int flags,
@@ -204,7 +283,8 @@ int smmu3_emu_dma(struct smmu3_emu *emu, u32 sid, u32 ssid, u64 iova,
 	if (!fault)
 		fault = &dummy;
 	memset(fault, 0, sizeof(*fault));
-	if ((flags & ~SMMU3_EMU_DMA_FLAGS) || (len && iova + len - 1 < iova))
+	if ((flags & ~SMMU3_EMU_DMA_WAIT_FLAGS) ||
+	    (len && iova + len - 1 < iova))
 		return -EINVAL;
 
 	while (done < len) {
@@ -218,15 +298,32 @@ int smmu3_emu_dma(struct smmu3_emu *emu, u32 sid, u32 ssid, u64 iova,
 			break;
 		}
 		moved = s3e_smmu_dma(emu->core, &txn, buf + done, chunk, &r);
-		if (!done)
+		if (!done && !fault->stalls)
 			emu->dma_calls++;
 		emu->dma_bytes += moved;
+		if (r.status == S3E_TXN_STALL && !(flags & SMMU3_EMU_DMA_WAIT))
+			s3e_smmu_stall_abandon(emu->core, sid, r.stag);
 		spin_unlock_irqrestore(&emu->lock, irqflags);
 		done += moved;
-		if (moved < chunk) {
+		if (moved == chunk)
+			continue;
+		if (r.status != S3E_TXN_STALL) {
 			ret = smmu3_emu_txn_error(&r, iova + done, fault);
 			break;
 		}
+		fault->iova = iova + done;
+		fault->event = r.event;
+		fault->recorded = r.recorded;
+		fault->stalls++;
+		fault->stag = r.stag;
+		if (!(flags & SMMU3_EMU_DMA_WAIT)) {
+			ret = -EAGAIN;
+			break;
+		}
+		/* Retried: translated again as though it had just arrived */
+		ret = smmu3_emu_stall_wait(emu, sid, r.stag);
+		if (ret)
+			break;
 	}
 	fault->done = done;
 	return ret;
@@ -247,7 +344,8 @@ EXPORT_SYMBOL_GPL(smmu3_emu_dma);
  * side effects (caches filled, fault events recorded).
  *
  * Context: any context but NMI; does not sleep.
- * Return: 0, -EFAULT, -EIO, -EINVAL or -ENODEV as for smmu3_emu_dma().
+ * Return: 0, -EFAULT, -EIO, -EINVAL or -ENODEV as for smmu3_emu_dma();
+ * -EAGAIN when the transaction stalled (left to software).
  */
 int smmu3_emu_translate(struct smmu3_emu *emu, u32 sid, u32 ssid, u64 iova,
 			unsigned int flags, phys_addr_t *pa,
@@ -275,7 +373,18 @@ int smmu3_emu_translate(struct smmu3_emu *emu, u32 sid, u32 ssid, u64 iova,
 		return -ENODEV;
 	}
 	status = s3e_smmu_translate(emu->core, &txn, &r);
+	/* Nobody waits for a stall here: it is left to software */
+	if (status == S3E_TXN_STALL)
+		s3e_smmu_stall_abandon(emu->core, sid, r.stag);
 	spin_unlock_irqrestore(&emu->lock, irqflags);
+	if (status == S3E_TXN_STALL) {
+		fault->iova = iova;
+		fault->event = r.event;
+		fault->recorded = r.recorded;
+		fault->stalls = 1;
+		fault->stag = r.stag;
+		return -EAGAIN;
+	}
 	if (status != S3E_TXN_OK)
 		return smmu3_emu_txn_error(&r, iova, fault);
 	*pa = r.pa;

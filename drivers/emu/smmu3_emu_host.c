@@ -185,6 +185,17 @@ static void smmu3_emu_host_sev(void *ctx)
 }
 
 /*
+ * s3e_host.stall_wake: a stall was resumed or terminated (emu->lock held);
+ * the DMA port's waiters poll their stalls again
+ */
+static void smmu3_emu_host_stall_wake(void *ctx)
+{
+	struct smmu3_emu *emu = ctx;
+
+	wake_up_all(&emu->stall_wq);
+}
+
+/*
  * s3e_host.report: a checker report (strict mode), called with emu->lock
  * held; the counters and the last reports are in debugfs "checker"
  */
@@ -257,6 +268,7 @@ void smmu3_emu_host_init(struct smmu3_emu *emu, struct s3e_host *host)
 		.sev = smmu3_emu_host_sev,
 		.report = smmu3_emu_host_report,
 		.page_free = smmu3_emu_host_page_free,
+		.stall_wake = smmu3_emu_host_stall_wake,
 		.alloc = smmu3_emu_host_alloc,
 		.free = smmu3_emu_host_free,
 		.ctx = emu,
@@ -291,6 +303,8 @@ SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_cfgc_stats);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_mem_size);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_ste_read);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_checker);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_stall_poll);
+SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_stall_abandon);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_checker_report);
 SMMU3_EMU_KUNIT_EXPORT(s3e_smmu_checker_clear);
 

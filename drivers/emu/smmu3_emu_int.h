@@ -16,6 +16,7 @@
 #include <linux/regmap.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 #include <linux/workqueue.h>
 
 #include "core/smmu.h"
@@ -84,6 +85,9 @@ struct smmu3_emu {
 
 	struct dentry *debugfs;
 	u32 ste_sid;
+
+	wait_queue_head_t stall_wq;
+	u64 stall_timeouts;
 };
 
 /* smmu3_emu_main.c: bound instances, for smmu3_emu_get() and tracing */

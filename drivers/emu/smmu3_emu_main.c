@@ -103,6 +103,8 @@ static const struct smmu3_emu_prop smmu3_emu_props[] = {
 	{ "smmu3,cmdq-budget", offsetof(struct s3e_smmu_config, cmdq_budget),
 	  1, 1U << 19 },
 	{ "smmu3,strict", offsetof(struct s3e_smmu_config, strict), 0, 1 },
+	{ "smmu3,stall-slots", offsetof(struct s3e_smmu_config, stall_slots),
+	  0, S3E_STALL_MAX },
 };
 
 #define SMMU3_EMU_STAGES_PROP	"smmu3,stages"
@@ -177,6 +179,8 @@ static void smmu3_emu_teardown(struct smmu3_emu *emu)
 	core = emu->core;
 	emu->core = NULL;
 	spin_unlock_irqrestore(&emu->lock, flags);
+	/* Clients waiting on a stall find no core: they end with -ENODEV */
+	wake_up_all(&emu->stall_wq);
 	/* The work sees no core now: it ends at once */
 	cancel_work_sync(&emu->cmdq_work);
 	s3e_smmu_destroy(core);
@@ -202,6 +206,7 @@ static int smmu3_emu_probe(struct platform_device *pdev)
 	emu->np = of_node_get(dev->of_node);
 	INIT_LIST_HEAD(&emu->list);
 	spin_lock_init(&emu->lock);
+	init_waitqueue_head(&emu->stall_wq);
 	init_irq_work(&emu->irq_work, smmu3_emu_irq_work);
 	INIT_WORK(&emu->cmdq_work, smmu3_emu_cmdq_work);
 	emu->irq_masked = GENMASK(S3E_IRQ_NR - 1, 0);

@@ -52,6 +52,9 @@
 #define SMMU3_EMU_DMA_WRITE	0x1	/* device writes memory; else reads */
 #define SMMU3_EMU_DMA_EXEC	0x2	/* instruction fetch (a read) */
 #define SMMU3_EMU_DMA_PRIV	0x4	/* privileged transaction (PnU = 1) */
+#define SMMU3_EMU_DMA_WAIT	0x8	/* smmu3_emu_dma(): the caller may sleep
+					 * and waits for a stalled transaction
+					 */
 
 /**
  * struct smmu3_emu_fault - why a DMA port access failed
@@ -61,12 +64,17 @@
  *	call returned -EFAULT; 0 for an abort without an event (-EIO)
  * @recorded: the event was written to the event queue (it may have been
  *	dropped: queue disabled or full)
+ * @stalls: transactions of the call that stalled (SMMU3_EMU_DMA_WAIT:
+ *	resumed, terminated or left waiting)
+ * @stag: the STAG of the last stall
  */
 struct smmu3_emu_fault {
 	u64 iova;
 	size_t done;
 	u32 event;
 	bool recorded;
+	u32 stalls;
+	u32 stag;
 };
 
 struct smmu3_emu;

@@ -19,7 +19,7 @@
  *
  * Validation (C_BAD_CD), as CdIllegal() of §5.4: V = 0; AA64 = 0 (AArch32
  * tables are not implemented); ENDI = 1 while a range is in use
- * (little-endian tables only); S = 1 (no stall model); A = 0
+ * (little-endian tables only); S = 1 without the stall model; A = 0
  * (SMMU_IDR0.TERM_MODEL = 1: terminated transactions always abort); HD = 1
  * (SMMU_IDR0.HTTU = 0b01); for each range in use (TTB0, and TTB1 except in
  * the EL2 regime without E2H) whose walks are not disabled by EPDx: a
@@ -61,14 +61,17 @@ static int tt_valid(const struct s3e_s1_tt *tt, unsigned int ips_bits)
 	return !(tt->ttb >> ips_bits);
 }
 
-int s3e_cd_decode(const s3e_u64 *raw, int el2, struct s3e_cd *cd)
+int s3e_cd_decode(const struct s3e_smmu *s, const s3e_u64 *raw, int el2,
+		  struct s3e_cd *cd)
 {
 	s3e_u64 w0 = raw[0];
 	struct s3e_s1_tt *tt0 = &cd->s1.tt[0], *tt1 = &cd->s1.tt[1];
 	unsigned int ips_bits;
 
-	if (!(w0 & CD_0_V) || !(w0 & CD_0_AA64) || !(w0 & CD_0_A) ||
-	    (w0 & CD_0_S))
+	if (!(w0 & CD_0_V) || !(w0 & CD_0_AA64) || !(w0 & CD_0_A))
+		return -1;
+	/* §5.4 S: ILLEGAL when SMMU_IDR0.STALL_MODEL = 0b01 (no stalls) */
+	if ((w0 & CD_0_S) && !s->stall)
 		return -1;
 	/* §5.4 HD: ILLEGAL with SMMU_IDR0.HTTU = 0b01 */
 	if (w0 & CD_0_HD)
@@ -113,6 +116,7 @@ int s3e_cd_decode(const s3e_u64 *raw, int el2, struct s3e_cd *cd)
 		       (el2 ? S3E_S1_EL2 : 0);
 	cd->asid = s3e_field_get(CD_0_ASID, w0);
 	cd->r = !!(w0 & CD_0_R);
+	cd->s = !!(w0 & CD_0_S);
 	return 0;
 }
 
@@ -236,7 +240,7 @@ int s3e_cd_get(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 idx,
 			return rc;
 		raw = buf;
 	}
-	if (s3e_cd_decode(raw, el2, cd))
+	if (s3e_cd_decode(s, raw, el2, cd))
 		return s3e_fault_set(f, EVT_C_BAD_CD, 1);
 	s3e_trace_cfg(s, sid, idx, raw, raw == buf);
 	if (raw != buf) {

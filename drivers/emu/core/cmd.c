@@ -211,10 +211,21 @@ int s3e_cmd_exec(struct s3e_smmu *s, s3e_u64 cmd0, s3e_u64 cmd1)
 		/* §4.5.1: ILLEGAL while SMMU_IDR0.ATS = 0 */
 	case CMD_OP_PRI_RESP:
 		/* §4.5.2: ILLEGAL while SMMU_IDR0.PRI = 0 */
+		return S3E_CMD_ILL;
 	case CMD_OP_RESUME:
 	case CMD_OP_STALL_TERM:
 		/* §4.7.1, §4.7.2: ILLEGAL with STALL_MODEL = 0b01 (no stalls) */
-		return S3E_CMD_ILL;
+		if (!s->stall || (cmd0 & CMD_0_SSEC))
+			return S3E_CMD_ILL;
+		if (op == CMD_OP_STALL_TERM)
+			s3e_stall_term(s, 0, s3e_field_get(CMD_0_SID, cmd0));
+		else
+			/* TERM_MODEL = 1: Abort is IGNORED, terminate aborts */
+			s3e_stall_resume(s, s3e_field_get(CMD_0_SID, cmd0),
+					 s3e_field_get(CMD_RESUME_1_STAG, cmd1),
+					 s3e_field_get(CMD_RESUME_0_RESP, cmd0) &
+					 CMD_RESUME_RESP_RETRY);
+		break;
 	case CMD_OP_SYNC:
 		/* §4.7.3: CS = 0b11 is reserved */
 		if (s3e_field_get(CMD_SYNC_0_CS, cmd0) == 3)

@@ -48,6 +48,7 @@ void s3e_smmu_config_default(struct s3e_smmu_config *cfg)
 	cfg->evtq_log2 = S3E_DEFAULT_QUEUE_LOG2;
 	cfg->cmdq_budget = 0;
 	cfg->strict = 0;
+	cfg->stall_slots = 0;
 }
 
 static int config_valid(const struct s3e_smmu_config *c)
@@ -57,7 +58,8 @@ static int config_valid(const struct s3e_smmu_config *c)
 	       s3e_cfgc_storage_size(c->cfgc_entries) &&
 	       c->stages && !(c->stages & ~(S3E_STAGE1 | S3E_STAGE2)) &&
 	       c->cmdq_log2 <= Q_MAX_LOG2SIZE &&
-	       c->evtq_log2 <= Q_MAX_LOG2SIZE;
+	       c->evtq_log2 <= Q_MAX_LOG2SIZE &&
+	       c->stall_slots <= S3E_STALL_MAX;
 }
 
 static int walk_read64(void *ctx, s3e_u64 pa, s3e_u64 *val)
@@ -85,7 +87,9 @@ static void idr_init(struct s3e_smmu *s)
 
 	idr0 = s3e_field_prep(IDR0_ST_LEVEL, IDR0_ST_LEVEL_2LVL) |
 	       IDR0_TERM_MODEL |
-	       s3e_field_prep(IDR0_STALL_MODEL, IDR0_STALL_MODEL_NOSTALL) |
+	       s3e_field_prep(IDR0_STALL_MODEL, c->stall_slots ?
+			      IDR0_STALL_MODEL_STALL :
+			      IDR0_STALL_MODEL_NOSTALL) |
 	       s3e_field_prep(IDR0_TTENDIAN, IDR0_TTENDIAN_LE) |
 	       IDR0_CD2L | IDR0_SEV | IDR0_MSI | IDR0_ASID16 |
 	       s3e_field_prep(IDR0_HTTU, 1) | IDR0_COHACC |
@@ -106,8 +110,10 @@ static void idr_init(struct s3e_smmu *s)
 	s->idr[3] = IDR3_RIL | IDR3_STT |
 		    (c->stages & S3E_STAGE2 ? IDR3_XNX : 0);
 	s->idr[4] = 0;
+	/* §6.3.6 STALL_MAX: outstanding stalls supported */
 	s->idr[5] = s3e_field_prep(IDR5_OAS, IDR5_OAS_48) |
-		    IDR5_GRAN4K | IDR5_GRAN16K | IDR5_GRAN64K;
+		    IDR5_GRAN4K | IDR5_GRAN16K | IDR5_GRAN64K |
+		    s3e_field_prep(IDR5_STALL_MAX, c->stall_slots);
 }
 
 struct s3e_smmu *s3e_smmu_create(const struct s3e_smmu_config *cfg,
@@ -131,6 +137,12 @@ struct s3e_smmu *s3e_smmu_create(const struct s3e_smmu_config *cfg,
 	s->dctx = host->alloc(host->ctx, sizeof(*s->dctx) * S3E_DCTX_NR);
 	if (!s->dctx)
 		goto fail;
+	if (cfg->stall_slots) {
+		s->stall = host->alloc(host->ctx,
+				       sizeof(*s->stall) * cfg->stall_slots);
+		if (!s->stall)
+			goto fail;
+	}
 	if (cfg->strict) {
 		if (s3e_chk_create(s))
 			goto fail;
@@ -183,6 +195,7 @@ void s3e_smmu_destroy(struct s3e_smmu *s)
 		return;
 	s3e_chk_destroy(s);
 	hfree(ctx, s->wc);
+	hfree(ctx, s->stall);
 	hfree(ctx, s->l1c);
 	hfree(ctx, s->dctx);
 	hfree(ctx, s->cfgc.entries);
@@ -196,7 +209,8 @@ unsigned long s3e_smmu_mem_size(const struct s3e_smmu *s)
 	       s3e_tlb_storage_size(s->cfg.tlb_entries) +
 	       s3e_cfgc_storage_size(s->cfg.cfgc_entries) +
 	       s3e_chk_mem_size(s) + (s->wc ? sizeof(*s->wc) : 0) +
-	       (s->l1c ? sizeof(*s->l1c) : 0);
+	       (s->l1c ? sizeof(*s->l1c) : 0) +
+	       sizeof(*s->stall) * s->cfg.stall_slots;
 }
 
 void s3e_smmu_reset(struct s3e_smmu *s)
@@ -227,6 +241,8 @@ void s3e_smmu_reset(struct s3e_smmu *s)
 	s->evtq.prod = 0;
 	s->evtq.cons = 0;
 	s->evtq.log2 = 0;
+	/* §3.12.2: stalled transactions do not survive the SMMU */
+	s3e_stall_term(s, 1, 0);
 	s3e_tlb_flush(&s->tlb);
 	if (s->wc)
 		s3e_wc_flush(s->wc);
@@ -384,6 +400,9 @@ static void cr0_write(struct s3e_smmu *s, s3e_u32 val)
 	s->cr0 = val;
 	s->smmuen = val & CR0_SMMUEN;
 	s3e_dctx_invalidate(s);
+	/* §3.12.2: clearing SMMUEN terminates every stalled transaction */
+	if ((old & ~val) & CR0_SMMUEN)
+		s3e_stall_term(s, 1, 0);
 	if ((val & ~old) & CR0_CMDQEN)
 		s3e_cmdq_run(s);
 }

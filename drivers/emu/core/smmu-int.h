@@ -95,6 +95,8 @@ struct s3e_queue {
 #define S3E_DCTX_REC_S1		0x04	/* CD.R: record stage-1 TRFs */
 #define S3E_DCTX_REC_S2		0x08	/* STE.S2R: record stage-2 TRFs */
 #define S3E_DCTX_TBI		0x10	/* some stage-1 range ignores the top byte */
+#define S3E_DCTX_STALL_S1	0x20	/* CD.S, STE.S1STALLD = 0: stage 1 stalls */
+#define S3E_DCTX_STALL_S2	0x40	/* STE.S2S: stage 2 stalls */
 
 /**
  * struct s3e_dctx - decoded translation context of one (StreamID,
@@ -152,6 +154,8 @@ struct s3e_dctx {
  * @s1dss: S1DSS (the reserved value 3 is kept: it behaves as terminate)
  * @strw: effective StreamWorld: STE_STRW_NSEL1 unless stage 1 only
  * @s2r: S2R
+ * @s1stalld: S1STALLD (stage 1 faults of this stream never stall)
+ * @s2s: S2S (stage 2 faults stall)
  * @acc_clr: see struct s3e_dctx
  * @acc_set: see struct s3e_dctx
  */
@@ -165,6 +169,8 @@ struct s3e_ste {
 	s3e_u8 s1dss;
 	s3e_u8 strw;
 	s3e_u8 s2r;
+	s3e_u8 s1stalld;
+	s3e_u8 s2s;
 	s3e_u8 acc_clr;
 	s3e_u8 acc_set;
 };
@@ -175,12 +181,35 @@ struct s3e_ste {
  * @asid: ASID
  * @r: CD.R, record translation-related faults
  * @tbi: CD.TBI0 / CD.TBI1 present on a range in use
+ * @s: CD.S, stall stage-1 faults
  */
 struct s3e_cd {
 	struct s3e_s1_cfg s1;
 	s3e_u16 asid;
 	s3e_u8 r;
 	s3e_u8 tbi;
+	s3e_u8 s;
+};
+
+/* struct s3e_stall.state */
+#define S3E_STALL_SLOT_FREE	0
+#define S3E_STALL_SLOT_STALLED	1	/* waiting for CMD_RESUME/STALL_TERM */
+#define S3E_STALL_SLOT_RETRY	2	/* resumed with retry, client to see */
+#define S3E_STALL_SLOT_ABORT	3	/* terminated, client to see */
+#define S3E_STALL_SLOT_ABANDONED 4	/* stalled, its client stopped waiting */
+
+/**
+ * struct s3e_stall - one stall slot (stall.c)
+ * @sid: StreamID of the stalled transaction
+ * @ssid: its SubstreamID
+ * @gen: generation, bits [15:6] of the STAG
+ * @state: S3E_STALL_SLOT_*
+ */
+struct s3e_stall {
+	s3e_u32 sid;
+	s3e_u32 ssid;
+	s3e_u16 gen;
+	s3e_u8 state;
 };
 
 /**
@@ -247,6 +276,8 @@ struct s3e_fault {
  * @pend_n: number of entries of @pend_inv in use
  * @chk: the checker (strict mode), or NULL
  * @fetch_pa: physical address of the last STE or CD fetched from memory
+ * @stall: the stall slots, cfg.stall_slots of them, or NULL without the
+ *	stall model
  * @wc: strict mode: the walk cache, or NULL
  * @l1c: strict mode: the level-1 descriptor cache, or NULL
  * @wc_tag: tag of the walk in progress, for the walk cache callbacks;
@@ -290,6 +321,7 @@ struct s3e_smmu {
 	unsigned int pend_n;
 	struct s3e_checker *chk;
 	s3e_u64 fetch_pa;
+	struct s3e_stall *stall;
 	struct s3e_wcache *wc;
 	struct s3e_l1cache *l1c;
 	const struct s3e_tlb_tag *wc_tag;
@@ -439,6 +471,41 @@ static inline s3e_u32 s3e_gerror_active(const struct s3e_smmu *s)
  * failed command.
  */
 void s3e_cmdq_run(struct s3e_smmu *s);
+
+/* stall.c */
+
+/**
+ * s3e_stall_begin() - take a stall slot for a faulting transaction
+ * @s: instance with the stall model
+ * @sid: StreamID
+ * @ssid: SubstreamID
+ * @stag: set to the slot's STAG
+ *
+ * Return: 0, or -1 when every slot is in use.
+ */
+int s3e_stall_begin(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 ssid,
+		    s3e_u32 *stag);
+
+/** s3e_stall_cancel() - release a slot whose record could not be written */
+void s3e_stall_cancel(struct s3e_smmu *s, s3e_u32 stag);
+
+/**
+ * s3e_stall_resume() - CMD_RESUME (§4.7.1)
+ * @s: instance
+ * @sid: StreamID of the command
+ * @stag: STAG of the command
+ * @retry: Action: retry (1) or terminate (0)
+ */
+void s3e_stall_resume(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 stag,
+		      int retry);
+
+/**
+ * s3e_stall_term() - terminate stalls: CMD_STALL_TERM, SMMUEN = 0, reset
+ * @s: instance
+ * @all: every stall; otherwise those of @sid (§4.7.2)
+ * @sid: StreamID
+ */
+void s3e_stall_term(struct s3e_smmu *s, int all, s3e_u32 sid);
 
 /* evtq.c */
 
@@ -621,13 +688,15 @@ int s3e_cd_get(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 idx,
 
 /**
  * s3e_cd_decode() - validate and decode a raw CD
+ * @s: instance (its stall model)
  * @raw: CD_DWORDS doublewords, host values
  * @el2: the stream is in the EL2 regime without E2H (TTB1 unused)
  * @cd: decoded CD
  *
  * Return: 0, or -1 when the CD is invalid or ILLEGAL (C_BAD_CD).
  */
-int s3e_cd_decode(const s3e_u64 *raw, int el2, struct s3e_cd *cd);
+int s3e_cd_decode(const struct s3e_smmu *s, const s3e_u64 *raw, int el2,
+		  struct s3e_cd *cd);
 
 /* Translations one CMD_PREFETCH_ADDR caches at most (strict mode) */
 #define S3E_PREFETCH_MAX	16

@@ -145,6 +145,10 @@ struct s3e_chk_state {
  *	s3e_smmu_set_trace() changes it on a live instance.
  * @report: optional: receive each checker report (strict mode) as it is
  *	made, with the host's lock held (for a rate-limited message).
+ * @stall_wake: optional: a stalled transaction was resumed or terminated
+ *	(CMD_RESUME, CMD_STALL_TERM, SMMUEN = 0, reset); clients waiting in
+ *	s3e_smmu_stall_poll() loops should poll again.  Called with the
+ *	host's lock held.
  * @page_free: optional (strict mode): whether the page of RAM holding
  *	@pa is known to be free, given back to the host's allocator.  The
  *	checker uses it to see a translation table freed while the walk
@@ -163,6 +167,7 @@ struct s3e_host {
 	void (*trace)(void *ctx, const struct s3e_trace *t);
 	void (*report)(void *ctx, const struct s3e_chk_report *r);
 	int (*page_free)(void *ctx, s3e_u64 pa);
+	void (*stall_wake)(void *ctx);
 };
 
 /* struct s3e_smmu_config stages */
@@ -196,6 +201,10 @@ struct s3e_host {
  *	when the next CMD_SYNC completes (§3.21.1, §3.21.3, §4.7.3); until
  *	then the stale entries stay usable.  Strict mode also runs the
  *	checker (s3e_smmu_checker()).
+ * @stall_slots: 0 (the default): no stall model, SMMU_IDR0.STALL_MODEL =
+ *	0b01.  Otherwise the stall model is implemented (STALL_MODEL = 0b00,
+ *	stall and terminate) and up to this many transactions, at most
+ *	S3E_STALL_MAX, can be stalled at once (SMMU_IDR5.STALL_MAX).
  */
 struct s3e_smmu_config {
 	unsigned int sid_bits;
@@ -207,7 +216,11 @@ struct s3e_smmu_config {
 	unsigned int evtq_log2;
 	unsigned int cmdq_budget;
 	unsigned int strict;
+	unsigned int stall_slots;
 };
+
+/* Largest s3e_smmu_config.stall_slots */
+#define S3E_STALL_MAX		64
 
 /* Substream ID meaning "the transaction carries none" */
 #define S3E_NO_SSID		0xffffffffU
@@ -235,6 +248,7 @@ struct s3e_txn {
 #define S3E_TXN_OK		0	/* translated or bypassed: use @pa */
 #define S3E_TXN_FAULT		1	/* terminated; @event is the reason */
 #define S3E_TXN_ABORT		2	/* aborted without an event */
+#define S3E_TXN_STALL		3	/* stalled: wait, see s3e_smmu_stall_poll() */
 
 /**
  * struct s3e_txn_result - result of translating one transaction
@@ -245,6 +259,8 @@ struct s3e_txn {
  * @event: event type (EVT_F_* / EVT_C_*) when @status is S3E_TXN_FAULT,
  *	whether or not a record could be written to the event queue
  * @recorded: 1 when the event was written to the event queue
+ * @stag: S3E_TXN_STALL: the stall tag of the transaction (its event
+ *	record's STAG), for s3e_smmu_stall_poll()
  */
 struct s3e_txn_result {
 	int status;
@@ -252,7 +268,14 @@ struct s3e_txn_result {
 	s3e_u64 len;
 	s3e_u32 event;
 	int recorded;
+	s3e_u32 stag;
 };
+
+/* Outcome of a stalled transaction, s3e_smmu_stall_poll() */
+#define S3E_STALL_PENDING	0	/* still stalled */
+#define S3E_STALL_RETRY		1	/* CMD_RESUME retry: translate again */
+#define S3E_STALL_ABORT		2	/* terminated: abort to the client */
+#define S3E_STALL_GONE		3	/* no such stall (or abandoned) */
 
 /* Size of the per-opcode and per-event-type counters */
 #define S3E_NR_OPCODES		0x80
@@ -289,6 +312,13 @@ struct s3e_txn_result {
  * @wc_fills: strict mode: table descriptors the walk cache took
  * @prefetched: strict mode: structures and translations cached by
  *	CMD_PREFETCH_* and by speculative fills
+ * @stalls: transactions stalled (a stall event record written)
+ * @stall_retries: stalled transactions resumed with retry
+ * @stall_aborts: stalled transactions terminated (CMD_RESUME, CMD_STALL_TERM,
+ *	SMMUEN = 0)
+ * @stall_full: faults of a stalling stage that found every stall slot in
+ *	use, terminated with an event record with Stall = 0 (§3.12.2)
+ * @stall_abandoned: stalled transactions whose client stopped waiting
  */
 struct s3e_smmu_stats {
 	s3e_u64 translations;
@@ -311,6 +341,11 @@ struct s3e_smmu_stats {
 	s3e_u64 wc_hits;
 	s3e_u64 wc_fills;
 	s3e_u64 prefetched;
+	s3e_u64 stalls;
+	s3e_u64 stall_retries;
+	s3e_u64 stall_aborts;
+	s3e_u64 stall_full;
+	s3e_u64 stall_abandoned;
 };
 
 struct s3e_smmu;
@@ -494,5 +529,32 @@ const struct s3e_chk_report *s3e_smmu_checker_report(const struct s3e_smmu *s,
  * What the checker tracks of the caches is kept.
  */
 void s3e_smmu_checker_clear(struct s3e_smmu *s);
+
+/**
+ * s3e_smmu_stall_poll() - what became of a stalled transaction
+ * @s: instance
+ * @sid: StreamID of the transaction
+ * @stag: struct s3e_txn_result.stag of its S3E_TXN_STALL
+ *
+ * A client whose transaction stalled calls this (with the host's lock
+ * held, without waiting under it) until the answer is not
+ * S3E_STALL_PENDING.  S3E_STALL_RETRY: the transaction is to be
+ * translated again (CMD_RESUME with retry, §4.7.1); S3E_STALL_ABORT: it is
+ * terminated with an abort.  Either releases the stall.
+ *
+ * Return: S3E_STALL_*.
+ */
+int s3e_smmu_stall_poll(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 stag);
+
+/**
+ * s3e_smmu_stall_abandon() - the client stops waiting for a stall
+ * @s: instance
+ * @sid: StreamID
+ * @stag: the stall tag
+ *
+ * The SMMU keeps the stall (and its STAG) until software resumes or
+ * terminates it, as it must (§3.12.2); its outcome then goes nowhere.
+ */
+void s3e_smmu_stall_abandon(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 stag);
 
 #endif /* S3E_SMMU_H */

@@ -16,10 +16,11 @@
  *
  * Validation (C_BAD_STE), as SteIllegal() of §5.2.2: V = 0; a stage that
  * is not implemented; with stage 1: S1CDMax above IDR1.SSIDSIZE (when
- * SSIDSIZE != 0), S1STALLD = 1 (ILLEGAL without the stall model), a
+ * SSIDSIZE != 0), S1STALLD = 1 without the stall model, a
  * reserved StreamWorld (0bx1) when STRW is used, S1ContextPtr out of
  * range; with stage 2: S2AA64 = 0 (AArch32 tables not implemented),
- * S2ENDI = 1 (little-endian tables only), S2S = 1 (no stall model), S2HD
+ * S2ENDI = 1 (little-endian tables only), S2S = 1 without the stall
+ * model, S2HD
  * = 1 (HTTU = 0b01), the reserved S2TG, S2TTB beyond the effective S2PS,
  * and an S2T0SZ/S2SL0/S2TG combination the walker cannot start (the same
  * rules as walk.c).  What is not ILLEGAL: a reserved Config (0b001..0b011)
@@ -238,8 +239,9 @@ int s3e_ste_decode(const struct s3e_smmu *s, const s3e_u64 *raw,
 		if (ste->s1cdmax > s->cfg.ssid_bits)
 			return -1;
 		/* §5.5: S1STALLD = 1 is ILLEGAL unless STALL_MODEL = 0b00 */
-		if (w1 & STE_1_S1STALLD)
+		if ((w1 & STE_1_S1STALLD) && !s->stall)
 			return -1;
+		ste->s1stalld = !!(w1 & STE_1_S1STALLD);
 		/*
 		 * §3.4.3, §5.2 S1ContextPtr: beyond the OAS (a PA), or the
 		 * IAS (an IPA, stage 2 enabled: CONSTRAINED UNPREDICTABLE,
@@ -260,8 +262,12 @@ int s3e_ste_decode(const struct s3e_smmu *s, const s3e_u64 *raw,
 	}
 
 	if (config & 2) {
-		if (!(w2 & STE_2_S2AA64) || (w2 & (STE_2_S2ENDI | STE_2_S2S)))
+		if (!(w2 & STE_2_S2AA64) || (w2 & STE_2_S2ENDI))
 			return -1;
+		/* §5.2 S2S: ILLEGAL with STALL_MODEL = 0b01 (no stalls) */
+		if ((w2 & STE_2_S2S) && !s->stall)
+			return -1;
+		ste->s2s = !!(w2 & STE_2_S2S);
 		/* §5.2 S2HD: ILLEGAL with SMMU_IDR0.HTTU = 0b01 */
 		if (w2 & STE_2_S2HD)
 			return -1;

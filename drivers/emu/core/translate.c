@@ -46,6 +46,13 @@
  * (SMMU_IDR1.ATTR_PERMS_OVR = 0: STE.PRIVCFG/INSTCFG are RES0); a write is
  * never an instruction fetch.
  *
+ * Stalls (stall.c, on an instance with stall slots): a translation-
+ * related fault of a stage configured to stall (CD.S with STE.S1STALLD =
+ * 0, or STE.S2S) is recorded with Stall = 1 and a STAG, whatever CD.R /
+ * STE.S2R say, and the transaction ends S3E_TXN_STALL (§3.12.2).  Faults
+ * of CD fetches through stage 2 are configuration faults here and
+ * terminate.
+ *
  * Freestanding: no kernel or libc headers.
  */
 #include "smmu-int.h"
@@ -242,7 +249,8 @@ static int dctx_build(struct s3e_smmu *s, const struct s3e_txn *t,
 
 	d->kind = S3E_DCTX_XLATE;
 	if (ste.config & 2) {
-		d->flags |= S3E_DCTX_S2 | (ste.s2r ? S3E_DCTX_REC_S2 : 0);
+		d->flags |= S3E_DCTX_S2 | (ste.s2r ? S3E_DCTX_REC_S2 : 0) |
+			    (ste.s2s ? S3E_DCTX_STALL_S2 : 0);
 		d->s2 = ste.s2;
 		d->s2_gshift = ste.s2.tg == S2TG_4K ? 12 :
 			       ste.s2.tg == S2TG_16K ? 14 : 16;
@@ -281,7 +289,8 @@ static int dctx_build(struct s3e_smmu *s, const struct s3e_txn *t,
 	if (rc)
 		return rc;
 	d->flags |= S3E_DCTX_S1 | (cd.r ? S3E_DCTX_REC_S1 : 0) |
-		    (cd.tbi ? S3E_DCTX_TBI : 0);
+		    (cd.tbi ? S3E_DCTX_TBI : 0) |
+		    (cd.s && !ste.s1stalld ? S3E_DCTX_STALL_S1 : 0);
 	d->s1 = cd.s1;
 	d->tag.kind = ste.config & 2 ? S3E_TLB_S12 : S3E_TLB_S1;
 	d->tag.asid = cd.asid;
@@ -390,6 +399,40 @@ static int txn_ok(s3e_u64 pa, s3e_u64 mask, struct s3e_txn_result *r)
 	return S3E_TXN_OK;
 }
 
+/*
+ * The stall model (stall.c): the transaction waits in a stall slot, its
+ * fault always recorded with Stall = 1 and the STAG (§3.12.2, §7.3).
+ * Without a free slot it is terminated as the terminate model would; if
+ * the record cannot be written it is terminated (aborted) unrecorded.
+ */
+static int txn_stall(struct s3e_smmu *s, const struct s3e_txn *t,
+		     unsigned int access, struct s3e_fault *f,
+		     struct s3e_txn_result *r)
+{
+	s3e_u64 rec[EVTQ_ENT_DWORDS];
+	s3e_u32 stag;
+
+	if (s3e_stall_begin(s, t->sid, t->ssid, &stag))
+		return txn_fault(s, t, access, f, r);
+	s->stats.faults[f->type & (S3E_NR_EVENT_TYPES - 1)]++;
+	evt_build(t, access, f, rec);
+	rec[1] |= EVT_1_STALL | s3e_field_prep(EVT_1_STAG, stag);
+	r->pa = 0;
+	r->len = 0;
+	r->event = f->type;
+	r->recorded = s3e_evtq_record(s, rec);
+	s3e_trace_event(s, rec, r->recorded);
+	if (!r->recorded) {
+		s3e_stall_cancel(s, stag);
+		r->status = S3E_TXN_FAULT;
+		return S3E_TXN_FAULT;
+	}
+	s->stats.stalls++;
+	r->status = S3E_TXN_STALL;
+	r->stag = stag;
+	return S3E_TXN_STALL;
+}
+
 /* Walk-fault recording rules: see the file comment */
 static int walk_fault(struct s3e_smmu *s, const struct s3e_dctx *c,
 		      const struct s3e_txn *t, unsigned int access,
@@ -397,6 +440,8 @@ static int walk_fault(struct s3e_smmu *s, const struct s3e_dctx *c,
 		      struct s3e_txn_result *r)
 {
 	unsigned int rec = res->stage == 2 ? S3E_DCTX_REC_S2 : S3E_DCTX_REC_S1;
+	unsigned int stall = res->stage == 2 ? S3E_DCTX_STALL_S2 :
+					       S3E_DCTX_STALL_S1;
 	struct s3e_fault f;
 
 	s3e_fault_set(&f, res->fault,
@@ -406,6 +451,12 @@ static int walk_fault(struct s3e_smmu *s, const struct s3e_dctx *c,
 	f.tt_write = res->tt_write;
 	f.ipa = res->ipa;
 	f.fetch_addr = res->fetch_addr;
+	/*
+	 * §3.12.2: a translation-related fault of a stage configured to
+	 * stall (not an external abort of the walk) stalls.
+	 */
+	if ((c->flags & stall) && res->fault != EVT_F_WALK_EABT)
+		return txn_stall(s, t, access, &f, r);
 	return txn_fault(s, t, access, &f, r);
 }
 

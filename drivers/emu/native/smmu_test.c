@@ -432,6 +432,7 @@ int main(int argc, char **argv)
 	run_list(s3e_model_inval);
 	run_list(s3e_model_dma);
 	run_list(s3e_model_caching);
+	run_list(s3e_model_stall);
 
 	case_reset();
 	free(ram);

@@ -45,6 +45,7 @@
 #include "cases_robust.h"
 #include "cases_strict.h"
 #include "cases_caching.h"
+#include "cases_stall.h"
 
 /* ================================================================== */
 /* Case lists, by area */
@@ -273,6 +274,21 @@ static struct S3E_LIST_TYPE s3e_model_caching[] = {
 	S3E_PARAM_ENTRY(l1cd_invalidation_scope, l1cd_inv_cases),
 	S3E_LIST_ENTRY(checker_evtq_left_full_reported),
 	S3E_LIST_ENTRY(checker_evtq_full_consumed_clean),
+	{}
+};
+
+static struct S3E_LIST_TYPE s3e_model_stall[] = {
+	S3E_LIST_ENTRY(stall_resume_retry_sees_fix),
+	S3E_LIST_ENTRY(stall_resume_terminate_and_refault),
+	S3E_LIST_ENTRY(stall_resume_wrong_stag_or_sid_no_effect),
+	S3E_LIST_ENTRY(stall_term_stream),
+	S3E_LIST_ENTRY(stall_slots_full_terminates),
+	S3E_LIST_ENTRY(stall_s1stalld_and_eabt_terminate),
+	S3E_LIST_ENTRY(stall_s2),
+	S3E_LIST_ENTRY(stall_smmuen_off_terminates),
+	S3E_LIST_ENTRY(stall_abandoned_until_answered),
+	S3E_LIST_ENTRY(stall_without_event_queue_terminates),
+	S3E_LIST_ENTRY(stall_fields_legal_only_with_stalls),
 	{}
 };
 

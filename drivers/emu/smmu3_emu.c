@@ -54,6 +54,7 @@
 /* s3e_gerror_raise(), for the "gerror" debugfs file */
 #include "core/smmu-int.h"
 #include "smmu3_emu_kunit.h"
+#include "smmu3_emu_msi.h"
 #include "smmu3_emu_trace.h"
 
 static_assert(SMMU3_EMU_IRQ_EVENTQ == S3E_IRQ_EVTQ);
@@ -120,6 +121,7 @@ MODULE_PARM_DESC(strict,
  * @dma_calls: smmu3_emu_dma() transfers
  * @dma_bytes: bytes those moved
  * @mem_refused: host memory accesses refused (not RAM, or faulted)
+ * @msi: the GICv3 ITS doorbells MSIs are delivered to (smmu3_emu_msi.c)
  * @debugfs: smmu3_emu/<device name> in debugfs
  * @ste_sid: StreamID that the debugfs file "ste" shows (written there)
  */
@@ -146,6 +148,7 @@ struct smmu3_emu {
 	u64 dma_calls;
 	u64 dma_bytes;
 	u64 mem_refused;
+	struct smmu3_emu_msi *msi;
 
 	struct dentry *debugfs;
 	u32 ste_sid;
@@ -252,6 +255,9 @@ static int smmu3_emu_host_write(void *ctx, s3e_u64 pa, const void *buf,
 	struct smmu3_emu *emu = ctx;
 	int ret = smmu3_emu_copy_to_ram(pa, buf, len);
 
+	/* Not RAM: an MSI to an ITS doorbell, or refused */
+	if (ret && smmu3_emu_msi_deliver(emu->msi, pa, buf, len))
+		return 0;
 	if (ret)
 		emu->mem_refused++;
 	return ret;
@@ -934,6 +940,9 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 	smmu3_emu_seq_u64(m, "", "cmd_errors", s->smmu.cmd_errors);
 	smmu3_emu_seq_u64(m, "", "syncs", s->smmu.syncs);
 	smmu3_emu_seq_u64(m, "", "msis", s->smmu.msis);
+	smmu3_emu_seq_u64(m, "", "msi_aborts", s->smmu.msi_aborts);
+	smmu3_emu_seq_u64(m, "", "msi_doorbells",
+			  smmu3_emu_msi_doorbells(emu->msi));
 	smmu3_emu_seq_u64(m, "", "dma_calls", s->dma_calls);
 	smmu3_emu_seq_u64(m, "", "dma_bytes", s->dma_bytes);
 	smmu3_emu_seq_u64(m, "", "mem_refused", s->mem_refused);
@@ -1489,6 +1498,8 @@ static void smmu3_emu_teardown(struct smmu3_emu *emu)
 	/* The work sees no core now: it ends at once */
 	cancel_work_sync(&emu->cmdq_work);
 	s3e_smmu_destroy(core);
+	smmu3_emu_msi_destroy(emu->msi);
+	emu->msi = NULL;
 	if (emu->domain)
 		smmu3_emu_irq_teardown(emu);
 }
@@ -1579,6 +1590,12 @@ static int smmu3_emu_probe(struct platform_device *pdev)
 		ret = -ENOMEM;
 		dev_err(dev, "cannot create the emulated SMMU (out of memory, or configuration refused by the model)\n");
 		goto err_put;
+	}
+	emu->msi = smmu3_emu_msi_create(dev);
+	if (IS_ERR(emu->msi)) {
+		ret = PTR_ERR(emu->msi);
+		emu->msi = NULL;
+		goto err_teardown;
 	}
 
 	emu->domain = irq_domain_create_linear(of_fwnode_handle(dev->of_node),

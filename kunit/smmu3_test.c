@@ -15,6 +15,7 @@
 #include <linux/io-pgtable.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/msi.h>
 #include <linux/regmap.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
@@ -2616,6 +2617,131 @@ static void irq_cfg_untouched_without_msi(struct kunit *test)
 	regs_expect(test, regs, irq_cfg_regs, 0);
 }
 
+/* --- MSI configuration: *_IRQ_CFG0/1/2 from an msi_msg (§6.3.21-23) --- */
+
+static struct msi_msg msi_msg_make(u64 addr, u32 data)
+{
+	struct msi_msg msg = {};
+
+	msg.address_lo = lower_32_bits(addr);
+	msg.address_hi = upper_32_bits(addr);
+	msg.data = data;
+	return msg;
+}
+
+/* A GICv3 ITS doorbell (GITS_TRANSLATER of QEMU virt's ITS), event 3 */
+static void msi_cfg_its_doorbell(struct kunit *test)
+{
+	struct msi_msg msg = msi_msg_make(0x8090040, 3);
+	struct smmu3_irq_cfg cfg;
+
+	smmu3_msi_irq_cfg(&msg, &cfg);
+	KUNIT_EXPECT_EQ(test, cfg.cfg0, 0x8090040ULL);
+	KUNIT_EXPECT_EQ(test, cfg.cfg1, 3);
+	/* MemAttr Device-nGnRE (0b0001), SH 0 */
+	KUNIT_EXPECT_EQ(test, cfg.cfg2, 0x1);
+}
+
+/* ADDR is bits [51:2]: bits [1:0] and [63:52] are not written */
+static void msi_cfg_address_bits(struct kunit *test)
+{
+	struct msi_msg msg = msi_msg_make(~0ULL, 0xffffffff);
+	struct smmu3_irq_cfg cfg;
+
+	smmu3_msi_irq_cfg(&msg, &cfg);
+	KUNIT_EXPECT_EQ(test, cfg.cfg0, 0x000ffffffffffffcULL);
+	KUNIT_EXPECT_EQ(test, cfg.cfg1, 0xffffffff);
+	KUNIT_EXPECT_EQ(test, cfg.cfg2, 0x1);
+
+	msg = msi_msg_make(0x0000123456789abcULL, 0);
+	smmu3_msi_irq_cfg(&msg, &cfg);
+	KUNIT_EXPECT_EQ(test, cfg.cfg0, 0x0000123456789abcULL);
+	KUNIT_EXPECT_EQ(test, cfg.cfg1, 0);
+}
+
+/*
+ * The message of a deactivated interrupt has no address: no MSI, and all
+ * three registers as the reset left them
+ */
+static void msi_cfg_no_address(struct kunit *test)
+{
+	struct msi_msg msg = msi_msg_make(0, 7);
+	struct smmu3_irq_cfg cfg = { .cfg0 = 1, .cfg1 = 1, .cfg2 = 1 };
+
+	smmu3_msi_irq_cfg(&msg, &cfg);
+	KUNIT_EXPECT_EQ(test, cfg.cfg0, 0ULL);
+	KUNIT_EXPECT_EQ(test, cfg.cfg1, 0);
+	KUNIT_EXPECT_EQ(test, cfg.cfg2, 0);
+
+	/* Only bits [1:0] set: ADDR is still 0 */
+	msg = msi_msg_make(0x3, 7);
+	smmu3_msi_irq_cfg(&msg, &cfg);
+	KUNIT_EXPECT_EQ(test, cfg.cfg0, 0ULL);
+	KUNIT_EXPECT_EQ(test, cfg.cfg1, 0);
+}
+
+/* Every word of @regs is @vals[j] at @offs[j], else untouched */
+static void regs_expect_vals(struct kunit *test, const u32 *regs,
+			     const u32 *offs, const u32 *vals, unsigned int n)
+{
+	unsigned int i, j;
+	u32 want;
+
+	for (i = 0; i < REGS_WORDS; i++) {
+		want = 0xdead0000 | i;
+		for (j = 0; j < n; j++)
+			if (offs[j] == i * 4)
+				want = vals[j];
+		KUNIT_EXPECT_EQ_MSG(test, regs[i], want, "register %#x", i * 4);
+	}
+}
+
+static void msi_write_cfg_one(struct kunit *test, unsigned int index,
+			      u32 cfg0, u32 cfg1, u32 cfg2)
+{
+	const u32 offs[] = { cfg0, cfg0 + 4, cfg1, cfg2 };
+	const u32 vals[] = { 0x08090040, 0x00000abc, 42, 0x1 };
+	const u32 zero[] = { 0, 0, 0, 0 };
+	struct msi_msg msg = msi_msg_make(0x00000abc08090040ULL, 42);
+	struct smmu3_device smmu;
+	u32 *regs = regs_smmu(test, &smmu, SMMU3_FEAT_MSI);
+
+	smmu3_msi_write_cfg(&smmu, index, &msg);
+	regs_expect_vals(test, regs, offs, vals, ARRAY_SIZE(offs));
+
+	/* Freeing the interrupt writes an empty message: CFG0 back to 0 */
+	msg = msi_msg_make(0, 0);
+	smmu3_msi_write_cfg(&smmu, index, &msg);
+	regs_expect_vals(test, regs, offs, zero, ARRAY_SIZE(offs));
+}
+
+static void msi_write_cfg_evtq(struct kunit *test)
+{
+	msi_write_cfg_one(test, SMMU3_MSI_EVTQ, SMMU3_EVENTQ_IRQ_CFG0,
+			  SMMU3_EVENTQ_IRQ_CFG1, SMMU3_EVENTQ_IRQ_CFG2);
+}
+
+static void msi_write_cfg_gerror(struct kunit *test)
+{
+	msi_write_cfg_one(test, SMMU3_MSI_GERROR, SMMU3_GERROR_IRQ_CFG0,
+			  SMMU3_GERROR_IRQ_CFG1, SMMU3_GERROR_IRQ_CFG2);
+}
+
+static void msi_write_cfg_priq(struct kunit *test)
+{
+	msi_write_cfg_one(test, SMMU3_MSI_PRIQ, SMMU3_PRIQ_IRQ_CFG0,
+			  SMMU3_PRIQ_IRQ_CFG1, SMMU3_PRIQ_IRQ_CFG2);
+}
+
+/* MSI indexes are the platform MSI indexes: two are allocated */
+static void msi_indexes(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, SMMU3_MSI_EVTQ, 0);
+	KUNIT_EXPECT_EQ(test, SMMU3_MSI_GERROR, 1);
+	KUNIT_EXPECT_EQ(test, SMMU3_MSI_PRIQ, 2);
+	KUNIT_EXPECT_EQ(test, SMMU3_MSI_ALLOC, 2);
+}
+
 /* ID registers of an SMMU with stage 1, 4KB granule, 48-bit OAS */
 static void id_regs_set(u32 *regs, u32 stall_model)
 {
@@ -2684,6 +2810,13 @@ static struct kunit_case smmu3_regs_cases[] = {
 	KUNIT_CASE(irq_cfg_cleared_with_msi),
 	KUNIT_CASE(irq_cfg_cleared_with_pri),
 	KUNIT_CASE(irq_cfg_untouched_without_msi),
+	KUNIT_CASE(msi_cfg_its_doorbell),
+	KUNIT_CASE(msi_cfg_address_bits),
+	KUNIT_CASE(msi_cfg_no_address),
+	KUNIT_CASE(msi_write_cfg_evtq),
+	KUNIT_CASE(msi_write_cfg_gerror),
+	KUNIT_CASE(msi_write_cfg_priq),
+	KUNIT_CASE(msi_indexes),
 	{}
 };
 

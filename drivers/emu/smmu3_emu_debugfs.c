@@ -20,6 +20,7 @@
 /* s3e_gerror_raise(), for the "gerror" file */
 #include "core/smmu-int.h"
 #include "smmu3_emu_int.h"
+#include "smmu3_emu_msi.h"
 
 /* ------------------------------------------------------------------------
  * debugfs: smmu3_emu/<device>/{stats,regs,ste,gerror}
@@ -205,6 +206,9 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 	smmu3_emu_seq_u64(m, "", "cmd_errors", s->smmu.cmd_errors);
 	smmu3_emu_seq_u64(m, "", "syncs", s->smmu.syncs);
 	smmu3_emu_seq_u64(m, "", "msis", s->smmu.msis);
+	smmu3_emu_seq_u64(m, "", "msi_aborts", s->smmu.msi_aborts);
+	smmu3_emu_seq_u64(m, "", "msi_doorbells",
+			  smmu3_emu_msi_doorbells(emu->msi));
 	smmu3_emu_seq_u64(m, "", "dma_calls", s->dma_calls);
 	smmu3_emu_seq_u64(m, "", "dma_bytes", s->dma_bytes);
 	smmu3_emu_seq_u64(m, "", "mem_refused", s->mem_refused);

@@ -20,6 +20,7 @@
 #include <smmu3/smmu3-arch.h>
 #include "core/smmu.h"
 #include "smmu3_emu_int.h"
+#include "smmu3_emu_msi.h"
 #include "smmu3_emu_kunit.h"
 #include "smmu3_emu_trace.h"
 
@@ -118,6 +119,9 @@ static int smmu3_emu_host_write(void *ctx, s3e_u64 pa, const void *buf,
 	struct smmu3_emu *emu = ctx;
 	int ret = smmu3_emu_copy_to_ram(pa, buf, len);
 
+	/* Not RAM: an MSI to an ITS doorbell, or refused */
+	if (ret && smmu3_emu_msi_deliver(emu->msi, pa, buf, len))
+		return 0;
 	if (ret)
 		emu->mem_refused++;
 	return ret;

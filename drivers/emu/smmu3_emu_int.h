@@ -58,6 +58,9 @@ struct device_node;
  * @mem_refused: host memory accesses refused (not RAM, or faulted)
  * @debugfs: smmu3_emu/<device name> in debugfs
  * @ste_sid: StreamID that the debugfs file "ste" shows (written there)
+ * @msi: the GICv3 ITS doorbells MSIs are delivered to (smmu3_emu_msi.c)
+ * @stall_wq: DMA port clients waiting for a stalled transaction
+ * @stall_timeouts: stalls their client stopped waiting for (timeout)
  */
 struct smmu3_emu {
 	struct kref ref;
@@ -85,6 +88,8 @@ struct smmu3_emu {
 
 	struct dentry *debugfs;
 	u32 ste_sid;
+
+	struct smmu3_emu_msi *msi;
 
 	wait_queue_head_t stall_wq;
 	u64 stall_timeouts;

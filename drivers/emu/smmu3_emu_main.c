@@ -49,6 +49,7 @@
 #include <smmu3/smmu3-emu.h>
 #include "core/smmu.h"
 #include "smmu3_emu_int.h"
+#include "smmu3_emu_msi.h"
 
 static_assert(SMMU3_EMU_IRQ_EVENTQ == S3E_IRQ_EVTQ);
 static_assert(SMMU3_EMU_IRQ_PRIQ == S3E_IRQ_PRIQ);
@@ -184,6 +185,8 @@ static void smmu3_emu_teardown(struct smmu3_emu *emu)
 	/* The work sees no core now: it ends at once */
 	cancel_work_sync(&emu->cmdq_work);
 	s3e_smmu_destroy(core);
+	smmu3_emu_msi_destroy(emu->msi);
+	emu->msi = NULL;
 	if (emu->domain)
 		smmu3_emu_irq_teardown(emu);
 }
@@ -227,6 +230,12 @@ static int smmu3_emu_probe(struct platform_device *pdev)
 		ret = -ENOMEM;
 		dev_err(dev, "cannot create the emulated SMMU (out of memory, or configuration refused by the model)\n");
 		goto err_put;
+	}
+	emu->msi = smmu3_emu_msi_create(dev);
+	if (IS_ERR(emu->msi)) {
+		ret = PTR_ERR(emu->msi);
+		emu->msi = NULL;
+		goto err_teardown;
 	}
 
 	emu->domain = irq_domain_create_linear(of_fwnode_handle(dev->of_node),

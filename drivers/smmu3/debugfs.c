@@ -72,6 +72,7 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 		   1U << smmu->evtq.log2size, eprod, econs);
 	seq_printf(s, "cmdq_errors: %llu\ncmdq_timeouts: %llu\n",
 		   smmu->cmdq.errors, smmu->cmdq.timeouts);
+	seq_printf(s, "irqs: %s\n", smmu->msi ? "msi" : "wired");
 	seq_printf(s, "stopped: %u\npaging_domains: %d\n",
 		   READ_ONCE(smmu->cmdq.stopped),
 		   atomic_read(&smmu->nr_domains));

@@ -387,46 +387,77 @@ static irqreturn_t smmu3_combined_thread(int irq, void *dev)
 	return smmu3_evtq_thread(irq, dev);
 }
 
-static int smmu3_request_irq(struct smmu3_device *smmu, const char *name,
-			     irq_handler_t thread)
+/* Request @irq for @thread; its name in /proc/interrupts: smmu3-<device>-@what */
+static int smmu3_request_irq(struct smmu3_device *smmu, int irq,
+			     const char *what, irq_handler_t thread)
+{
+	const char *name;
+	int ret;
+
+	name = devm_kasprintf(smmu->dev, GFP_KERNEL, "smmu3-%s-%s",
+			      dev_name(smmu->dev), what);
+	if (!name)
+		return -ENOMEM;
+	ret = devm_request_threaded_irq(smmu->dev, irq, NULL, thread,
+					IRQF_ONESHOT, name, smmu);
+	if (ret)
+		return dev_err_probe(smmu->dev, ret,
+				     "cannot request the %s interrupt\n",
+				     what);
+	if (thread != smmu3_gerror_handler)
+		smmu->evtq_irq = irq;
+	return 0;
+}
+
+/* A wired interrupt by name: -ENXIO when the DT has none */
+static int smmu3_request_wired(struct smmu3_device *smmu, const char *name,
+			       irq_handler_t thread)
 {
 	struct platform_device *pdev = to_platform_device(smmu->dev);
-	int irq, ret;
+	int irq;
 
 	irq = platform_get_irq_byname_optional(pdev, name);
 	if (irq == -EPROBE_DEFER)
 		return irq;
 	if (irq <= 0)
 		return -ENXIO;
-	ret = devm_request_threaded_irq(smmu->dev, irq, NULL, thread,
-					IRQF_ONESHOT, name, smmu);
-	if (ret)
-		return dev_err_probe(smmu->dev, ret,
-				     "cannot request the %s interrupt\n",
-				     name);
-	if (thread != smmu3_gerror_handler)
-		smmu->evtq_irq = irq;
-	return 0;
+	return smmu3_request_irq(smmu, irq, name, thread);
 }
 
 /**
- * smmu3_setup_irqs() - request the SMMU's wired interrupts
- * @smmu: SMMU
+ * smmu3_setup_irqs() - request the SMMU's interrupts
+ * @smmu: SMMU, IRQ_CTRL off
  *
- * "eventq" and "gerror" by name, or one "combined" line for both.  The
- * driver polls CMD_SYNC completion and has no PRI queue, so "cmdq-sync"
- * and "priq" are not requested.
+ * MSIs for the event queue and GERROR when the SMMU and the firmware
+ * offer them (msi.c), else the wired lines: "eventq" and "gerror" by
+ * name, or one "combined" line for both.  The driver polls CMD_SYNC
+ * completion and has no PRI queue, so "cmdq-sync" and "priq" are not
+ * requested.
  *
  * Return: 0, -EPROBE_DEFER, or an error with the reason logged.
  */
 int smmu3_setup_irqs(struct smmu3_device *smmu)
 {
+	int virqs[SMMU3_MSI_NR];
 	int ret;
 
-	ret = smmu3_request_irq(smmu, "eventq", smmu3_evtq_thread);
+	ret = smmu3_msi_setup(smmu, virqs);
+	if (ret < 0)
+		return ret;
+	smmu->msi = ret;
+	if (smmu->msi) {
+		ret = smmu3_request_irq(smmu, virqs[SMMU3_MSI_EVTQ], "eventq",
+					smmu3_evtq_thread);
+		if (ret)
+			return ret;
+		return smmu3_request_irq(smmu, virqs[SMMU3_MSI_GERROR],
+					 "gerror", smmu3_gerror_handler);
+	}
+
+	ret = smmu3_request_wired(smmu, "eventq", smmu3_evtq_thread);
 	if (ret == -ENXIO) {
-		ret = smmu3_request_irq(smmu, "combined",
-					smmu3_combined_thread);
+		ret = smmu3_request_wired(smmu, "combined",
+					  smmu3_combined_thread);
 		if (ret == -ENXIO)
 			return dev_err_probe(smmu->dev, -ENXIO,
 					     "no \"eventq\" or \"combined\" interrupt in the DT\n");
@@ -435,7 +466,7 @@ int smmu3_setup_irqs(struct smmu3_device *smmu)
 	}
 	if (ret)
 		return ret;
-	ret = smmu3_request_irq(smmu, "gerror", smmu3_gerror_handler);
+	ret = smmu3_request_wired(smmu, "gerror", smmu3_gerror_handler);
 	if (ret == -ENXIO)
 		return dev_err_probe(smmu->dev, -ENXIO,
 				     "no \"gerror\" interrupt in the DT\n");

@@ -5,7 +5,7 @@
  * One file per concept: probe.c (platform driver, features, reset),
  * queue.c (command queue), strtab.c (stream table, STEs, hitless entry
  * updates), cd.c (context descriptors), event.c (event queue, GERROR),
- * iommu.c (iommu_ops, domains, masters), debugfs.c.
+ * msi.c (their MSIs), iommu.c (iommu_ops, domains, masters), debugfs.c.
  *
  * Registers are reached only through a regmap: MMIO on real hardware and
  * QEMU, the emulator's provider otherwise.
@@ -58,6 +58,32 @@
 
 /* Poll timeout for CR0ACK, IRQ_CTRLACK, GBPA and CMD_SYNC */
 #define SMMU3_POLL_TIMEOUT_US	1000000
+
+/*
+ * MSI indexes of the platform MSIs (msi.c).  The driver has no PRI queue:
+ * its index is reserved and not allocated.
+ */
+enum smmu3_msi_index {
+	SMMU3_MSI_EVTQ,
+	SMMU3_MSI_GERROR,
+	SMMU3_MSI_PRIQ,
+	SMMU3_MSI_NR,
+};
+
+/* MSIs allocated: the event queue's and GERROR's */
+#define SMMU3_MSI_ALLOC		(SMMU3_MSI_GERROR + 1)
+
+/**
+ * struct smmu3_irq_cfg - the MSI registers of one interrupt source
+ * @cfg0: *_IRQ_CFG0: the doorbell address (0: no MSI)
+ * @cfg1: *_IRQ_CFG1: the payload
+ * @cfg2: *_IRQ_CFG2: memory type and Shareability of the write
+ */
+struct smmu3_irq_cfg {
+	u64 cfg0;
+	u32 cfg1;
+	u32 cfg2;
+};
 
 /* Commands gathered before the queue is written */
 #define SMMU3_CMD_BATCH		32
@@ -229,6 +255,7 @@ struct smmu3_event {
  * @asid_ida: ASIDs of stage-1 domains
  * @vmid_ida: VMIDs of stage-2 domains
  * @evtq_irq: interrupt of the event queue thread (eventq or combined)
+ * @msi: the event queue and GERROR signal by MSI, not by wired interrupts
  * @evt_lost: event queue overflows seen
  * @evt_count: events handled
  * @evt_lock: protects @evt_last
@@ -267,6 +294,7 @@ struct smmu3_device {
 	struct ida asid_ida;
 	struct ida vmid_ida;
 	int evtq_irq;
+	bool msi;
 	atomic64_t evt_lost;
 	atomic64_t evt_count;
 	/* the event thread writes @evt_last, debugfs reads it */
@@ -464,6 +492,15 @@ int smmu3_cdtab_alloc(struct smmu3_master *master);
 void smmu3_cdtab_free(struct smmu3_master *master);
 int smmu3_install_cd(struct smmu3_master *master, u32 ssid,
 		     const __le64 *target);
+
+/* --- MSIs (msi.c) --- */
+struct msi_msg;
+void smmu3_msi_irq_cfg(const struct msi_msg *msg, struct smmu3_irq_cfg *cfg);
+int smmu3_msi_setup(struct smmu3_device *smmu, int virqs[SMMU3_MSI_NR]);
+#if IS_ENABLED(CONFIG_KUNIT)
+void smmu3_msi_write_cfg(struct smmu3_device *smmu, unsigned int index,
+			 const struct msi_msg *msg);
+#endif
 
 /* --- Events and global errors (event.c) --- */
 int smmu3_setup_irqs(struct smmu3_device *smmu);

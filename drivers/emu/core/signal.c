@@ -38,8 +38,10 @@ int s3e_msi_write(struct s3e_smmu *s, s3e_u64 addr, s3e_u32 data)
 {
 	s3e_u32 le = s3e_le32(data);
 
-	if (s->host.write(s->host.ctx, addr, &le, sizeof(le)))
+	if (s->host.write(s->host.ctx, addr, &le, sizeof(le))) {
+		s->stats.msi_aborts++;
 		return -1;
+	}
 	s->stats.msis++;
 	return 0;
 }

@@ -120,6 +120,9 @@ struct s3e_chk_state {
  *	RAM (the core turns that into an abort or a fetch event).  Memory
  *	is little-endian as the SMMU sees it; the core converts.
  * @write: copy @len bytes from @buf to guest memory at @pa; same return.
+ *	MSIs are writes too (4 bytes, the payload little-endian): a host may
+ *	deliver one to a device register, such as an interrupt controller's
+ *	doorbell, as an interconnect would; a refusal is an MSI abort.
  * @cmpxchg64: as s3e_walk_mem.cmpxchg64 (hardware access flag updates);
  *	may be NULL
  * @irq: pulse interrupt line @line (S3E_IRQ_*), an edge.  Called from
@@ -295,6 +298,7 @@ struct s3e_txn_result {
  * @syncs: CMD_SYNCs completed
  * @irqs: interrupts raised, by line
  * @msis: MSI writes performed
+ * @msi_aborts: MSI writes the host refused (GERROR.MSI_*_ABT_ERR)
  * @sevs: WFE wake-up events sent (s3e_host.sev calls, or would-be calls)
  * @ctx_hits: translations that missed @utlb_hits but found their decoded
  *	(StreamID, SubstreamID) context cached (SMMUEN=1 only)
@@ -333,6 +337,7 @@ struct s3e_smmu_stats {
 	s3e_u64 syncs;
 	s3e_u64 irqs[S3E_IRQ_NR];
 	s3e_u64 msis;
+	s3e_u64 msi_aborts;
 	s3e_u64 sevs;
 	s3e_u64 ctx_hits;
 	s3e_u64 ctx_misses;

@@ -503,6 +503,7 @@ S3E_CASE(evtq_msi_abort)
 	EXPECT_EQ(res.recorded, 1);
 	EXPECT_EQ(r32(SMMU3_GERROR), GERROR_MSI_EVENTQ_ABT_ERR);
 	EXPECT_EQ(irqs[S3E_IRQ_GERROR], 1);
+	EXPECT_EQ(st()->msi_aborts, 1);
 }
 
 S3E_CASE(evtq_write_abort)

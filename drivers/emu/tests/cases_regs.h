@@ -361,6 +361,8 @@ S3E_CASE(gerror_msi_abort)
 	cmd(0x7f, 0);
 	EXPECT_EQ(r32(SMMU3_GERROR),
 		  GERROR_CMDQ_ERR | GERROR_MSI_GERROR_ABT_ERR);
+	EXPECT_EQ(st()->msi_aborts, 1);
+	EXPECT_EQ(st()->msis, 0);
 }
 
 S3E_CASE(strtab_base_ignored_while_smmuen)

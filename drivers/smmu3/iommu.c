@@ -353,6 +353,62 @@ static int smmu3_attach_paging(struct iommu_domain *domain, struct device *dev)
 	return 0;
 }
 
+/* --- PASIDs: SubstreamIDs through their own CDs --- */
+
+/*
+ * Give @pasid of @dev the stage-1 paging domain @domain: CD number @pasid
+ * (§5.4) points at its tables and ASID.  The STE's CD table covers
+ * 1 << S1CDMax SubstreamIDs (§5.2 S1CDMax); SubstreamID 0 is the RID's
+ * (S1DSS = SSID0).  Only while the RID is attached to a stage-1 paging
+ * domain does the STE lead to the CD table: otherwise refused, since the
+ * PASID's transactions would not be translated by @domain.
+ */
+static int smmu3_set_dev_pasid(struct iommu_domain *domain, struct device *dev,
+			       ioasid_t pasid, struct iommu_domain *old)
+{
+	struct smmu3_domain *d = to_smmu3_domain(domain);
+	struct smmu3_master *master = dev_iommu_priv_get(dev);
+	__le64 cd[CD_DWORDS];
+	void *prev;
+	int ret;
+
+	if (d->smmu != master->smmu || d->stage != SMMU3_STAGE1)
+		return -EINVAL;
+	if (!master->cdtab.base || !pasid ||
+	    pasid >> master->cdtab.s1cdmax)
+		return -EINVAL;
+	if (!master->domain || master->domain->stage != SMMU3_STAGE1) {
+		dev_dbg(dev, "PASID %u: the device is not attached to a stage-1 paging domain\n",
+			pasid);
+		return -EOPNOTSUPP;
+	}
+	prev = xa_store(&master->pasids, pasid, d, GFP_KERNEL);
+	if (xa_is_err(prev))
+		return xa_err(prev);
+	smmu3_cd_s1(cd, &d->pgtbl_cfg, d->asid);
+	ret = smmu3_install_cd(master, pasid, cd);
+	if (ret) {
+		if (prev)
+			xa_store(&master->pasids, pasid, prev, GFP_KERNEL);
+		else
+			xa_erase(&master->pasids, pasid);
+		return ret;
+	}
+	return 0;
+}
+
+/* The PASID's CD is made invalid: its transactions fault (C_BAD_CD) */
+static void smmu3_remove_dev_pasid(struct device *dev, ioasid_t pasid,
+				   struct iommu_domain *domain)
+{
+	struct smmu3_master *master = dev_iommu_priv_get(dev);
+	__le64 cd[CD_DWORDS] = {};
+
+	if (!xa_erase(&master->pasids, pasid))
+		return;
+	smmu3_install_cd(master, pasid, cd);
+}
+
 /* --- Paging domains --- */
 
 static int smmu3_map_pages(struct iommu_domain *domain, unsigned long iova,
@@ -427,6 +483,7 @@ static void smmu3_domain_free(struct iommu_domain *domain)
 
 static const struct iommu_domain_ops smmu3_paging_ops = {
 	.attach_dev = smmu3_attach_paging,
+	.set_dev_pasid = smmu3_set_dev_pasid,
 	.map_pages = smmu3_map_pages,
 	.unmap_pages = smmu3_unmap_pages,
 	.flush_iotlb_all = smmu3_flush_iotlb_all,
@@ -537,6 +594,7 @@ static struct iommu_device *smmu3_probe_device(struct device *dev)
 		return ERR_PTR(-ENOMEM);
 	}
 	INIT_LIST_HEAD(&master->domain_node);
+	xa_init(&master->pasids);
 	device_property_read_u32(dev, "pasid-num-bits", &master->ssid_bits);
 	master->ssid_bits = min(master->ssid_bits, smmu->ssid_bits);
 	/*
@@ -618,6 +676,9 @@ static void smmu3_release_device(struct device *dev)
 	smmu3_remove_streams(master, master->num_sids);
 	mutex_unlock(&smmu->streams_mutex);
 	smmu3_cdtab_free(master);
+	/* The core removed every PASID before the release */
+	WARN_ON(!xa_empty(&master->pasids));
+	xa_destroy(&master->pasids);
 	kfree(master->sids);
 	kfree(master);
 }
@@ -691,6 +752,7 @@ const struct iommu_ops smmu3_ops = {
 	.of_xlate = smmu3_of_xlate,
 	.get_resv_regions = smmu3_get_resv_regions,
 	.def_domain_type = smmu3_def_domain_type,
+	.remove_dev_pasid = smmu3_remove_dev_pasid,
 	.pgsize_bitmap = -1UL,	/* per domain, from its SMMU */
 	.owner = THIS_MODULE,
 };

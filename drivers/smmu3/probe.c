@@ -671,6 +671,13 @@ static int smmu3_probe(struct platform_device *pdev)
 				     dev_name(dev));
 	if (ret)
 		goto err_debugfs;
+	/*
+	 * SubstreamIDs need stage 1 (a CD each).  At least 1 (PASID 0 only):
+	 * with 0, the iommu core would skip a device's PASID validation and
+	 * report success for an attach that never reaches the driver.
+	 */
+	smmu->iommu.max_pasids = smmu->features & SMMU3_FEAT_S1 ?
+				 1U << smmu->ssid_bits : 1;
 	smmu3_publish(smmu, true);
 	ret = iommu_device_register(&smmu->iommu, &smmu3_ops, dev);
 	if (ret) {

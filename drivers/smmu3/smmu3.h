@@ -24,6 +24,7 @@
 #include <linux/types.h>
 #include <linux/wait.h>
 #include <linux/xarray.h>
+#include <linux/xarray.h>
 #include <kunit/visibility.h>
 
 #include <smmu3/smmu3-arch.h>
@@ -343,9 +344,11 @@ struct smmu3_domain;
  * @domain_node: entry in @domain's master list
  * @cdtab: context descriptor table, allocated at probe when the SMMU has
  *	stage 1
+ * @pasids: stage-1 paging domains attached at SubstreamIDs other than 0
+ *	(set_dev_pasid), by SubstreamID
  *
- * @domain, @domain_node and @cdtab change only under the group mutex of
- * the iommu core (attach is serialised per group).
+ * @domain, @domain_node, @cdtab and @pasids change only under the group
+ * mutex of the iommu core (attach is serialised per group).
  */
 struct smmu3_master {
 	struct smmu3_device *smmu;
@@ -356,6 +359,7 @@ struct smmu3_master {
 	struct smmu3_domain *domain;
 	struct list_head domain_node;
 	struct smmu3_cdtab cdtab;
+	struct xarray pasids;
 };
 
 /* Translation stage of a paging domain */

@@ -34,6 +34,17 @@
  *                                        interrupts off
  *   unmap-access <bytes>                 map, DMA, unmap, DMA again
  *                                        (at most 64 KiB)
+ *   pasid-attach <pasid>                 a new paging domain at PASID
+ *                                        (SubstreamID) <pasid>, with a
+ *                                        64 KiB buffer mapped at IOVA
+ *                                        <pasid> << 24
+ *   pasid-detach <pasid>                 detach, unmap and free it
+ *   pasid-fill <pasid> <byte>            the device fills that buffer
+ *                                        through its IOVA with SubstreamID
+ *                                        <pasid>, the CPU verifies
+ *   pasid-read <pasid> <iova> <bytes>    raw device read or write of any
+ *   pasid-write <pasid> <iova> <bytes>   IOVA with SubstreamID <pasid>
+ *                                        (attached or not)
  *
  * A command that cannot run (bad syntax, a size out of range, a command
  * the binding does not allow) fails the write with its reason in the
@@ -80,6 +91,22 @@
 #define TESTDEV_STREAM_CHUNK	SZ_1M
 /* Longest command line */
 #define TESTDEV_CMD_MAX		200
+/* PASIDs attached at once, and each one's buffer */
+#define TESTDEV_PASIDS		8
+#define TESTDEV_PASID_ORDER	get_order(SZ_64K)
+#define TESTDEV_PASID_BYTES	(PAGE_SIZE << TESTDEV_PASID_ORDER)
+
+/**
+ * struct testdev_pasid - a paging domain attached at a PASID
+ * @pasid: the PASID (SubstreamID); 0: the slot is free
+ * @domain: the domain
+ * @buf: its buffer, TESTDEV_PASID_BYTES, mapped at testdev_pasid_iova()
+ */
+struct testdev_pasid {
+	u32 pasid;
+	struct iommu_domain *domain;
+	struct page *buf;
+};
 
 /**
  * struct testdev_stream - a streaming buffer: chunks, one mapping each
@@ -111,6 +138,7 @@ struct testdev_stream {
  * @keep_len: its size
  * @keep_dir: DMA_NONE for a coherent buffer, else the direction of its
  *	streaming mapping
+ * @pasids: domains attached at PASIDs ("pasid-attach")
  * @stopping: remove() has begun: a running command ends
  * @lock: protects @result, @last_error and @running; held briefly
  * @result: outcome of the last command
@@ -133,6 +161,7 @@ struct testdev {
 	dma_addr_t keep_dma;
 	size_t keep_len;
 	enum dma_data_direction keep_dir;
+	struct testdev_pasid pasids[TESTDEV_PASIDS];
 	bool stopping;
 	/* short sections only: readers must never wait for a command */
 	struct mutex lock;
@@ -198,11 +227,15 @@ static const char *testdev_event_name(u32 type)
 	return "UNKNOWN";
 }
 
-/* One device access through the DMA port; a failure becomes the result */
-static int testdev_dma(struct testdev *td, u64 iova, void *buf, size_t len,
-		       bool write)
+/*
+ * One device access through the DMA port, with SubstreamID @ssid
+ * (SMMU3_EMU_NO_SSID: none); a failure becomes the result
+ */
+static int testdev_dma_ssid(struct testdev *td, u32 ssid, u64 iova, void *buf,
+			    size_t len, bool write)
 {
 	struct smmu3_emu_fault fault;
+	char sub[24] = "";
 	int ret;
 
 	if (testdev_should_stop(td)) {
@@ -210,15 +243,17 @@ static int testdev_dma(struct testdev *td, u64 iova, void *buf, size_t len,
 			       write ? "write" : "read", iova);
 		return -EINTR;
 	}
-	ret = smmu3_emu_dma(td->emu, td->sid, SMMU3_EMU_NO_SSID, iova, buf,
+	ret = smmu3_emu_dma(td->emu, td->sid, ssid, iova, buf,
 			    len, write ? SMMU3_EMU_DMA_WRITE : 0, &fault);
 	atomic64_add(fault.done, &td->bytes);
 	if (!ret)
 		return 0;
 	atomic64_inc(&td->faults);
+	if (ssid != SMMU3_EMU_NO_SSID)
+		snprintf(sub, sizeof(sub), " ssid %#x", ssid);
 	if (ret == -EFAULT)
-		testdev_result(td, "fault %s sid %#x iova %#llx %s%s",
-			       testdev_event_name(fault.event), td->sid,
+		testdev_result(td, "fault %s sid %#x%s iova %#llx %s%s",
+			       testdev_event_name(fault.event), td->sid, sub,
 			       fault.iova, write ? "write" : "read",
 			       fault.recorded ? " (event recorded)" :
 			       " (no event recorded)");
@@ -228,6 +263,12 @@ static int testdev_dma(struct testdev *td, u64 iova, void *buf, size_t len,
 	else
 		testdev_result(td, "error %d", ret);
 	return ret;
+}
+
+static int testdev_dma(struct testdev *td, u64 iova, void *buf, size_t len,
+		       bool write)
+{
+	return testdev_dma_ssid(td, SMMU3_EMU_NO_SSID, iova, buf, len, write);
 }
 
 /**
@@ -812,7 +853,8 @@ corrupted:
 	return -EIO;
 }
 
-static int testdev_raw(struct testdev *td, u64 iova, size_t bytes, bool write)
+static int testdev_raw(struct testdev *td, u32 ssid, u64 iova, size_t bytes,
+		       bool write)
 {
 	size_t off, n;
 	int ret;
@@ -820,12 +862,141 @@ static int testdev_raw(struct testdev *td, u64 iova, size_t bytes, bool write)
 	memset(td->chunk, 0x5a, TESTDEV_CHUNK);
 	for (off = 0; off < bytes; off += n) {
 		n = min_t(size_t, bytes - off, TESTDEV_CHUNK);
-		ret = testdev_dma(td, iova + off, td->chunk, n, write);
+		ret = testdev_dma_ssid(td, ssid, iova + off, td->chunk, n,
+				       write);
 		if (ret)
 			return ret;
 	}
-	testdev_result(td, "ok %s %zu bytes at iova %#llx",
-		       write ? "write" : "read", bytes, iova);
+	if (ssid == SMMU3_EMU_NO_SSID)
+		testdev_result(td, "ok %s %zu bytes at iova %#llx",
+			       write ? "write" : "read", bytes, iova);
+	else
+		testdev_result(td, "ok %s %zu bytes at iova %#llx ssid %#x",
+			       write ? "write" : "read", bytes, iova, ssid);
+	return 0;
+}
+
+/* --- PASIDs: paging domains at SubstreamIDs --- */
+
+static u64 testdev_pasid_iova(u32 pasid)
+{
+	return (u64)pasid << 24;
+}
+
+static struct testdev_pasid *testdev_pasid_find(struct testdev *td, u32 pasid)
+{
+	unsigned int i;
+
+	for (i = 0; i < TESTDEV_PASIDS; i++)
+		if (td->pasids[i].pasid == pasid)
+			return &td->pasids[i];
+	return NULL;
+}
+
+static void testdev_pasid_release(struct testdev *td, struct testdev_pasid *p)
+{
+	iommu_detach_device_pasid(p->domain, td->dev, p->pasid);
+	iommu_unmap(p->domain, testdev_pasid_iova(p->pasid),
+		    TESTDEV_PASID_BYTES);
+	iommu_domain_free(p->domain);
+	__free_pages(p->buf, TESTDEV_PASID_ORDER);
+	memset(p, 0, sizeof(*p));
+}
+
+static int testdev_pasid_attach(struct testdev *td, u32 pasid)
+{
+	struct testdev_pasid *p = testdev_pasid_find(td, 0);
+	struct iommu_domain *domain;
+	struct page *buf;
+	int ret;
+
+	if (!p) {
+		testdev_result(td, "error: %u PASIDs attached already",
+			       TESTDEV_PASIDS);
+		return -ENOSPC;
+	}
+	domain = iommu_paging_domain_alloc(td->dev);
+	if (IS_ERR(domain)) {
+		testdev_result(td, "error: no paging domain: %ld",
+			       PTR_ERR(domain));
+		return PTR_ERR(domain);
+	}
+	buf = alloc_pages(GFP_KERNEL | __GFP_ZERO, TESTDEV_PASID_ORDER);
+	if (!buf) {
+		iommu_domain_free(domain);
+		testdev_result(td, "error: no memory");
+		return -ENOMEM;
+	}
+	ret = iommu_map(domain, testdev_pasid_iova(pasid), page_to_phys(buf),
+			TESTDEV_PASID_BYTES, IOMMU_READ | IOMMU_WRITE,
+			GFP_KERNEL);
+	if (!ret) {
+		ret = iommu_attach_device_pasid(domain, td->dev, pasid, NULL);
+		if (ret)
+			iommu_unmap(domain, testdev_pasid_iova(pasid),
+				    TESTDEV_PASID_BYTES);
+	}
+	if (ret) {
+		iommu_domain_free(domain);
+		__free_pages(buf, TESTDEV_PASID_ORDER);
+		testdev_result(td, "error: PASID %u not attached: %d", pasid,
+			       ret);
+		return ret;
+	}
+	*p = (struct testdev_pasid){
+		.pasid = pasid,
+		.domain = domain,
+		.buf = buf,
+	};
+	testdev_result(td, "ok pasid %u attached: iova %#llx, %lu bytes",
+		       pasid, testdev_pasid_iova(pasid), TESTDEV_PASID_BYTES);
+	return 0;
+}
+
+static int testdev_pasid_fill(struct testdev *td, struct testdev_pasid *p,
+			      u8 value)
+{
+	u8 *cpu = page_address(p->buf);
+	size_t off, n, i;
+	int ret;
+
+	memset(cpu, ~value, TESTDEV_PASID_BYTES);
+	memset(td->chunk, value, TESTDEV_CHUNK);
+	for (off = 0; off < TESTDEV_PASID_BYTES; off += n) {
+		n = min_t(size_t, TESTDEV_PASID_BYTES - off, TESTDEV_CHUNK);
+		ret = testdev_dma_ssid(td, p->pasid,
+				       testdev_pasid_iova(p->pasid) + off,
+				       td->chunk, n, true);
+		if (ret)
+			return ret;
+	}
+	for (i = 0; i < TESTDEV_PASID_BYTES; i++)
+		if (cpu[i] != value)
+			break;
+	if (i < TESTDEV_PASID_BYTES) {
+		testdev_result(td, "mismatch at offset %zu: %#x, expected %#x",
+			       i, cpu[i], value);
+		return -EIO;
+	}
+	testdev_result(td,
+		       "ok pasid %u: filled %lu bytes with %#x at iova %#llx, verified",
+		       p->pasid, TESTDEV_PASID_BYTES, value,
+		       testdev_pasid_iova(p->pasid));
+	return 0;
+}
+
+static int testdev_parse_pasid(struct testdev *td, const char *s, u32 *pasid)
+{
+	u32 max = td->dev->iommu ? td->dev->iommu->max_pasids : 0;
+
+	if (kstrtou32(s, 0, pasid) || !*pasid)
+		return testdev_refuse(td, -EINVAL,
+				      "error: pasid '%.32s': not a number from 1",
+				      s);
+	if (*pasid >= max)
+		return testdev_refuse(td, -EINVAL,
+				      "error: pasid %u: the device has %u PASIDs (pasid-num-bits, and what its SMMU supports)",
+				      *pasid, max);
 	return 0;
 }
 
@@ -987,6 +1158,11 @@ static const struct testdev_cmd testdev_cmds[] = {
 	{ "write", "<iova> <bytes>", 3, false },
 	{ "storm", "<count> <iova>", 3, false },
 	{ "unmap-access", "<bytes>", 2, true },
+	{ "pasid-attach", "<pasid>", 2, false },
+	{ "pasid-detach", "<pasid>", 2, false },
+	{ "pasid-fill", "<pasid> <byte>", 3, false },
+	{ "pasid-read", "<pasid> <iova> <bytes>", 4, false },
+	{ "pasid-write", "<pasid> <iova> <bytes>", 4, false },
 };
 
 /*
@@ -996,10 +1172,12 @@ static const struct testdev_cmd testdev_cmds[] = {
 static int testdev_run(struct testdev *td, char *line)
 {
 	const struct testdev_cmd *cmd = NULL;
+	struct testdev_pasid *p;
 	char *argv[4] = {};
 	unsigned int argc = 0, i;
 	unsigned long count;
 	size_t bytes;
+	u32 pasid;
 	char *tok;
 	u64 iova;
 	u8 val;
@@ -1021,7 +1199,7 @@ static int testdev_run(struct testdev *td, char *line)
 			cmd = &testdev_cmds[i];
 	if (!cmd)
 		return testdev_refuse(td, -EINVAL,
-				      "error: unknown command '%.32s': copy, fill, checksum, keep, verify, free, read, write, storm or unmap-access",
+				      "error: unknown command '%.32s': copy, fill, checksum, keep, verify, free, read, write, storm, unmap-access or pasid-*",
 				      argv[0]);
 	if (cmd->argc ? argc != cmd->argc : argc < 2 || argc > 3)
 		return testdev_refuse(td, -EINVAL, "error: usage: %s %s",
@@ -1088,7 +1266,8 @@ static int testdev_run(struct testdev *td, char *line)
 			ret = testdev_check_range(td, iova, bytes);
 		if (ret)
 			return ret;
-		testdev_raw(td, iova, bytes, argv[0][0] == 'w');
+		testdev_raw(td, SMMU3_EMU_NO_SSID, iova, bytes,
+			    argv[0][0] == 'w');
 	} else if (!strcmp(cmd->name, "storm")) {
 		if (kstrtoul(argv[1], 0, &count) || !count ||
 		    count > TESTDEV_STORM_MAX)
@@ -1106,6 +1285,44 @@ static int testdev_run(struct testdev *td, char *line)
 		if (ret)
 			return ret;
 		testdev_unmap_access(td, bytes);
+	} else if (!strncmp(cmd->name, "pasid-", 6)) {
+		ret = testdev_parse_pasid(td, argv[1], &pasid);
+		if (ret)
+			return ret;
+		p = testdev_pasid_find(td, pasid);
+		if (!strcmp(cmd->name, "pasid-attach")) {
+			if (p)
+				return testdev_refuse(td, -EBUSY,
+						      "error: pasid %u is attached already",
+						      pasid);
+			testdev_pasid_attach(td, pasid);
+		} else if (!strcmp(cmd->name, "pasid-read") ||
+			   !strcmp(cmd->name, "pasid-write")) {
+			ret = testdev_parse_iova(td, argv[2], &iova);
+			if (!ret)
+				ret = testdev_parse_size(td, argv[3],
+							 TESTDEV_MAX_BYTES,
+							 &bytes);
+			if (!ret)
+				ret = testdev_check_range(td, iova, bytes);
+			if (ret)
+				return ret;
+			testdev_raw(td, pasid, iova, bytes,
+				    cmd->name[6] == 'w');
+		} else if (!p) {
+			return testdev_refuse(td, -ENOENT,
+					      "error: pasid %u is not attached",
+					      pasid);
+		} else if (!strcmp(cmd->name, "pasid-detach")) {
+			testdev_pasid_release(td, p);
+			testdev_result(td, "ok pasid %u detached", pasid);
+		} else {
+			if (kstrtou8(argv[2], 0, &val))
+				return testdev_refuse(td, -EINVAL,
+						      "error: fill byte '%.32s': not a number from 0 to 255",
+						      argv[2]);
+			testdev_pasid_fill(td, p, val);
+		}
 	}
 	return 0;
 }
@@ -1206,6 +1423,8 @@ static int testdev_info_show(struct seq_file *s, void *unused)
 		   (s64)atomic64_read(&td->bytes),
 		   (s64)atomic64_read(&td->faults));
 	seq_printf(s, "dma_owner: %s\n", td->owned ? "claimed" : "DMA API");
+	seq_printf(s, "max_pasids: %u\n",
+		   td->dev->iommu ? td->dev->iommu->max_pasids : 0);
 	mutex_lock(&td->lock);
 	seq_printf(s, "running: %s\n", td->running[0] ? td->running : "-");
 	seq_printf(s, "last_error: %s\n",
@@ -1301,12 +1520,16 @@ static int testdev_probe(struct platform_device *pdev)
 static void testdev_remove(struct platform_device *pdev)
 {
 	struct testdev *td = platform_get_drvdata(pdev);
+	unsigned int i;
 
 	/* A running command ends; then no file operation is left */
 	WRITE_ONCE(td->stopping, true);
 	debugfs_remove_recursive(td->dir);
 	mutex_lock(&td->cmd_lock);
 	testdev_free_keep(td);
+	for (i = 0; i < TESTDEV_PASIDS; i++)
+		if (td->pasids[i].pasid)
+			testdev_pasid_release(td, &td->pasids[i]);
 	mutex_unlock(&td->cmd_lock);
 	if (td->owned)
 		iommu_device_release_dma_owner(td->dev);

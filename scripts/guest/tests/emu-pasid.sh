@@ -1,0 +1,67 @@
+# machines: plain
+# PASIDs.  testdev-c (pasid-num-bits = 4, 16 SubstreamIDs) gets two more
+# paging domains, at PASIDs 1 and 2, each with its own buffer: the device
+# fills each through its own SubstreamID, and every access across them is
+# terminated by the emulated SMMU: PASID 1 cannot reach PASID 2's buffer
+# nor the device's DMA-API buffer, the device without a SubstreamID cannot
+# reach PASID 1's, a PASID without a domain has no CD, and the driver's
+# event names the SubstreamID.  A PASID out of range is refused.  After a
+# detach the PASID's accesses fault again.
+set -e
+. /guest/lib.sh
+emu_stack
+dev=testdev-c
+info=/sys/kernel/debug/smmu3/iommu/info
+max=$(sed -n 's/^max_pasids: //p' /sys/kernel/debug/smmu3_testdev/*"$dev"*/info)
+echo "$dev: max_pasids $max"
+[ "$max" = 16 ] || { echo "expected 16 PASIDs (pasid-num-bits 4)"; exit 1; }
+
+smmu3-dma $dev pasid-attach 1
+smmu3-dma $dev pasid-attach 2
+smmu3-dma $dev pasid-fill 1 0xa1
+smmu3-dma $dev pasid-fill 2 0xb2
+rid=$(testdev_keep $dev 0x10000)
+echo "$dev keeps a DMA-API buffer at $rid"
+
+# expect_fault EVENT SSID OUTPUT: the access failed with that event
+expect_fault() {
+	echo "$3"
+	echo "$3" | grep -q "^fault $1 sid 0x1234 $2" ||
+		{ echo "expected fault $1 with '$2'"; exit 1; }
+}
+# PASID 1 at PASID 2's buffer, and at the DMA-API buffer
+out=$(smmu3-dma $dev pasid-read 1 0x2000000 4096) && { echo "$out"; echo "PASID 1 read PASID 2's buffer"; exit 1; }
+expect_fault F_TRANSLATION "ssid 0x1 iova 0x2000000 read" "$out"
+out=$(smmu3-dma $dev pasid-write 1 "$rid" 4096) && { echo "$out"; echo "PASID 1 wrote the DMA-API buffer"; exit 1; }
+expect_fault F_TRANSLATION "ssid 0x1 iova $rid write" "$out"
+# No SubstreamID at PASID 1's buffer
+out=$(smmu3-dma $dev read 0x1000000 4096) && { echo "$out"; echo "the device without a PASID read PASID 1's buffer"; exit 1; }
+expect_fault F_TRANSLATION "iova 0x1000000 read" "$out"
+# A PASID without a domain: its CD is invalid
+out=$(smmu3-dma $dev pasid-read 5 0x1000000 4096) && { echo "$out"; echo "PASID 5 has no domain but read"; exit 1; }
+expect_fault C_BAD_CD "ssid 0x5 iova 0x1000000 read" "$out"
+# Their own buffers still hold what they were filled with
+smmu3-dma $dev pasid-fill 1 0x11
+smmu3-dma $dev pasid-read 2 0x2000000 65536
+# The driver's last event names the SubstreamID
+i=0
+while ! grep -q '^last_event: C_BAD_CD sid 0x1234$' "$info" && [ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+grep '^last_event' "$info"
+grep -q '^last_event_detail: .*ssid 0x5' "$info" ||
+	{ echo "the driver's event does not name SubstreamID 5"; exit 1; }
+
+# Out of range (16 PASIDs), and PASID 0 (the RID's)
+if smmu3-dma $dev pasid-attach 16; then echo "PASID 16 attached"; exit 1; fi
+if smmu3-dma $dev pasid-attach 0; then echo "PASID 0 attached"; exit 1; fi
+
+# Detached: PASID 1 faults again; PASID 2 still works
+smmu3-dma $dev pasid-detach 1
+out=$(smmu3-dma $dev pasid-read 1 0x1000000 4096) && { echo "$out"; echo "PASID 1 read after its detach"; exit 1; }
+expect_fault C_BAD_CD "ssid 0x1 iova 0x1000000 read" "$out"
+smmu3-dma $dev pasid-fill 2 0x22
+smmu3-dma $dev pasid-detach 2
+smmu3-dma $dev free
+echo "PASIDs isolated from each other and from the DMA-API domain"

@@ -58,8 +58,8 @@
  * CMDQ_BASE/CMDQ_CONS or EVENTQ_BASE/EVENTQ_PROD while the queue is
  * enabled (§6.3.26: Guarded by CR0.CMDQEN, likewise for the other queues;
  * the model ignores such writes, as SMMUv3.2 does), and a full event
- * queue that the driver looked at twice without consuming anything
- * (s3e_chk_evtq_prod_read()).
+ * queue that the driver's handler looked at after two interrupts without
+ * consuming anything (s3e_chk_evtq_prod_read()).
  *
  * Each stale entry is reported once, at its first use, after checking that
  * memory still differs.  An entry that is never used again is not
@@ -687,12 +687,14 @@ void s3e_chk_queue(struct s3e_smmu *s, unsigned int detail, s3e_u64 base,
 }
 
 /*
- * §7.4, §3.5: the SMMU writes no record to a full event queue and raises
- * no interrupt until the driver frees a slot, so a handler that looks at a
- * full queue (reads EVENTQ_PROD) and returns without consuming leaves the
- * events stranded.  Judged at EVENTQ_PROD reads through page 1, as a
- * driver reads it: the queue read full twice with EVENTQ_CONS unchanged in
- * between is one report per such episode.
+ * §7.4, §3.5: the SMMU writes no record to a full event queue; it raises
+ * one more interrupt, for the overflow, and then none until the driver
+ * frees a slot.  A handler that looks at a full queue and returns without
+ * consuming leaves the events stranded.  Judged at the first EVENTQ_PROD
+ * read through page 1 after each event queue interrupt (the handler's):
+ * two such reads finding the queue full with EVENTQ_CONS unchanged in
+ * between is one report per episode.  Other reads (a driver's debugfs)
+ * are not judged.
  */
 void s3e_chk_evtq_prod_read(struct s3e_smmu *s)
 {
@@ -700,6 +702,9 @@ void s3e_chk_evtq_prod_read(struct s3e_smmu *s)
 	const struct s3e_queue *q = &s->evtq;
 	s3e_u32 mask = (2U << q->log2) - 1;
 
+	if (!s->chk_evtq_irq)
+		return;
+	s->chk_evtq_irq = 0;
 	if (!(s->cr0 & CR0_EVENTQEN) ||
 	    ((q->prod ^ q->cons) & mask) != 1U << q->log2) {
 		k->evtq_full = 0;

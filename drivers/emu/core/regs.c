@@ -252,6 +252,7 @@ void s3e_smmu_reset(struct s3e_smmu *s)
 	/* Every cache is empty: nothing is left to invalidate */
 	s->pend_n = 0;
 	s->chk_armed = 0;
+	s->chk_evtq_irq = 0;
 	s3e_chk_reset(s);
 	s3e_dctx_clear(s);
 }

@@ -6,7 +6,8 @@
 # nor the device's DMA-API buffer, the device without a SubstreamID cannot
 # reach PASID 1's, a PASID without a domain has no CD, and the driver's
 # event names the SubstreamID.  A PASID out of range is refused.  After a
-# detach the PASID's accesses fault again.
+# detach the PASID's accesses fault again.  Beside an identity domain the
+# driver refuses a PASID.
 set -e
 . /guest/lib.sh
 emu_stack
@@ -64,4 +65,24 @@ expect_fault C_BAD_CD "ssid 0x1 iova 0x1000000 read" "$out"
 smmu3-dma $dev pasid-fill 2 0x22
 smmu3-dma $dev pasid-detach 2
 smmu3-dma $dev free
+
+# The device on the identity domain: its STE bypasses, no CD table is
+# reached, and the driver refuses the PASID (-EOPNOTSUPP) instead of
+# attaching a domain that would translate nothing
+testdev_settype $dev identity
+out=$(smmu3-dma $dev pasid-attach 1) && { echo "$out"; echo "PASID attached beside an identity domain"; exit 1; }
+echo "$out"
+echo "$out" | grep -q "^error: PASID 1 not attached: -95" ||
+	{ echo "expected the driver's -EOPNOTSUPP"; exit 1; }
+testdev_settype $dev DMA
+smmu3-dma $dev pasid-attach 3
+smmu3-dma $dev pasid-fill 3 0x33
+smmu3-dma $dev pasid-detach 3
+# Unbound with PASIDs attached: the driver's remove detaches them
+smmu3-dma $dev pasid-attach 4
+smmu3-dma $dev pasid-attach 15
+testdev_settype $dev DMA
+smmu3-dma $dev pasid-attach 4
+smmu3-dma $dev pasid-fill 4 0x44
+smmu3-dma $dev pasid-detach 4
 echo "PASIDs isolated from each other and from the DMA-API domain"

@@ -9,7 +9,9 @@
  * prefix so that code including both kernel headers and this one sees no
  * clash with u64 and friends.  There is deliberately no boolean type (nor
  * true or false): the core uses int for truth values and flag words in
- * structures, which also keeps clear of the kernel's definitions.
+ * structures, which also keeps clear of the kernel's definitions.  The
+ * environment provides the kernel's noinline and __always_inline (the
+ * kernel's compiler_types.h; the native Makefile defines them).
  */
 #ifndef S3E_TYPES_H
 #define S3E_TYPES_H

@@ -405,9 +405,9 @@ static int txn_ok(s3e_u64 pa, s3e_u64 mask, struct s3e_txn_result *r)
  * Without a free slot it is terminated as the terminate model would; if
  * the record cannot be written it is terminated (aborted) unrecorded.
  */
-static int txn_stall(struct s3e_smmu *s, const struct s3e_txn *t,
-		     unsigned int access, struct s3e_fault *f,
-		     struct s3e_txn_result *r)
+static noinline int
+txn_stall(struct s3e_smmu *s, const struct s3e_txn *t, unsigned int access,
+	  struct s3e_fault *f, struct s3e_txn_result *r)
 {
 	s3e_u64 rec[EVTQ_ENT_DWORDS];
 	s3e_u32 stag;
@@ -460,18 +460,73 @@ static int walk_fault(struct s3e_smmu *s, const struct s3e_dctx *c,
 	return txn_fault(s, t, access, &f, r);
 }
 
-static int fill_translation(struct s3e_smmu *s, const struct s3e_dctx *c,
-			    s3e_u32 sid, s3e_u32 ssid, s3e_u64 va);
+/* Strict mode only: kept out of line, off the default path */
+static noinline int
+fill_translation(struct s3e_smmu *s, const struct s3e_dctx *c, s3e_u32 sid,
+		 s3e_u32 ssid, s3e_u64 va);
+
+/*
+ * The walk of a TLB miss (or of a hit the access is not permitted), and
+ * the TLB fill.  @strict is a constant at each call site: the default
+ * mode's walk has none of strict mode's code (walk cache, speculative
+ * fill).
+ */
+static __always_inline int
+xlate_walk(struct s3e_smmu *s, struct s3e_dctx *c, const struct s3e_txn *t,
+	   unsigned int access, s3e_u64 va, struct s3e_txn_result *r,
+	   const int strict)
+{
+	const struct s3e_tlb_entry *e;
+	struct s3e_walk_result res;
+	int rc;
+
+	if (strict)
+		s3e_wc_begin(s, &c->tag, t->sid, t->ssid);
+	if (c->flags & S3E_DCTX_S1)
+		rc = s3e_walk_s1(&s->walker, &c->s1,
+				 c->flags & S3E_DCTX_S2 ? &c->s2 : S3E_NULL,
+				 va, access, &res);
+	else
+		rc = s3e_walk_s2(&s->walker, &c->s2, va, access, &res);
+	if (strict)
+		s->wc_tag = S3E_NULL;
+	s3e_trace_walk(s, t, c, va, &res);
+	if (rc)
+		return walk_fault(s, c, t, access, &res, r);
+
+	e = s3e_tlb_insert(&s->tlb, &c->tag, va, &res, c->s2_gshift);
+	if (e) {
+		if (s->chk)
+			s3e_chk_tlb_insert(s, e, &res, t->sid, t->ssid, &c->tag);
+		utlb_fill(s, c, va, res.oa, res.size_shift,
+			  res.s1_perm & res.s2_perm);
+	}
+	/*
+	 * Strict mode: the next mapping too, speculatively (§3.21.1: valid
+	 * translations may be cached at any time), so that a driver that
+	 * changes it without a TLBI is caught when the stream gets there.
+	 */
+	if (strict && va + (1ULL << res.size_shift) > va)
+		fill_translation(s, c, t->sid, t->ssid,
+				 (va | ((1ULL << res.size_shift) - 1)) + 1);
+	return txn_ok(res.oa, (1ULL << res.size_shift) - 1, r);
+}
+
+static noinline int
+xlate_walk_strict(struct s3e_smmu *s, struct s3e_dctx *c,
+		  const struct s3e_txn *t, unsigned int access, s3e_u64 va,
+		  struct s3e_txn_result *r)
+{
+	return xlate_walk(s, c, t, access, va, r, 1);
+}
 
 static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
 		     const struct s3e_txn *t, struct s3e_txn_result *r)
 {
 	unsigned int access = eff_access(c, t->access & 7);
 	const struct s3e_tlb_entry *e;
-	struct s3e_walk_result res;
 	struct s3e_fault f;
 	s3e_u64 va = ctx_input(c, t->iova);
-	int rc;
 
 	e = s3e_tlb_lookup(&s->tlb, &c->tag, va);
 	if (e && !s3e_tlb_perm_denied(e, access)) {
@@ -500,34 +555,8 @@ static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
 		return txn_fault(s, t, access, &f, r);
 	}
 	if (s->wc)
-		s3e_wc_begin(s, &c->tag, t->sid, t->ssid);
-	if (c->flags & S3E_DCTX_S1)
-		rc = s3e_walk_s1(&s->walker, &c->s1,
-				 c->flags & S3E_DCTX_S2 ? &c->s2 : S3E_NULL,
-				 va, access, &res);
-	else
-		rc = s3e_walk_s2(&s->walker, &c->s2, va, access, &res);
-	s->wc_tag = S3E_NULL;
-	s3e_trace_walk(s, t, c, va, &res);
-	if (rc)
-		return walk_fault(s, c, t, access, &res, r);
-
-	e = s3e_tlb_insert(&s->tlb, &c->tag, va, &res, c->s2_gshift);
-	if (e) {
-		if (s->chk)
-			s3e_chk_tlb_insert(s, e, &res, t->sid, t->ssid, &c->tag);
-		utlb_fill(s, c, va, res.oa, res.size_shift,
-			  res.s1_perm & res.s2_perm);
-	}
-	/*
-	 * Strict mode: the next mapping too, speculatively (§3.21.1: valid
-	 * translations may be cached at any time), so that a driver that
-	 * changes it without a TLBI is caught when the stream gets there.
-	 */
-	if (s->cfg.strict && va + (1ULL << res.size_shift) > va)
-		fill_translation(s, c, t->sid, t->ssid,
-				 (va | ((1ULL << res.size_shift) - 1)) + 1);
-	return txn_ok(res.oa, (1ULL << res.size_shift) - 1, r);
+		return xlate_walk_strict(s, c, t, access, va, r);
+	return xlate_walk(s, c, t, access, va, r, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -539,8 +568,9 @@ static int xlate_ctx(struct s3e_smmu *s, struct s3e_dctx *c,
  */
 
 /* Walk @va in context @c and cache the translation; 0 when cached */
-static int fill_translation(struct s3e_smmu *s, const struct s3e_dctx *c,
-			    s3e_u32 sid, s3e_u32 ssid, s3e_u64 va)
+static noinline int
+fill_translation(struct s3e_smmu *s, const struct s3e_dctx *c, s3e_u32 sid,
+		 s3e_u32 ssid, s3e_u64 va)
 {
 	const struct s3e_tlb_entry *e;
 	struct s3e_walk_result res;

@@ -291,10 +291,15 @@ static int s2_fetch(const struct s3e_walker *w, const struct tt_geom *g2,
  * Walk the tables from the start level down to a block or page descriptor.
  * @g2 is the stage-2 geometry of a nested stage-1 walk, NULL otherwise.
  */
-static int tt_walk(const struct s3e_walker *w, const struct tt_geom *g,
-		   s3e_u64 ia, unsigned int stage, const struct tt_geom *g2,
-		   const struct s3e_s2_cfg *c2, struct tt_leaf *lf,
-		   struct s3e_walk_result *res)
+/*
+ * The walk, for tt_walk(): @wc is a constant at each of its two call
+ * sites, so that the walk without a walk cache has none of its code.
+ */
+static __always_inline int
+tt_walk_body(const struct s3e_walker *w, const struct tt_geom *g, s3e_u64 ia,
+	     unsigned int stage, const struct tt_geom *g2,
+	     const struct s3e_s2_cfg *c2, struct tt_leaf *lf,
+	     struct s3e_walk_result *res, const int wc)
 {
 	unsigned int stride = g->gshift - 3;
 	unsigned int level = g->start;
@@ -306,8 +311,8 @@ static int tt_walk(const struct s3e_walker *w, const struct tt_geom *g,
 	int rc;
 
 	/* A cached table descriptor: continue the walk below it */
-	if (w->wc_find && w->wc_find(w->wc_ctx, stage, g->gshift, g->start, ia,
-				     &wlevel, &desc, &tbl) &&
+	if (wc && w->wc_find(w->wc_ctx, stage, g->gshift, g->start, ia,
+			     &wlevel, &desc, &tbl) &&
 	    wlevel < TT_FINAL_LEVEL) {
 		level = wlevel + 1;
 		table = desc & SMMU3_GENMASK(47, g->gshift);
@@ -337,7 +342,7 @@ static int tt_walk(const struct s3e_walker *w, const struct tt_geom *g,
 				return walk_fault(res, EVT_F_ADDR_SIZE, stage,
 						  level);
 			tbl |= desc;
-			if (w->wc_fill)
+			if (wc)
 				w->wc_fill(w->wc_ctx, stage, g->gshift, level,
 					   shift, ia, dpa, desc, tbl);
 			shift -= stride;
@@ -365,6 +370,26 @@ static int tt_walk(const struct s3e_walker *w, const struct tt_geom *g,
 		return 0;
 	}
 	return walk_fault(res, EVT_F_TRANSLATION, stage, TT_FINAL_LEVEL);
+}
+
+/* With a walk cache (strict mode): out of line, off the default path */
+static noinline int
+tt_walk_wc(const struct s3e_walker *w, const struct tt_geom *g, s3e_u64 ia,
+	   unsigned int stage, const struct tt_geom *g2,
+	   const struct s3e_s2_cfg *c2, struct tt_leaf *lf,
+	   struct s3e_walk_result *res)
+{
+	return tt_walk_body(w, g, ia, stage, g2, c2, lf, res, 1);
+}
+
+static int tt_walk(const struct s3e_walker *w, const struct tt_geom *g,
+		   s3e_u64 ia, unsigned int stage, const struct tt_geom *g2,
+		   const struct s3e_s2_cfg *c2, struct tt_leaf *lf,
+		   struct s3e_walk_result *res)
+{
+	if (__builtin_expect(!!w->wc_find, 0))
+		return tt_walk_wc(w, g, ia, stage, g2, c2, lf, res);
+	return tt_walk_body(w, g, ia, stage, g2, c2, lf, res, 0);
 }
 
 /*

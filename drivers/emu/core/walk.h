@@ -72,9 +72,10 @@ struct s3e_walk_mem {
  *	reads successfully: translation @stage (1 or 2), @level, the
  *	descriptor's physical address @pa and the value @desc read
  * @trace_ctx: first argument of @trace
- * @wc_find: optional walk cache: find the deepest cached table descriptor
- *	of translation @stage (1 or 2) at a level from @start down that
- *	covers input address @ia in a walk with granule 2^@gshift.  Returns
+ * @wc_find: walk cache (optional, set together with @wc_fill): find the
+ *	deepest cached table descriptor of translation @stage (1 or 2) at a
+ *	level from @start down that covers input address @ia in a walk with
+ *	granule 2^@gshift.  Returns
  *	1 and sets @level (0 to 2), @desc and @tbl (the table descriptors of
  *	the walk down to it, or-ed) on a hit, 0 on a miss.  The walk then
  *	continues below it without reading the levels above.

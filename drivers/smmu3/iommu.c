@@ -576,9 +576,16 @@ static struct iommu_device *smmu3_probe_device(struct device *dev)
 	smmu = smmu3_find_by_fwnode(fwspec->iommu_fwnode);
 	if (!smmu)
 		return ERR_PTR(-ENODEV);
+	/*
+	 * A firmware description this SMMU cannot take is -ENODEV, not
+	 * another error: the iommu core's bus_iommu_probe() fails the whole
+	 * iommu_device_register() on any other error of any device it finds
+	 * with a fwspec, so one bad node probing at that moment would keep
+	 * the SMMU from registering at all.
+	 */
 	if (!fwspec->num_ids) {
 		dev_err(dev, "no StreamID in the firmware description\n");
-		return ERR_PTR(-EINVAL);
+		return ERR_PTR(-ENODEV);
 	}
 
 	master = kzalloc(sizeof(*master), GFP_KERNEL);
@@ -619,6 +626,7 @@ static struct iommu_device *smmu3_probe_device(struct device *dev)
 			dev_err(dev, "StreamID %#x out of range: %s supports %u StreamID bits\n",
 				sid, dev_name(smmu->dev),
 				smmu->strtab.log2size);
+			ret = -ENODEV;
 			goto err;
 		}
 		ret = xa_insert(&smmu->streams, sid, master, GFP_KERNEL);
@@ -630,6 +638,7 @@ static struct iommu_device *smmu3_probe_device(struct device *dev)
 				continue;	/* the same ID listed twice */
 			dev_err(dev, "StreamID %#x is already used by %s\n",
 				sid, dev_name(other->dev));
+			ret = -ENODEV;
 			goto err;
 		}
 		if (ret)

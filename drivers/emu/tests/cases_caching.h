@@ -24,26 +24,22 @@ static s3e_u64 tree_desc_pa(const struct tree *t, s3e_u64 ia,
 
 #define WC_VA		0x40123000ULL
 
+/*
+ * Strict mode @strict, and a stage-1 stream (SID 1, ASID 5) mapping WC_VA
+ * to DATA_PA
+ */
+static void wc_stream(unsigned int strict)
+{
+	cfg.strict = strict;
+	smmu_up();
+	s1_stream(1, 5);
+	map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+}
+
 /* TLBI_NH_VA of @va for ASID @asid with Leaf = 1 */
 static void tlbi_va_leaf(unsigned int asid, s3e_u64 va)
 {
 	cmd(OP(TLBI_NH_VA) | FPC(CMD_TLBI_0_ASID, asid), va | CMD_TLBI_1_LEAF);
-}
-
-static s3e_u64 wc_count(unsigned int cls)
-{
-	const struct s3e_chk_state *k = s3e_smmu_checker(smmu);
-
-	return k ? k->count[cls] : ~0ULL;
-}
-
-static const struct s3e_chk_report *wc_last(void)
-{
-	const struct s3e_chk_report *r = s3e_smmu_checker_report(smmu, 0);
-
-	if (!r)
-		test_bug("no checker report");
-	return r;
 }
 
 /*
@@ -57,10 +53,7 @@ static s3e_u64 wc_table_cleared(unsigned int strict)
 {
 	s3e_u64 l2;
 
-	cfg.strict = strict;
-	smmu_up();
-	s1_stream(1, 5);
-	map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+	wc_stream(strict);
 	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
 	l2 = tree_desc_pa(&s1t, WC_VA, 2);
 	wr64(l2, 0);
@@ -96,23 +89,23 @@ S3E_CASE(checker_wc_stale_table_reported)
 {
 	s3e_u64 l2 = wc_table_cleared(1);
 
-	EXPECT_EQ(wc_count(S3E_CHK_TLB_STALE), 0);
+	EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 0);
 	EXPECT_EQ(xpa(1, NOSS, WC_VA + 8, ACC_R), DATA_PA + 8);
-	EXPECT_EQ(wc_count(S3E_CHK_TLB_STALE), 1);
+	EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 1);
 	EXPECT_EQ(s3e_smmu_checker(smmu)->total, 1);
-	EXPECT_EQ(wc_last()->cls, S3E_CHK_TLB_STALE);
-	EXPECT_EQ(wc_last()->detail, S3E_CHK_T_TABLE);
-	EXPECT_EQ(wc_last()->addr, l2);
-	EXPECT_EQ(wc_last()->iova, WC_VA & ~(SZ_2M - 1));
-	EXPECT_EQ(wc_last()->sid, 1);
-	EXPECT_EQ(wc_last()->asid, 5);
-	EXPECT_EQ(wc_last()->stage, 1);
-	EXPECT_EQ(wc_last()->missing, CMD_OP_TLBI_NH_VA);
+	EXPECT_EQ(chk_last()->cls, S3E_CHK_TLB_STALE);
+	EXPECT_EQ(chk_last()->detail, S3E_CHK_T_TABLE);
+	EXPECT_EQ(chk_last()->addr, l2);
+	EXPECT_EQ(chk_last()->iova, WC_VA & ~(SZ_2M - 1));
+	EXPECT_EQ(chk_last()->sid, 1);
+	EXPECT_EQ(chk_last()->asid, 5);
+	EXPECT_EQ(chk_last()->stage, 1);
+	EXPECT_EQ(chk_last()->missing, CMD_OP_TLBI_NH_VA);
 	/* Once */
 	tlbi_va_leaf(5, WC_VA);
 	cmd_sync();
 	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
-	EXPECT_EQ(wc_count(S3E_CHK_TLB_STALE), 1);
+	EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 1);
 }
 
 /*
@@ -129,20 +122,20 @@ S3E_CASE(checker_wc_table_rewritten_reported)
 	EXPECT_EQ(rd64(l3 + ((WC_VA >> 12) & 511) * 8) & GENMASK(47, 12),
 		  DATA_PA);
 	cmd_sync();
-	EXPECT_EQ(wc_count(S3E_CHK_WALK_FREED), 0);
+	EXPECT_EQ(chk_count(S3E_CHK_WALK_FREED), 0);
 	memset(ram + (l3 - RAM_BASE), 0x5a, SZ_4K);
 	cmd_sync();
-	EXPECT_EQ(wc_count(S3E_CHK_WALK_FREED), 1);
-	EXPECT_EQ(wc_last()->cls, S3E_CHK_WALK_FREED);
-	EXPECT_EQ(wc_last()->detail, S3E_CHK_W_REWRITTEN);
-	EXPECT_EQ(wc_last()->addr, l3);
-	EXPECT_EQ(wc_last()->value, PT_PA + 2 * SZ_4K +
+	EXPECT_EQ(chk_count(S3E_CHK_WALK_FREED), 1);
+	EXPECT_EQ(chk_last()->cls, S3E_CHK_WALK_FREED);
+	EXPECT_EQ(chk_last()->detail, S3E_CHK_W_REWRITTEN);
+	EXPECT_EQ(chk_last()->addr, l3);
+	EXPECT_EQ(chk_last()->value, PT_PA + 2 * SZ_4K +
 		  ((WC_VA >> 21) & 511) * 8);
-	EXPECT_EQ(wc_last()->iova, WC_VA & ~(SZ_2M - 1));
-	EXPECT_EQ(wc_last()->missing, CMD_OP_TLBI_NH_VA);
+	EXPECT_EQ(chk_last()->iova, WC_VA & ~(SZ_2M - 1));
+	EXPECT_EQ(chk_last()->missing, CMD_OP_TLBI_NH_VA);
 	cmd_sync();
-	EXPECT_EQ(wc_count(S3E_CHK_WALK_FREED), 1);
-	EXPECT_EQ(wc_count(S3E_CHK_TLB_STALE), 0);
+	EXPECT_EQ(chk_count(S3E_CHK_WALK_FREED), 1);
+	EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 0);
 }
 
 static s3e_u64 wc_freed_pa;
@@ -160,12 +153,12 @@ S3E_CASE(checker_wc_table_freed_reported)
 	wc_freed_pa = 0;
 	wc_table_cleared(1);
 	cmd_sync();
-	EXPECT_EQ(wc_count(S3E_CHK_WALK_FREED), 0);
+	EXPECT_EQ(chk_count(S3E_CHK_WALK_FREED), 0);
 	wc_freed_pa = PT_PA + 3 * SZ_4K;
 	cmd_sync();
-	EXPECT_EQ(wc_count(S3E_CHK_WALK_FREED), 1);
-	EXPECT_EQ(wc_last()->detail, S3E_CHK_W_FREED);
-	EXPECT_EQ(wc_last()->addr, wc_freed_pa);
+	EXPECT_EQ(chk_count(S3E_CHK_WALK_FREED), 1);
+	EXPECT_EQ(chk_last()->detail, S3E_CHK_W_FREED);
+	EXPECT_EQ(chk_last()->addr, wc_freed_pa);
 	wc_freed_pa = 0;
 }
 
@@ -179,10 +172,7 @@ S3E_CASE(checker_wc_leaf0_then_free_clean)
 	s3e_u64 l2;
 
 	host.page_free = wc_page_free;
-	cfg.strict = 1;
-	smmu_up();
-	s1_stream(1, 5);
-	map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+	wc_stream(1);
 	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
 	l2 = tree_desc_pa(&s1t, WC_VA, 2);
 	wr64(l2, 0);
@@ -205,10 +195,7 @@ S3E_CASE(checker_wc_leaf0_then_free_clean)
  */
 S3E_CASE(wc_neighbour_walk_starts_below)
 {
-	cfg.strict = 1;
-	smmu_up();
-	s1_stream(1, 5);
-	map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+	wc_stream(1);
 	map_page(&s1t, WC_VA + 2 * SZ_4K, DATA_PA + SZ_4K, S1_RW);
 	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
 	EXPECT_EQ(st()->wc_fills, 3);
@@ -235,10 +222,7 @@ S3E_CASE(spec_fill_next_mapping)
 
 	for (strict = 0; strict < 2; strict++) {
 		model_reset();
-		cfg.strict = strict;
-		smmu_up();
-		s1_stream(1, 5);
-		map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+		wc_stream(strict);
 		map_page(&s1t, WC_VA + SZ_4K, DATA_PA + 3 * SZ_4K, S1_RW);
 		EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
 		EXPECT_EQ(xpa(1, NOSS, WC_VA + SZ_4K, ACC_W),
@@ -258,18 +242,15 @@ S3E_CASE(spec_fill_next_mapping)
  */
 S3E_CASE(checker_spec_fill_stale_reported)
 {
-	cfg.strict = 1;
-	smmu_up();
-	s1_stream(1, 5);
-	map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+	wc_stream(1);
 	map_page(&s1t, WC_VA + SZ_4K, DATA_PA + SZ_4K, S1_RW);
 	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
 	map_page(&s1t, WC_VA + SZ_4K, DATA_PA + 2 * SZ_4K, S1_RW);
 	cmd_sync();
 	EXPECT_EQ(xpa(1, NOSS, WC_VA + SZ_4K, ACC_R), DATA_PA + SZ_4K);
-	EXPECT_EQ(wc_count(S3E_CHK_TLB_STALE), 1);
-	EXPECT_EQ(wc_last()->detail, S3E_CHK_T_LEAF);
-	EXPECT_EQ(wc_last()->iova, WC_VA + SZ_4K);
+	EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 1);
+	EXPECT_EQ(chk_last()->detail, S3E_CHK_T_LEAF);
+	EXPECT_EQ(chk_last()->iova, WC_VA + SZ_4K);
 }
 
 /* CMD_PREFETCH_ADDR fills the TLB in strict mode, silently (§4.2.2) */
@@ -279,10 +260,7 @@ S3E_CASE(prefetch_addr_fills_tlb)
 
 	for (strict = 0; strict < 2; strict++) {
 		model_reset();
-		cfg.strict = strict;
-		smmu_up();
-		s1_stream(1, 5);
-		map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+		wc_stream(strict);
 		map_page(&s1t, WC_VA + 2 * SZ_4K, DATA_PA + SZ_4K, S1_RW);
 		/* 4 pages from WC_VA, stride 8K: WC_VA, +8K, +16K, +24K */
 		cmd(OP(PREFETCH_ADDR) | FPC(CMD_0_SID, 1),
@@ -312,19 +290,16 @@ S3E_CASE(prefetch_addr_fills_tlb)
  */
 S3E_CASE(prefetch_config_then_unsynced_change)
 {
-	cfg.strict = 1;
-	smmu_up();
-	s1_stream(1, 5);
-	map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+	wc_stream(1);
 	cmd(OP(PREFETCH_CONFIG) | FPC(CMD_0_SID, 1), 0);
 	cmd_sync();
 	EXPECT_EQ(st()->prefetched, 1);
 	ste_abort(1);
 	cmd_sync();
 	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
-	EXPECT_EQ(wc_count(S3E_CHK_CFG_STALE), 1);
-	EXPECT_EQ(wc_last()->detail, S3E_CHK_C_STRUCT);
-	EXPECT_EQ(wc_last()->missing, CMD_OP_CFGI_STE);
+	EXPECT_EQ(chk_count(S3E_CHK_CFG_STALE), 1);
+	EXPECT_EQ(chk_last()->detail, S3E_CHK_C_STRUCT);
+	EXPECT_EQ(chk_last()->missing, CMD_OP_CFGI_STE);
 }
 
 /*
@@ -348,7 +323,7 @@ S3E_CASE(spec_config_after_cfgi)
 	ste_bypass(4);
 	cmd_sync();
 	EXPECT_EQ(xl(4, NOSS, 0x5000, ACC_R), S3E_TXN_ABORT);
-	EXPECT_EQ(wc_count(S3E_CHK_CFG_STALE), 1);
+	EXPECT_EQ(chk_count(S3E_CHK_CFG_STALE), 1);
 }
 
 /*
@@ -447,16 +422,7 @@ S3E_CASE(wc_reset_drops)
 	wc_table_cleared(1);
 	hits = st()->wc_hits;
 	s3e_smmu_reset(smmu);
-	/* Enabled again as smmu_up() does, on the same instance */
-	w64(SMMU3_STRTAB_BASE, STRTAB_PA);
-	w32(SMMU3_STRTAB_BASE_CFG, FP(STRTAB_BASE_CFG_LOG2SIZE, 8));
-	w64(SMMU3_CMDQ_BASE, CMDQ_PA | cmdq_log2);
-	w32(SMMU3_CMDQ_PROD, 0);
-	w32(SMMU3_CMDQ_CONS, 0);
-	w64(SMMU3_EVENTQ_BASE, EVTQ_PA | evtq_log2);
-	w32(SMMU3_EVENTQ_PROD_P1, 0);
-	w32(SMMU3_EVENTQ_CONS_P1, 0);
-	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+	smmu_regs_up();
 	EXPECT_EQ(xl(1, NOSS, WC_VA, ACC_R), S3E_TXN_FAULT);
 	EXPECT_EQ(st()->wc_hits, hits);
 }
@@ -494,18 +460,18 @@ S3E_CASE(l1std_cached_until_cfgi_leaf0)
 			EXPECT_EQ(xpa(0x321, NOSS, 0x5000, ACC_R), 0x5000);
 		}
 	}
-	EXPECT_EQ(wc_count(S3E_CHK_CFG_STALE), 1);
-	EXPECT_EQ(wc_last()->detail, S3E_CHK_C_L1);
-	EXPECT_EQ(wc_last()->addr, STRTAB_PA + 3 * 8);
-	EXPECT_EQ(wc_last()->sid, 0x321);
-	EXPECT_EQ(wc_last()->missing, CMD_OP_CFGI_STE);
+	EXPECT_EQ(chk_count(S3E_CHK_CFG_STALE), 1);
+	EXPECT_EQ(chk_last()->detail, S3E_CHK_C_L1);
+	EXPECT_EQ(chk_last()->addr, STRTAB_PA + 3 * 8);
+	EXPECT_EQ(chk_last()->sid, 0x321);
+	EXPECT_EQ(chk_last()->missing, CMD_OP_CFGI_STE);
 	/* Another StreamID of the same span: the same cached L1STD */
 	EXPECT_EQ(xl(0x322, NOSS, 0x5000, ACC_R), S3E_TXN_FAULT);
 	EXPECT_EQ(res.event, EVT_C_BAD_STREAMID);
 	cmd(OP(CFGI_STE) | FPC(CMD_0_SID, 0x321), 0);
 	cmd_sync();
 	EXPECT_EQ(xpa(0x321, NOSS, 0x5000, ACC_R), 0x5000);
-	EXPECT_EQ(wc_count(S3E_CHK_CFG_STALE), 1);
+	EXPECT_EQ(chk_count(S3E_CHK_CFG_STALE), 1);
 }
 
 /* Which CFGI commands remove a cached L1STD (§4.3.1, §4.3.2) */
@@ -581,15 +547,15 @@ S3E_CASE(l1cd_invalidation_scope)
 	cmd_sync();
 	if (c->removed) {
 		EXPECT_EQ(xpa(2, 70, 0x4000, ACC_R), DATA_PA + 0x2000);
-		EXPECT_EQ(wc_count(S3E_CHK_CFG_STALE), 0);
+		EXPECT_EQ(chk_count(S3E_CHK_CFG_STALE), 0);
 	} else {
 		EXPECT_EQ(xl(2, 70, 0x4000, ACC_R), S3E_TXN_FAULT);
 		EXPECT_EQ(res.event, EVT_C_BAD_SUBSTREAMID);
-		EXPECT_EQ(wc_count(S3E_CHK_CFG_STALE), 1);
-		EXPECT_EQ(wc_last()->detail, S3E_CHK_C_L1);
-		EXPECT_EQ(wc_last()->addr, CD_PA + 8);
-		EXPECT_EQ(wc_last()->ssid, 70);
-		EXPECT_EQ(wc_last()->missing, CMD_OP_CFGI_CD);
+		EXPECT_EQ(chk_count(S3E_CHK_CFG_STALE), 1);
+		EXPECT_EQ(chk_last()->detail, S3E_CHK_C_L1);
+		EXPECT_EQ(chk_last()->addr, CD_PA + 8);
+		EXPECT_EQ(chk_last()->ssid, 70);
+		EXPECT_EQ(chk_last()->missing, CMD_OP_CFGI_CD);
 	}
 }
 
@@ -619,17 +585,17 @@ S3E_CASE(checker_evtq_left_full_reported)
 {
 	evtq_fill_4();
 	r32(SMMU3_EVENTQ_PROD_P1);
-	EXPECT_EQ(wc_count(S3E_CHK_QUEUE), 0);
+	EXPECT_EQ(chk_count(S3E_CHK_QUEUE), 0);
 	/* Dropped: the overflow flag toggles, one more interrupt */
 	EXPECT_EQ(xl(0x304, NOSS, 0, ACC_R), S3E_TXN_FAULT);
 	EXPECT_EQ(st()->events_dropped, 1);
 	EXPECT_EQ(irqs[S3E_IRQ_EVTQ], 5);
 	r32(SMMU3_EVENTQ_PROD_P1);
-	EXPECT_EQ(wc_count(S3E_CHK_QUEUE), 1);
-	EXPECT_EQ(wc_last()->detail, S3E_CHK_Q_EVTQ_FULL);
-	EXPECT_EQ(wc_last()->addr, EVTQ_PA);
+	EXPECT_EQ(chk_count(S3E_CHK_QUEUE), 1);
+	EXPECT_EQ(chk_last()->detail, S3E_CHK_Q_EVTQ_FULL);
+	EXPECT_EQ(chk_last()->addr, EVTQ_PA);
 	r32(SMMU3_EVENTQ_PROD_P1);
-	EXPECT_EQ(wc_count(S3E_CHK_QUEUE), 1);
+	EXPECT_EQ(chk_count(S3E_CHK_QUEUE), 1);
 }
 
 /*
@@ -652,7 +618,7 @@ S3E_CASE(checker_evtq_full_consumed_clean)
 	EXPECT_EQ(xl(0x301, NOSS, 0, ACC_R), S3E_TXN_FAULT);
 	EXPECT_EQ(st()->events, 6);
 	r32(SMMU3_EVENTQ_PROD_P1);
-	EXPECT_EQ(wc_count(S3E_CHK_QUEUE), 0);
+	EXPECT_EQ(chk_count(S3E_CHK_QUEUE), 0);
 }
 
 #endif /* S3E_CASES_CACHING_H */

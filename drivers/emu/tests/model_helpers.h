@@ -185,10 +185,9 @@ static void smmu_new(void)
 		test_bug("s3e_smmu_create failed");
 }
 
-/* Enable the SMMU with a linear stream table of 256 entries and queues */
-static void smmu_up(void)
+/* Program a linear stream table of 256 entries and queues, and enable */
+static void smmu_regs_up(void)
 {
-	smmu_new();
 	w64(SMMU3_STRTAB_BASE, STRTAB_PA);
 	w32(SMMU3_STRTAB_BASE_CFG, FP(STRTAB_BASE_CFG_LOG2SIZE, 8));
 	w64(SMMU3_CMDQ_BASE, CMDQ_PA | cmdq_log2);
@@ -200,6 +199,13 @@ static void smmu_up(void)
 	w32(SMMU3_CR2, CR2_RECINVSID);
 	w32(SMMU3_IRQ_CTRL, IRQ_CTRL_GERROR_IRQEN | IRQ_CTRL_EVENTQ_IRQEN);
 	w32(SMMU3_CR0, CR0_SMMUEN | CR0_EVENTQEN | CR0_CMDQEN);
+}
+
+/* A new instance, enabled as smmu_regs_up() does */
+static void smmu_up(void)
+{
+	smmu_new();
+	smmu_regs_up();
 }
 
 /* Start a case: no instance, memory zeroed, default configuration */

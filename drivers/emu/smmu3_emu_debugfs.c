@@ -54,8 +54,6 @@ const char *smmu3_emu_chk_queue_what(unsigned int detail)
 		return "EVENTQ_PROD written while EVENTQEN = 1";
 	case S3E_CHK_Q_EVTQ_CONS:
 		return "EVENTQ_CONS moved past EVENTQ_PROD";
-	case S3E_CHK_Q_EVTQ_FULL:
-		return "full event queue read twice without EVENTQ_CONS moving";
 	}
 	return "?";
 }

@@ -57,9 +57,12 @@
  * most its size, the consumer never passes the producer), and a write of
  * CMDQ_BASE/CMDQ_CONS or EVENTQ_BASE/EVENTQ_PROD while the queue is
  * enabled (§6.3.26: Guarded by CR0.CMDQEN, likewise for the other queues;
- * the model ignores such writes, as SMMUv3.2 does), and a full event
- * queue that the driver's handler looked at after two interrupts without
- * consuming anything (s3e_chk_evtq_prod_read()).
+ * the model ignores such writes, as SMMUv3.2 does).  Not judged: the
+ * event queue left full across an interrupt without CONS moving.  The
+ * model cannot tell the driver's interrupt handler from any other reader
+ * of EVENTQ_PROD (a debugfs file polled by a test), nor whether the
+ * handler has run yet; a judgement from PROD reads reported the
+ * project's driver while its handler was merely late.
  *
  * Each stale entry is reported once, at its first use, after checking that
  * memory still differs.  An entry that is never used again is not
@@ -292,7 +295,6 @@ void s3e_chk_reset(struct s3e_smmu *s)
 		return;
 	for (i = 0; i < s->cfg.cfgc_entries; i++)
 		s->chk->live[i].type = 0;
-	s->chk->evtq_full = 0;
 }
 
 void s3e_chk_cfgi(struct s3e_smmu *s, s3e_u64 cmd0)
@@ -684,41 +686,6 @@ void s3e_chk_queue(struct s3e_smmu *s, unsigned int detail, s3e_u64 base,
 	r.sid = 0;
 	r.ssid = S3E_NO_SSID;
 	chk_report(s, &r);
-}
-
-/*
- * §7.4, §3.5: the SMMU writes no record to a full event queue; it raises
- * one more interrupt, for the overflow, and then none until the driver
- * frees a slot.  A handler that looks at a full queue and returns without
- * consuming leaves the events stranded.  Judged at the first EVENTQ_PROD
- * read through page 1 after each event queue interrupt (the handler's):
- * two such reads finding the queue full with EVENTQ_CONS unchanged in
- * between is one report per episode.  Other reads (a driver's debugfs)
- * are not judged.
- */
-void s3e_chk_evtq_prod_read(struct s3e_smmu *s)
-{
-	struct s3e_checker *k = s->chk;
-	const struct s3e_queue *q = &s->evtq;
-	s3e_u32 mask = (2U << q->log2) - 1;
-
-	if (!s->chk_evtq_irq)
-		return;
-	s->chk_evtq_irq = 0;
-	if (!(s->cr0 & CR0_EVENTQEN) ||
-	    ((q->prod ^ q->cons) & mask) != 1U << q->log2) {
-		k->evtq_full = 0;
-		return;
-	}
-	if (!k->evtq_full || k->evtq_cons != q->cons) {
-		k->evtq_full = 1;
-		k->evtq_cons = q->cons;
-		return;
-	}
-	if (k->evtq_full == 1) {
-		k->evtq_full = 2;
-		s3e_chk_queue(s, S3E_CHK_Q_EVTQ_FULL, q->base, q->cons);
-	}
 }
 
 void s3e_chk_sync(struct s3e_smmu *s)

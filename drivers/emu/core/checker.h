@@ -75,9 +75,6 @@ struct s3e_chk_live {
  * @live: live structures followed for class 1, s3e_smmu_config.cfgc_entries
  *	slots
  * @live_next: slot the next new live structure takes when none is free
- * @evtq_cons: class 5: EVENTQ_CONS when the driver read EVENTQ_PROD of a
- *	full event queue
- * @evtq_full: class 5: @evtq_cons is set; 2 once reported
  */
 struct s3e_checker {
 	struct s3e_chk_state st;
@@ -86,8 +83,6 @@ struct s3e_checker {
 	struct s3e_chk_tlb *tlb;
 	struct s3e_chk_live *live;
 	s3e_u32 live_next;
-	s3e_u32 evtq_cons;
-	s3e_u8 evtq_full;
 };
 
 /**
@@ -176,12 +171,6 @@ void s3e_chk_l1c_hit(struct s3e_smmu *s, struct s3e_l1c_entry *e, s3e_u32 sid,
  */
 void s3e_chk_queue(struct s3e_smmu *s, unsigned int detail, s3e_u64 base,
 		   s3e_u64 val);
-
-/**
- * s3e_chk_evtq_prod_read() - the driver read EVENTQ_PROD (page 1)
- * @s: instance
- */
-void s3e_chk_evtq_prod_read(struct s3e_smmu *s);
 
 /**
  * s3e_chk_sync() - a CMD_SYNC completed: compare the caches with memory

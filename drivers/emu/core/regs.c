@@ -252,7 +252,6 @@ void s3e_smmu_reset(struct s3e_smmu *s)
 	/* Every cache is empty: nothing is left to invalidate */
 	s->pend_n = 0;
 	s->chk_armed = 0;
-	s->chk_evtq_irq = 0;
 	s3e_chk_reset(s);
 	s3e_dctx_clear(s);
 }
@@ -317,8 +316,6 @@ s3e_u32 s3e_smmu_read32(struct s3e_smmu *s, s3e_u32 offset)
 		offset -= SMMU3_PAGE_SIZE;
 		if (offset != SMMU3_EVENTQ_PROD && offset != SMMU3_EVENTQ_CONS)
 			return 0;
-		if (offset == SMMU3_EVENTQ_PROD && s->chk)
-			s3e_chk_evtq_prod_read(s);
 	}
 
 	switch (offset) {

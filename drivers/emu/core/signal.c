@@ -74,8 +74,6 @@ void s3e_evtq_signal(struct s3e_smmu *s)
 
 	if (!(s->irq_ctrl & IRQ_CTRL_EVENTQ_IRQEN))
 		return;
-	/* The checker judges the driver's next EVENTQ_PROD read (class 5) */
-	s->chk_evtq_irq = 1;
 	/* §3.18.2: the wired pulse and the MSI are independent */
 	s3e_irq_line(s, S3E_IRQ_EVTQ);
 	addr = s->evtq_irq_cfg0 & MSI_CFG0_ADDR;

@@ -276,8 +276,6 @@ struct s3e_fault {
  * @pend_n: number of entries of @pend_inv in use
  * @chk: the checker (strict mode), or NULL
  * @fetch_pa: physical address of the last STE or CD fetched from memory
- * @chk_evtq_irq: an event queue interrupt was signalled since the last
- *	EVENTQ_PROD read (the checker, class 5)
  * @stall: the stall slots, cfg.stall_slots of them, or NULL without the
  *	stall model
  * @wc: strict mode: the walk cache, or NULL
@@ -323,7 +321,6 @@ struct s3e_smmu {
 	unsigned int pend_n;
 	struct s3e_checker *chk;
 	s3e_u64 fetch_pa;
-	s3e_u32 chk_evtq_irq;
 	struct s3e_stall *stall;
 	struct s3e_wcache *wc;
 	struct s3e_l1cache *l1c;

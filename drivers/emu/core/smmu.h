@@ -40,7 +40,6 @@
 #define S3E_CHK_Q_EVTQ_BASE	4	/* EVENTQ_BASE written, EVENTQEN = 1 */
 #define S3E_CHK_Q_EVTQ_PROD	5	/* EVENTQ_PROD written, EVENTQEN = 1 */
 #define S3E_CHK_Q_EVTQ_CONS	6	/* EVENTQ_CONS moved past PROD */
-#define S3E_CHK_Q_EVTQ_FULL	7	/* EVENTQ left full across its IRQ */
 
 /* struct s3e_chk_report.detail of class 2 (S3E_CHK_CFG_STALE) */
 #define S3E_CHK_C_STRUCT	0	/* a cached STE or CD */

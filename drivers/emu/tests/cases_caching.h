@@ -3,7 +3,7 @@
  * Model cases: what strict mode caches beyond leaf translations and
  * configuration structures -- the walk cache (table descriptors), level-1
  * stream table and CD descriptors, prefetch -- and the checker classes
- * that watch them (3 for table descriptors, 4, 5 for the event queue).
+ * that watch them (3 for table descriptors, and 4).
  * Included by model_cases.h, whose s3e_model_caching[] lists them.
  */
 #ifndef S3E_CASES_CACHING_H
@@ -557,68 +557,6 @@ S3E_CASE(l1cd_invalidation_scope)
 		EXPECT_EQ(chk_last()->ssid, 70);
 		EXPECT_EQ(chk_last()->missing, CMD_OP_CFGI_CD);
 	}
-}
-
-/* ------------------------------------------------------------------ */
-/* Class 5: a full event queue left full */
-
-/* Fill a 4-entry event queue with C_BAD_STREAMID records */
-static void evtq_fill_4(void)
-{
-	unsigned int i;
-
-	cfg.strict = 1;
-	evtq_log2 = 2;
-	smmu_up();
-	for (i = 0; i < 4; i++)
-		EXPECT_EQ(xl(0x300 + i, NOSS, 0, ACC_R), S3E_TXN_FAULT);
-	EXPECT_EQ(st()->events, 4);
-	EXPECT_EQ(irqs[S3E_IRQ_EVTQ], 4);
-}
-
-/*
- * The handler (the first EVENTQ_PROD read after an interrupt) found the
- * queue full, consumed nothing, and after the overflow's interrupt finds
- * it full again: reported once (§3.5, §7.4).
- */
-S3E_CASE(checker_evtq_left_full_reported)
-{
-	evtq_fill_4();
-	r32(SMMU3_EVENTQ_PROD_P1);
-	EXPECT_EQ(chk_count(S3E_CHK_QUEUE), 0);
-	/* Dropped: the overflow flag toggles, one more interrupt */
-	EXPECT_EQ(xl(0x304, NOSS, 0, ACC_R), S3E_TXN_FAULT);
-	EXPECT_EQ(st()->events_dropped, 1);
-	EXPECT_EQ(irqs[S3E_IRQ_EVTQ], 5);
-	r32(SMMU3_EVENTQ_PROD_P1);
-	EXPECT_EQ(chk_count(S3E_CHK_QUEUE), 1);
-	EXPECT_EQ(chk_last()->detail, S3E_CHK_Q_EVTQ_FULL);
-	EXPECT_EQ(chk_last()->addr, EVTQ_PA);
-	r32(SMMU3_EVENTQ_PROD_P1);
-	EXPECT_EQ(chk_count(S3E_CHK_QUEUE), 1);
-}
-
-/*
- * Clean: the handler consumes between its reads, even if the queue is
- * full again by its next read; reads that follow no interrupt (a
- * debugfs inspection, the page-0 alias) are not judged.
- */
-S3E_CASE(checker_evtq_full_consumed_clean)
-{
-	evtq_fill_4();
-	r32(SMMU3_EVENTQ_PROD_P1);
-	r32(SMMU3_EVENTQ_PROD_P1);
-	r32(SMMU3_EVENTQ_PROD_P1);
-	w32(SMMU3_EVENTQ_CONS_P1, q_next(r32(SMMU3_EVENTQ_CONS_P1), 2));
-	EXPECT_EQ(xl(0x300, NOSS, 0, ACC_R), S3E_TXN_FAULT);
-	EXPECT_EQ(st()->events, 5);
-	r32(SMMU3_EVENTQ_PROD);
-	r32(SMMU3_EVENTQ_PROD_P1);
-	w32(SMMU3_EVENTQ_CONS_P1, q_next(r32(SMMU3_EVENTQ_CONS_P1), 2));
-	EXPECT_EQ(xl(0x301, NOSS, 0, ACC_R), S3E_TXN_FAULT);
-	EXPECT_EQ(st()->events, 6);
-	r32(SMMU3_EVENTQ_PROD_P1);
-	EXPECT_EQ(chk_count(S3E_CHK_QUEUE), 0);
 }
 
 #endif /* S3E_CASES_CACHING_H */

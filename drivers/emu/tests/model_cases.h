@@ -272,8 +272,6 @@ static struct S3E_LIST_TYPE s3e_model_caching[] = {
 	S3E_LIST_ENTRY(l1std_cached_until_cfgi_leaf0),
 	S3E_PARAM_ENTRY(l1std_invalidation_scope, l1std_inv_cases),
 	S3E_PARAM_ENTRY(l1cd_invalidation_scope, l1cd_inv_cases),
-	S3E_LIST_ENTRY(checker_evtq_left_full_reported),
-	S3E_LIST_ENTRY(checker_evtq_full_consumed_clean),
 	{}
 };
 

@@ -637,10 +637,25 @@ static int wc_table_sum(struct s3e_smmu *s, const struct s3e_wc_entry *e,
  * class 4, reported once.  Stage-1 tables of a nested walk are addressed
  * by IPA and are not followed for class 4.
  */
+/* Class 4 for a stale entry: the table it still points to freed or rewritten */
+static void wc_check_table(struct s3e_smmu *s, struct s3e_wc_entry *e)
+{
+	s3e_u64 table = e->desc & SMMU3_GENMASK(47, e->gshift), sum;
+	unsigned int detail;
+
+	if (s->host.page_free && s->host.page_free(s->host.ctx, table))
+		detail = S3E_CHK_W_FREED;
+	else if (wc_table_sum(s, e, &sum) || sum != e->sum)
+		detail = S3E_CHK_W_REWRITTEN;
+	else
+		return;
+	e->c4 = 1;
+	wc_report(s, e, S3E_CHK_WALK_FREED, detail, table, e->ia);
+}
+
 static void wc_sync(struct s3e_smmu *s)
 {
 	struct s3e_wc_entry *e;
-	s3e_u64 table, sum;
 	unsigned int i;
 
 	for (i = 0; i < S3E_WC_NR; i++) {
@@ -653,22 +668,9 @@ static void wc_sync(struct s3e_smmu *s)
 			e->state = S3E_CHK_STALE;
 			e->c4 = e->kind == S3E_TLB_S12 ||
 				wc_table_sum(s, e, &e->sum);
-			sum = e->sum;
-		} else if (!e->c4 && wc_table_sum(s, e, &sum)) {
-			sum = ~e->sum;
 		}
-		if (e->c4)
-			continue;
-		table = e->desc & SMMU3_GENMASK(47, e->gshift);
-		if (s->host.page_free && s->host.page_free(s->host.ctx, table)) {
-			e->c4 = 1;
-			wc_report(s, e, S3E_CHK_WALK_FREED, S3E_CHK_W_FREED,
-				  table, e->ia);
-		} else if (sum != e->sum) {
-			e->c4 = 1;
-			wc_report(s, e, S3E_CHK_WALK_FREED,
-				  S3E_CHK_W_REWRITTEN, table, e->ia);
-		}
+		if (!e->c4)
+			wc_check_table(s, e);
 	}
 }
 

@@ -240,7 +240,8 @@ int s3e_cd_get(struct s3e_smmu *s, s3e_u32 sid, s3e_u32 idx,
 			return rc;
 		raw = buf;
 	}
-	if (s3e_cd_decode(s, raw, el2, cd))
+	/* §5.4 CdIllegal(): CD.S = 1 while STE.S1STALLD = 1 is ILLEGAL */
+	if (s3e_cd_decode(s, raw, el2, cd) || (cd->s && ste->s1stalld))
 		return s3e_fault_set(f, EVT_C_BAD_CD, 1);
 	s3e_trace_cfg(s, sid, idx, raw, raw == buf);
 	if (raw != buf) {

@@ -290,7 +290,7 @@ static int dctx_build(struct s3e_smmu *s, const struct s3e_txn *t,
 		return rc;
 	d->flags |= S3E_DCTX_S1 | (cd.r ? S3E_DCTX_REC_S1 : 0) |
 		    (cd.tbi ? S3E_DCTX_TBI : 0) |
-		    (cd.s && !ste.s1stalld ? S3E_DCTX_STALL_S1 : 0);
+		    (cd.s ? S3E_DCTX_STALL_S1 : 0);
 	d->s1 = cd.s1;
 	d->tag.kind = ste.config & 2 ? S3E_TLB_S12 : S3E_TLB_S1;
 	d->tag.asid = cd.asid;

@@ -160,14 +160,15 @@ S3E_CASE(stall_slots_full_terminates)
 }
 
 /*
- * STE.S1STALLD = 1: stage-1 faults terminate although CD.S = 1 (§5.2);
- * and a walk's external abort never stalls.
+ * STE.S1STALLD = 1 with CD.S = 1 is an ILLEGAL CD (§5.4 CdIllegal():
+ * stalls disabled for the stream but enabled for the CD): C_BAD_CD; and
+ * a walk's external abort never stalls.
  */
 S3E_CASE(stall_s1stalld_and_eabt_terminate)
 {
 	stall_s1_stream(STE_1_S1STALLD);
 	EXPECT_EQ(xl(1, NOSS, ST_VA, ACC_R), S3E_TXN_FAULT);
-	EXPECT_EQ(res.event, EVT_F_TRANSLATION);
+	EXPECT_EQ(res.event, EVT_C_BAD_CD);
 	model_reset();
 	stall_s1_stream(0);
 	tree_set(&s1t, ST_VA, 2, HOLE_PA | TTD_TABLE | TTD_VALID);

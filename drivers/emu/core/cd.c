@@ -19,7 +19,8 @@
  *
  * Validation (C_BAD_CD), as CdIllegal() of §5.4: V = 0; AA64 = 0 (AArch32
  * tables are not implemented); ENDI = 1 while a range is in use
- * (little-endian tables only); S = 1 without the stall model; A = 0
+ * (little-endian tables only); S = 1 without the stall model, or with
+ * STE.S1STALLD = 1; A = 0
  * (SMMU_IDR0.TERM_MODEL = 1: terminated transactions always abort); HD = 1
  * (SMMU_IDR0.HTTU = 0b01); for each range in use (TTB0, and TTB1 except in
  * the EL2 regime without E2H) whose walks are not disabled by EPDx: a

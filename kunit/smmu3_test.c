@@ -2850,19 +2850,33 @@ static void id_regs_no_attr_override(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, smmu.stall_model, IDR0_STALL_MODEL_STALL);
 }
 
-static void id_regs_forced_stall_refused(struct kunit *test)
+static void id_regs_forced_stalls(struct kunit *test)
 {
 	struct smmu3_device smmu;
 	u32 *regs = regs_smmu(test, &smmu, 0);
 
+	/* Forced stalls are driven: every context stalls, stalls answered */
 	id_regs_set(regs, IDR0_STALL_MODEL_FORCE);
-	KUNIT_EXPECT_EQ(test, smmu3_probe_features(&smmu), -ENODEV);
+	KUNIT_ASSERT_EQ(test, smmu3_probe_features(&smmu), 0);
+	KUNIT_EXPECT_TRUE(test, smmu.features & SMMU3_FEAT_STALL_FORCE);
+	KUNIT_EXPECT_TRUE(test, smmu.features & SMMU3_FEAT_STALLS);
+	/* Stall and terminate: stalls only where CD.S asks */
+	id_regs_set(regs, IDR0_STALL_MODEL_STALL);
+	smmu.features = 0;
+	KUNIT_ASSERT_EQ(test, smmu3_probe_features(&smmu), 0);
+	KUNIT_EXPECT_FALSE(test, smmu.features & SMMU3_FEAT_STALL_FORCE);
+	KUNIT_EXPECT_TRUE(test, smmu.features & SMMU3_FEAT_STALLS);
+	/* No stalls */
+	id_regs_set(regs, IDR0_STALL_MODEL_NOSTALL);
+	smmu.features = 0;
+	KUNIT_ASSERT_EQ(test, smmu3_probe_features(&smmu), 0);
+	KUNIT_EXPECT_FALSE(test, smmu.features & SMMU3_FEAT_STALLS);
 }
 
 static struct kunit_case smmu3_regs_cases[] = {
 	KUNIT_CASE(id_regs_read),
 	KUNIT_CASE(id_regs_no_attr_override),
-	KUNIT_CASE(id_regs_forced_stall_refused),
+	KUNIT_CASE(id_regs_forced_stalls),
 	KUNIT_CASE(cmdq_batch_fits_queue),
 	KUNIT_CASE(irq_cfg_cleared_with_msi),
 	KUNIT_CASE(irq_cfg_cleared_with_pri),

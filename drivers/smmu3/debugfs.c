@@ -23,7 +23,7 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 	static const char *const feats[] = {
 		"2lvl-strtab", "2lvl-cdtab", "stage1", "stage2", "coherent",
 		"msi", "sev", "range-inv", "asid16", "vmid16", "hyp", "tt-le",
-		"pri", "ats", "btm", "attr-types-ovr", "stalls", "sva",
+		"pri", "ats", "btm", "attr-types-ovr", "stalls", "sva", "stall-force",
 	};
 	static const char *const stall_models[] = {
 		"stall and terminate", "terminate only", "stall forced",

@@ -203,21 +203,18 @@ VISIBLE_IF_KUNIT int smmu3_probe_features(struct smmu3_device *smmu)
 	regmap_read(smmu->regmap, SMMU3_IIDR, &smmu->iidr);
 	regmap_read(smmu->regmap, SMMU3_AIDR, &smmu->aidr);
 	smmu->stall_model = FIELD_GET(IDR0_STALL_MODEL, idr0);
-	/* §3.12.2: CD.S chooses, per context, whether faults stall */
+	/*
+	 * §3.12.2: with 0b00, CD.S chooses per context whether faults
+	 * stall; with 0b10 every context must stall (§5.2, §5.4), and the
+	 * driver answers every stall (sva.c).
+	 */
 	if (smmu->stall_model == IDR0_STALL_MODEL_STALL)
 		smmu->features |= SMMU3_FEAT_STALLS;
+	if (smmu->stall_model == IDR0_STALL_MODEL_FORCE)
+		smmu->features |= SMMU3_FEAT_STALLS | SMMU3_FEAT_STALL_FORCE;
 	smmu->httu = FIELD_GET(IDR0_HTTU, idr0);
 	smmu->vax = FIELD_GET(IDR5_VAX, idr5);
 
-	/*
-	 * §6.3.1: with STALL_MODEL 0b10 every fault of a stream stalls
-	 * (STE.S1STALLD and CD.S cannot turn stalls off) and waits for a
-	 * CMD_RESUME or CMD_STALL_TERM, which this driver does not issue.
-	 */
-	if (smmu->stall_model == IDR0_STALL_MODEL_FORCE)
-		return dev_err_probe(dev, -ENODEV,
-				     "stalls are forced (IDR0.STALL_MODEL 0b10, IDR0 %#x): stall handling is not supported\n",
-				     idr0);
 	if (idr0 & IDR0_PRI)
 		smmu->features |= SMMU3_FEAT_PRI;
 	if (idr0 & IDR0_ATS)

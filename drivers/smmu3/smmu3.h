@@ -50,6 +50,8 @@
 #define SMMU3_FEAT_STALLS	BIT(16)
 /* Process address spaces can be shared (smmu3_sva_supported()) */
 #define SMMU3_FEAT_SVA		BIT(17)
+/* IDR0.STALL_MODEL 0b10: every context stalls its faults (CD.S, S2S) */
+#define SMMU3_FEAT_STALL_FORCE	BIT(18)
 
 /* Stream table: STEs per level-2 table is 1 << SMMU3_STRTAB_SPLIT */
 #define SMMU3_STRTAB_SPLIT	8
@@ -371,7 +373,10 @@ struct smmu3_domain;
  * @pasids: stage-1 paging domains attached at SubstreamIDs other than 0
  *	(set_dev_pasid), by SubstreamID
  * @stall_enabled: the device can wait for a stalled transaction
- *	(`dma-can-stall`) and the SMMU can stall: its CDs have CD.S = 1
+ *	(`dma-can-stall`) and the SMMU can stall: its CDs have CD.S = 1 and
+ *	its faults go to the iommu core's I/O page fault handling.  With
+ *	forced stalls the faults of the others stall too, and the driver
+ *	aborts them.
  * @iopf_enabled: IOMMU_DEV_FEAT_IOPF on: in the SMMU's iopf queue
  * @sva_enabled: IOMMU_DEV_FEAT_SVA on
  * @stalls: stalls reported to the iommu core and not answered yet, by
@@ -406,11 +411,15 @@ static inline unsigned long smmu3_stall_key(unsigned int sid_index, u16 stag)
 	return (unsigned long)sid_index << 16 | stag;
 }
 
-/* Stalls enabled for @master: its CDs stall faults (§5.4 CD.S) */
+/*
+ * CD.S of @master's CDs (§5.4): set for a stall-enabled master, and for
+ * every master when stalls are forced (CD.S = 0 is then ILLEGAL).
+ */
 static inline void smmu3_cd_stall(const struct smmu3_master *master,
 				  __le64 *cd)
 {
-	if (master->stall_enabled)
+	if (master->stall_enabled ||
+	    (master->smmu->features & SMMU3_FEAT_STALL_FORCE))
 		cd[0] |= cpu_to_le64(CD_0_S);
 }
 

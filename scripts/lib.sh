@@ -10,7 +10,7 @@ export ARCH=arm64 CROSS_COMPILE
 SMMU3_PACKAGES="make gcc gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	qemu-system-arm device-tree-compiler sparse flex bison bc libssl-dev
 	libelf-dev dwarves cpio kmod xz-utils gzip rsync python3 perl
-	linux-source-6.12 clang llvm lld libclang-rt-14-dev dkms"
+	linux-source-6.12 clang llvm lld libclang-rt-14-dev dkms qemu-efi-aarch64"
 
 ts() { date +%s; }
 

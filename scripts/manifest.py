@@ -33,7 +33,7 @@ import re
 import struct
 import sys
 
-MACHINES = ('plain', 'smmuv3', 'stock')
+MACHINES = ('plain', 'smmuv3', 'smmuv3-acpi', 'stock')
 SHOW_FAILURES = 60             # failures listed at the end; all are in the results
 
 # struct kunit_suite and struct kunit_case of Linux 6.12 on a 64-bit

@@ -1,4 +1,4 @@
-# machines: smmuv3
+# machines: smmuv3 smmuv3-acpi
 # MMIO claim: the driver claims and maps only the
 # architected registers of page 0 and page 1 (0xe00 bytes each, §6.2),
 # not its whole "reg" region, whose IMPLEMENTATION DEFINED parts may hold

@@ -179,13 +179,8 @@ timeout:
 	return ret;
 }
 
-/**
- * smmu3_fw_name() - the kind of firmware description, for messages
- * @smmu: SMMU
- *
- * Return: "DT" or "IORT".
- */
-const char *smmu3_fw_name(struct smmu3_device *smmu)
+/* The kind of firmware description, for messages */
+static const char *smmu3_fw_name(struct smmu3_device *smmu)
 {
 	return smmu->fw.type == SMMU3_FW_IORT ? "IORT" : "DT";
 }
@@ -680,14 +675,19 @@ static void smmu3_iort_rmrs(struct smmu3_device *smmu)
 			 n);
 }
 
-/*
- * An IORT SMMUv3 node (the platform data of the device the IORT code
- * created): its coherency, HTTU and model.  The IORT code has already
- * turned the node's base address, interrupts and proximity domain into
- * the device's resources and NUMA node, and given the device an MSI
+/**
+ * smmu3_probe_iort() - read the IORT SMMUv3 node of the device
+ * @smmu: SMMU whose device the IORT code created; its platform data
+ *	points to the node
+ *
+ * Coherency, HTTU override and model go to @smmu->fw.  The IORT code has
+ * already turned the node's base address, interrupts and proximity domain
+ * into the device's resources and NUMA node, and given the device an MSI
  * domain when the node maps to an ITS.
+ *
+ * Return: 0, or -ENODEV when the device has no IORT SMMUv3 node.
  */
-static int smmu3_probe_iort(struct smmu3_device *smmu)
+VISIBLE_IF_KUNIT int smmu3_probe_iort(struct smmu3_device *smmu)
 {
 	struct acpi_iort_node **pnode = dev_get_platdata(smmu->dev);
 	struct acpi_iort_smmu_v3 *iort;
@@ -713,14 +713,18 @@ static int smmu3_probe_iort(struct smmu3_device *smmu)
 		 fw->iort_id, iort->base_address, fw->iort_model,
 		 smmu3_iort_model_name(fw->iort_model), fw->iort_flags,
 		 fw->coherent ? "" : "not ", fw->iort_httu);
-	smmu3_iort_rmrs(smmu);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(smmu3_probe_iort);
 #else
 static int smmu3_probe_iort(struct smmu3_device *smmu)
 {
 	return dev_err_probe(smmu->dev, -ENODEV,
 			     "no devicetree node (ACPI IORT support not built)\n");
+}
+
+static void smmu3_iort_rmrs(struct smmu3_device *smmu)
+{
 }
 #endif
 
@@ -731,6 +735,7 @@ static int smmu3_probe_iort(struct smmu3_device *smmu)
 static int smmu3_probe_fw(struct smmu3_device *smmu, uintptr_t *kind)
 {
 	struct device *dev = smmu->dev;
+	int ret;
 
 	if (dev->of_node) {
 		smmu->fw.type = SMMU3_FW_DT;
@@ -739,7 +744,10 @@ static int smmu3_probe_fw(struct smmu3_device *smmu, uintptr_t *kind)
 		return 0;
 	}
 	*kind = SMMU3_REGS_MMIO;
-	return smmu3_probe_iort(smmu);
+	ret = smmu3_probe_iort(smmu);
+	if (!ret)
+		smmu3_iort_rmrs(smmu);
+	return ret;
 }
 
 static int smmu3_probe(struct platform_device *pdev)

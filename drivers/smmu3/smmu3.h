@@ -504,6 +504,9 @@ void smmu3_stop(struct smmu3_device *smmu, bool wait);
 void smmu3_clear_irq_cfg(struct smmu3_device *smmu);
 int smmu3_probe_features(struct smmu3_device *smmu);
 #endif
+#if IS_ENABLED(CONFIG_KUNIT) && IS_ENABLED(CONFIG_ACPI_IORT)
+int smmu3_probe_iort(struct smmu3_device *smmu);
+#endif
 
 /* --- Queues (queue.c) --- */
 int smmu3_queue_alloc(struct smmu3_device *smmu, struct smmu3_queue *q,
@@ -550,7 +553,6 @@ extern const struct iommu_ops smmu3_ops;
 /* --- Platform driver (probe.c) --- */
 extern struct platform_driver smmu3_driver;
 struct smmu3_device *smmu3_find_by_fwnode(struct fwnode_handle *fwnode);
-const char *smmu3_fw_name(struct smmu3_device *smmu);
 
 /* --- debugfs (debugfs.c) --- */
 void smmu3_debugfs_init(struct smmu3_device *smmu);

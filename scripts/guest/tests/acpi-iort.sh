@@ -87,9 +87,10 @@ else
 	! grep -q '^features:.* coherent' "$info" || fail "IORT says not coherent, the driver says coherent"
 fi
 
-# MMIO: the first claim of the device starts at the node's base address
-claim=$(grep -F " : $smmu" /proc/iomem | head -n1 | sed 's/^ *\([0-9a-f]*\)-.*/\1/')
-[ -n "$claim" ] || fail "no /proc/iomem claim named $smmu"
+# MMIO: the driver's first claim starts at the node's base address (it
+# nests in the region that the platform code registered for the device)
+claim=$(grep -F " : $smmu" /proc/iomem | grep '^  [0-9a-f]' | head -n1 | sed 's/^ *\([0-9a-f]*\)-.*/\1/')
+[ -n "$claim" ] || fail "no /proc/iomem claim of the driver named $smmu"
 [ $((0x$claim)) = $((0x$base)) ] || fail "MMIO claim at 0x$claim, IORT base 0x$base"
 echo "MMIO claim at the IORT base address 0x$claim"
 

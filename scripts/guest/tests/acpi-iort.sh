@@ -9,6 +9,7 @@
 # base address, the event queue and GERROR interrupts are the node's
 # GSIVs, coherency is its COHACC Override flag.  The NVMe drive got its
 # StreamID through the IORT's ID mapping: its iommu link names this SMMU.
+# After a sysfs unbind and bind of the SMMU the drive is back behind it.
 set -e
 . /guest/lib.sh
 
@@ -111,3 +112,22 @@ iommu=$(basename "$(readlink -f "/sys/bus/pci/devices/$pci/iommu")")
 group=$(basename "$(readlink -f "/sys/bus/pci/devices/$pci/iommu_group")")
 [ -d "/sys/kernel/iommu_groups/$group" ] || fail "PCI $pci has no IOMMU group"
 echo "nvme: PCI $pci behind $iommu, IOMMU group $group ($(cat "/sys/kernel/iommu_groups/$group/type"))"
+
+# Unbinding the SMMU unbinds the drive's driver first (device link) and
+# releases the drive from the iommu core; binding it again registers the
+# SMMU, the drive is configured through the IORT again and comes back
+# behind it
+echo "$smmu" >/sys/bus/platform/drivers/smmu3/unbind || fail "sysfs unbind of $smmu"
+[ ! -e "$pdev/driver" ] || fail "$smmu still bound after unbind"
+[ ! -e /sys/bus/pci/devices/$pci/driver ] || fail "PCI $pci still has a driver without its SMMU"
+echo "$smmu" >/sys/bus/platform/drivers/smmu3/bind || fail "sysfs bind of $smmu"
+i=0
+while [ ! -b /dev/nvme0n1 ] && [ $i -lt 100 ]; do
+	sleep 0.2
+	i=$((i + 1))
+done
+[ -b /dev/nvme0n1 ] || fail "nvme0n1 did not come back after binding $smmu again"
+iommu=$(basename "$(readlink -f "/sys/bus/pci/devices/$pci/iommu")")
+[ "$iommu" = "$smmu" ] || fail "after the new bind, PCI $pci's iommu is '$iommu'"
+nvme_roundtrip 2 || fail "read-back differs after the new bind"
+echo "unbind and bind: the drive came back behind $smmu and verifies"

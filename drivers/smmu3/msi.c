@@ -11,8 +11,8 @@
  * an MSI parent (DT "msi-parent", or an IORT DeviceID mapping to an ITS
  * group; typically a GICv3 ITS), the driver allocates platform MSIs and
  * programs those registers from each message; otherwise the wired
- * interrupts are used.  CMD_SYNC completion does not
- * use these registers (queue.c).
+ * interrupts are used.  CMD_SYNC completion does not use these registers
+ * (queue.c).
  */
 #include <linux/device.h>
 #include <linux/irqdomain.h>

@@ -45,6 +45,14 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 		if (smmu->features & BIT(i))
 			seq_printf(s, " %s", feats[i]);
 	seq_putc(s, '\n');
+	if (smmu->fw.type == SMMU3_FW_IORT)
+		seq_printf(s, "firmware: IORT node %u, model %u, flags %#x (%scoherent, httu override %u)\n",
+			   smmu->fw.iort_id, smmu->fw.iort_model,
+			   smmu->fw.iort_flags,
+			   smmu->fw.coherent ? "" : "not ",
+			   smmu->fw.iort_httu);
+	else
+		seq_puts(s, "firmware: DT\n");
 	seq_printf(s, "iidr: %#x (implementer %#llx, product %#llx, variant %llu, revision %llu)\n",
 		   smmu->iidr, FIELD_GET(IIDR_IMPLEMENTER, smmu->iidr),
 		   FIELD_GET(IIDR_PRODUCTID, smmu->iidr),

@@ -146,12 +146,13 @@ static void smmu3_show_cd(struct seq_file *s, const __le64 *cd)
 		w[i] = le64_to_cpu(READ_ONCE(cd[i]));
 	seq_printf(s, "  cd0: %016llx %016llx %016llx %016llx\n", w[0], w[1],
 		   w[2], w[3]);
-	seq_printf(s, "    V %llu asid %llu t0sz %llu tg0 %llu ips %llu epd1 %llu aa64 %llu r %llu a %llu ttb0 %#llx mair %#llx\n",
+	seq_printf(s, "    V %llu asid %llu t0sz %llu tg0 %llu ips %llu epd1 %llu aa64 %llu r %llu a %llu s %llu ttb0 %#llx mair %#llx\n",
 		   FIELD_GET(CD_0_V, w[0]), FIELD_GET(CD_0_ASID, w[0]),
 		   FIELD_GET(CD_0_T0SZ, w[0]), FIELD_GET(CD_0_TG0, w[0]),
 		   FIELD_GET(CD_0_IPS, w[0]), FIELD_GET(CD_0_EPD1, w[0]),
 		   FIELD_GET(CD_0_AA64, w[0]), FIELD_GET(CD_0_R, w[0]),
-		   FIELD_GET(CD_0_A, w[0]), w[1] & CD_1_TTB0, w[3]);
+		   FIELD_GET(CD_0_A, w[0]), FIELD_GET(CD_0_S, w[0]),
+		   w[1] & CD_1_TTB0, w[3]);
 }
 
 static int smmu3_streams_show(struct seq_file *s, void *unused)

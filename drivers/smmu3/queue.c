@@ -488,12 +488,12 @@ static int smmu3_cmdq_submit(struct smmu3_device *smmu, const u64 *raw,
 	}
 	smmu3_cmd_encode(&sync, sync_raw);
 	smmu3_cmdq_copy(&cmdq->q, sync_raw, 1);
+	/* Entry number of the CMD_SYNC: n commands after the last count */
+	sync64 = cmdq->prod64 + n;
 	/*
-	 * Entry number of the CMD_SYNC: n commands after the last count.
 	 * Released before PROD moves: a waiter that reads CONS, then this
 	 * count (acquire), sees at least the entries CONS can have passed.
 	 */
-	sync64 = cmdq->prod64 + n;
 	smp_store_release(&cmdq->prod64, sync64 + 1);
 
 	/* Commands must be visible in memory before PROD moves */

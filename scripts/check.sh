@@ -194,7 +194,7 @@ guest_check() {
 	local machine=$1 rc
 	shift
 	qemu_guest "$machine" --plan check --results "$results" "$@" \
-		--timeout "${SMMU3_GUEST_TIMEOUT:-900}" ${SMMU3_APPEND:+--append "$SMMU3_APPEND"} |
+		--timeout "${SMMU3_GUEST_TIMEOUT:-1500}" ${SMMU3_APPEND:+--append "$SMMU3_APPEND"} |
 		grep --line-buffered -v '^PASS '
 	rc=${PIPESTATUS[0]}
 	case $rc in

@@ -25,5 +25,5 @@ case $machine in
 smmuv3 | smmuv3-acpi)
 	trace=(--trace 'smmuv3_translate_*' --trace smmuv3_record_event --trace smmuv3_cmdq_consume_error) ;;
 esac
-qemu_guest "$machine" --plan check "${trace[@]}" --timeout "${SMMU3_GUEST_TIMEOUT:-900}" \
+qemu_guest "$machine" --plan check "${trace[@]}" --timeout "${SMMU3_GUEST_TIMEOUT:-1500}" \
 	--append "smmu3.only=$only${SMMU3_APPEND:+ $SMMU3_APPEND}"

@@ -347,7 +347,7 @@ def main():
     ap.add_argument('--kunit-py', required=True)
     ap.add_argument('--logdir', required=True)
     ap.add_argument('--results')
-    ap.add_argument('--timeout', type=int, default=900)
+    ap.add_argument('--timeout', type=int, default=1500)
     ap.add_argument('--smp', type=int, default=2)
     ap.add_argument('--memory', default='2G')
     ap.add_argument('--append', default='')

@@ -14,16 +14,16 @@
 # numbers and judges nothing.
 #
 # Environment:
-#   BENCH_ROUNDS=N      boots of each driver on the smmuv3 machine (default 3)
-#   BENCH_EMU_ROUNDS=N  boots on the emulated SMMU (default 2; 0: none)
-#   BENCH_SECONDS=N     seconds each configuration runs (default 3)
+#   BENCH_ROUNDS=N      boots of each driver on the smmuv3 machine (default 7)
+#   BENCH_EMU_ROUNDS=N  boots on the emulated SMMU (default 3; 0: none)
+#   BENCH_SECONDS=N     seconds each configuration runs (default 4)
 # Output: build/bench/ (results.txt, table.txt, console logs in logs/).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-rounds=${BENCH_ROUNDS:-3}
-emu_rounds=${BENCH_EMU_ROUNDS:-2}
-secs=${BENCH_SECONDS:-3}
+rounds=${BENCH_ROUNDS:-7}
+emu_rounds=${BENCH_EMU_ROUNDS:-3}
+secs=${BENCH_SECONDS:-4}
 for n in "$rounds" "$emu_rounds" "$secs"; do
 	[[ $n =~ ^[0-9]+$ ]] || die "BENCH_ROUNDS, BENCH_EMU_ROUNDS and BENCH_SECONDS are numbers"
 done
@@ -41,7 +41,7 @@ kdir=$(kernel_dir)
 
 # The non-debug kernel: built once into its own cache directory
 if [ ! -f "$kdir/.smmu3-built" ]; then
-	echo "non-debug kernel not built yet: building it (about 10 minutes)"
+	echo "non-debug kernel not built yet: building it (10 to 20 minutes)"
 	nice -n 10 "$SMMU3_ROOT/scripts/build-kernel.sh" ||
 		die "the non-debug kernel did not build (log: $kdir/build.log)"
 fi

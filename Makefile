@@ -7,6 +7,7 @@
 #   make KDIR=<dir>   build the modules against another 6.12 build tree
 #   make run          boot the demo in QEMU  (INTERACTIVE=1: guest shell after it)
 #   make check        everything: build (W=1), sparse, checkpatch, KUnit + e2e in QEMU
+#   make bench        dma_map_benchmark: smmu3 against upstream arm_smmu_v3 (non-debug kernel)
 #   make setup        install packages and build the cached test kernel
 #   make dkms         stage the sources for DKMS in build/dkms (see README)
 #   make clean
@@ -26,7 +27,7 @@ KDIR_CMD := echo $(KDIR)
 SETUP := setup-packages
 endif
 
-.PHONY: all modules setup setup-packages run check dkms clean help
+.PHONY: all modules setup setup-packages run check bench dkms clean help
 
 all: modules
 
@@ -46,6 +47,10 @@ run: setup
 check: setup
 	@$(ROOT)/scripts/check.sh
 
+# Its own kernel (scripts/kernel-nodebug.config), built on first use
+bench: setup-packages
+	@$(ROOT)/scripts/bench.sh
+
 dkms:
 	@$(ROOT)/scripts/dkms-stage.sh
 
@@ -55,4 +60,4 @@ clean:
 	rm -rf $(BUILD)
 
 help:
-	@sed -n '3,14p' $(ROOT)/Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,13p' $(ROOT)/Makefile | sed 's/^# \{0,1\}//'

@@ -2,6 +2,9 @@
 # Build the arm64 test kernel from Debian's linux-source-6.12 and the
 # fragment scripts/kernel.config into a cache directory outside the tree.
 # scripts/kdir.sh prints the resulting build directory (usable as KDIR).
+# With SMMU3_KERNEL_FRAGMENT=<file>, that fragment is applied over
+# scripts/kernel.config and the kernel has a cache directory of its own
+# (scripts/lib.sh: kernel_fragment, kernel_dir).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -9,7 +12,7 @@ pkgver=$(kernel_pkgver) || die "linux-source-6.12 is not installed (run make set
 tarball=/usr/src/linux-source-6.12.tar.xz
 [ -f "$tarball" ] || die "$tarball missing (reinstall linux-source-6.12)"
 src=$SMMU3_CACHE/src/linux-$(echo "$pkgver" | tr '~+' '__')
-out=$(kernel_dir)
+out=$(kernel_dir) || die "no kernel configuration"
 jobs=${JOBS:-$(nproc)}
 
 extract() {
@@ -22,9 +25,10 @@ extract() {
 
 configure() {
 	mkdir -p "$out"
-	KCONFIG_ALLCONFIG="$SMMU3_ROOT/scripts/kernel.config" \
+	kernel_fragment >"$out/fragment.config"
+	KCONFIG_ALLCONFIG="$out/fragment.config" \
 		make -s -C "$src" O="$out" allnoconfig
-	"$SMMU3_ROOT/scripts/check-config.sh" "$SMMU3_ROOT/scripts/kernel.config" "$out/.config"
+	"$SMMU3_ROOT/scripts/check-config.sh" "$out/fragment.config" "$out/.config"
 }
 
 compile() {

@@ -40,18 +40,66 @@ kernel_pkgver() {
 	dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null
 }
 
+# A second kernel configuration: SMMU3_KERNEL_FRAGMENT names a fragment
+# applied over scripts/kernel.config (e.g. scripts/kernel-nodebug.config).
+# Unset, the test kernel is scripts/kernel.config alone.
+SMMU3_KERNEL_FRAGMENT=${SMMU3_KERNEL_FRAGMENT:-}
+
+# The fragment the kernel is configured with: scripts/kernel.config, where
+# each symbol that SMMU3_KERNEL_FRAGMENT sets takes that fragment's value
+# (in place), and the fragment's other symbols are appended.
+kernel_fragment() {
+	local base=$SMMU3_ROOT/scripts/kernel.config
+	if [ -z "$SMMU3_KERNEL_FRAGMENT" ]; then
+		cat "$base"
+		return
+	fi
+	[ -f "$SMMU3_KERNEL_FRAGMENT" ] || {
+		echo "error: no kernel config fragment $SMMU3_KERNEL_FRAGMENT" >&2
+		return 1
+	}
+	# First file (FNR == NR): the fragment's assignments; then the base
+	awk -v extra="$(basename "$SMMU3_KERNEL_FRAGMENT")" '
+		function sym(line) { sub(/=.*/, "", line); return line }
+		FNR == NR {
+			if (/^CONFIG_[A-Za-z0-9_]+=/) { over[sym($0)] = $0; order[n++] = sym($0) }
+			next
+		}
+		/^CONFIG_[A-Za-z0-9_]+=/ && (sym($0) in over) {
+			print over[sym($0)]
+			done[sym($0)] = 1
+			next
+		}
+		{ print }
+		END {
+			printf "\n# --- %s ---\n", extra
+			for (i = 0; i < n; i++)
+				if (!(order[i] in done)) print over[order[i]]
+		}' "$SMMU3_KERNEL_FRAGMENT" "$base"
+}
+
 # Cache directory of the test kernel, keyed by source version, config
-# fragment and compiler.
+# fragment and compiler.  A second configuration's directory also carries
+# its fragment's name (kernel-nodebug.config: kernel-<version>-nodebug-<key>).
 kernel_key() {
 	{
 		kernel_pkgver
-		cat "$SMMU3_ROOT/scripts/kernel.config"
+		kernel_fragment
 		"${CROSS_COMPILE}gcc" --version | head -n1
 	} | sha256sum | cut -c1-12
 }
 
 kernel_dir() {
-	echo "$SMMU3_CACHE/kernel-$(kernel_pkgver | tr '~+' '__')-$(kernel_key)"
+	local variant=
+	if [ -n "$SMMU3_KERNEL_FRAGMENT" ]; then
+		[ -f "$SMMU3_KERNEL_FRAGMENT" ] || {
+			echo "error: no kernel config fragment $SMMU3_KERNEL_FRAGMENT" >&2
+			return 1
+		}
+		variant=$(basename "$SMMU3_KERNEL_FRAGMENT" .config)
+		variant=-${variant#kernel-}
+	fi
+	echo "$SMMU3_CACHE/kernel-$(kernel_pkgver | tr '~+' '__')$variant-$(kernel_key)"
 }
 
 SMMU3_BUILD=${BUILD:-$SMMU3_ROOT/build}

@@ -13,6 +13,7 @@ carrying the token are markers (scripts/guest/init, scripts/guest/lib.sh):
   SMMU3[token]: KTAP-BEGIN <module> <suite> ... KTAP-END <module> <suite>
   SMMU3[token]: TRACE-CHECK <name> <min> <regex>
   SMMU3[token]: DONE              everything ran; the guest powers off
+  SMMU3[token]: BENCH... <words>  a benchmark's numbers (plan bench)
 
 A run without DONE is a crash or a hang and fails, naming the log and the
 last step.  KTAP blocks are judged by the kernel's own kunit.py parser, one
@@ -24,6 +25,10 @@ Verdicts go to stdout as "PASS name", "FAIL name: why", "SKIP name: why",
 and are appended to --results when given.  Exit status: 0 when every
 verdict passed, 3 when the run was judged and something failed, anything
 else when this program itself failed.
+
+Plan bench (scripts/bench.sh) judges nothing: its BENCH marker lines go to
+stdout without their token, its steps are shown as progress, and kernel
+reports are named on stderr.  Exit status 0 when the guest finished.
 """
 
 import argparse
@@ -111,7 +116,7 @@ def follow(run, cmd, log_path):
     args = run.args
     lines = []
     run.steps = []              # (host time, step) as each STEP arrives
-    show_all = args.plan != 'check'
+    show_all = args.plan in ('run', 'shell')
     with open(log_path, 'w') as log:
         log.write('# ' + ' '.join(cmd) + '\n')
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -143,6 +148,8 @@ def follow(run, cmd, log_path):
                     what = line.split(MARK + 'STEP ', 1)[1]
                     run.steps.append((time.monotonic(), what))
                     print('  .. ' + what, flush=True)
+                elif MARK + 'BENCH' in line:
+                    print(line.split(MARK, 1)[1], flush=True)
         if buf:
             line = buf.decode('utf-8', 'replace')
             lines.append(line)
@@ -230,6 +237,20 @@ def trace_verdicts(run, checks):
             continue
         detail = f'{hits} trace lines match /{regex}/ (need {want})'
         run.verdict('PASS' if hits >= want else 'FAIL', tag, detail)
+
+
+def kernel_reports(lines):
+    """The console's kernel reports: {what: [lines]}"""
+    reports = {}
+    for raw in lines:
+        if MARK in raw:
+            continue
+        line = TIMESTAMP.sub('', raw)
+        for pattern, what in KERNEL_REPORTS:
+            if pattern.search(line):
+                reports.setdefault(what, []).append(raw)
+                break
+    return reports
 
 
 def judge(run, lines, reason, rc, log_path):
@@ -337,7 +358,7 @@ def main():
                     default='plain',
                     help='stock: the plain machine booting Debian\'s stock kernel; '
                     'smmuv3-acpi: the smmuv3 machine booting through UEFI with ACPI (--bios)')
-    ap.add_argument('--plan', choices=['check', 'run', 'shell'], default='check')
+    ap.add_argument('--plan', choices=['check', 'run', 'bench', 'shell'], default='check')
     ap.add_argument('--kernel', required=True)
     ap.add_argument('--initrd', required=True)
     fw = ap.add_mutually_exclusive_group(required=True)
@@ -385,6 +406,10 @@ def main():
         print(f'  {args.machine} guest: {end - t0:.0f} s wall, console log {log_path}; '
               'slowest: ' + ', '.join(f'{w} {s:.0f} s' for s, w in spans[:5]), flush=True)
         return 3 if failed else 0
+    if args.plan == 'bench':
+        for what, hits in kernel_reports(lines).items():
+            print(f'warning: {what} x{len(hits)} during the benchmark: '
+                  f'"{hits[0].strip()}" (log: {log_path})', file=sys.stderr, flush=True)
     if reason == 'timeout':
         print(f'error: guest did not finish within {args.timeout} s (log: {log_path})')
         return 1

@@ -352,6 +352,7 @@ static int smmu3_alloc_queues(struct smmu3_device *smmu)
 				     "command queue of one entry (IDR1 %#x): a command and its CMD_SYNC do not fit\n",
 				     idr1);
 	spin_lock_init(&smmu->cmdq.lock);
+	spin_lock_init(&smmu->cmdq.prod_lock);
 	ret = smmu3_queue_alloc(smmu, &smmu->cmdq.q, cmdqs, CMDQ_ENT_DWORDS,
 				SMMU3_CMDQ_PROD, SMMU3_CMDQ_CONS);
 	if (ret)
@@ -481,6 +482,7 @@ static int smmu3_reset(struct smmu3_device *smmu)
 	smmu->cmdq.q.prod = 0;
 	smmu->cmdq.q.cons = 0;
 	smmu->cmdq.prod64 = 0;
+	smmu->cmdq.published = 0;
 	atomic64_set(&smmu->cmdq.cons64, 0);
 	regmap_write(smmu->regmap, SMMU3_CMDQ_PROD, 0);
 	regmap_write(smmu->regmap, SMMU3_CMDQ_CONS, 0);

@@ -3,10 +3,11 @@
  * SMMUv3 driver: queues in memory, command encoding and the command queue.
  *
  * Writers copy a batch of commands followed by their own CMD_SYNC into
- * the queue under one spinlock and publish them with one PROD write; they
- * wait for their CMD_SYNC after releasing the lock, so that CPUs do not
- * wait for each other's CMD_SYNCs, and the SMMU completes the CMD_SYNCs
- * of several CPUs in one pass.  A CERROR raised meanwhile is recovered by
+ * the queue under one spinlock; after releasing it they publish (one PROD
+ * write, skipped when a later writer already published their entries) and
+ * wait for their CMD_SYNC, so that CPUs do not wait for each other's PROD
+ * writes or CMD_SYNCs, and the SMMU completes the CMD_SYNCs of several
+ * CPUs in one pass.  A CERROR raised meanwhile is recovered by
  * whoever sees it first, under the lock (smmu3_cmdq_recover()), so that
  * the queue keeps working after a bad command.
  */
@@ -286,7 +287,36 @@ void smmu3_cmdq_recover(struct smmu3_device *smmu)
 		dma_wmb();
 	}
 	smmu3_gerror_ack(smmu, GERROR_CMDQ_ERR);
+	/* Everything written so far, published or not: PROD moves forward */
+	spin_lock(&smmu->cmdq.prod_lock);
 	regmap_write(smmu->regmap, q->prod_reg, q->prod);
+	smmu->cmdq.published = smmu->cmdq.prod64;
+	spin_unlock(&smmu->cmdq.prod_lock);
+}
+
+/*
+ * Publish every entry written so far, irqs off.  Writers copy their
+ * entries under the queue lock and publish after releasing it, so that
+ * the PROD write (a trap into the hypervisor, where an emulated SMMU may
+ * consume the whole queue) does not hold up the next writer; a writer
+ * whose entries a later writer already published writes nothing.
+ */
+static void smmu3_cmdq_publish(struct smmu3_device *smmu)
+{
+	struct smmu3_cmdq *cmdq = &smmu->cmdq;
+	u32 mask = (2U << cmdq->q.log2size) - 1;
+	u64 prod64;
+
+	spin_lock(&cmdq->prod_lock);
+	/* Entries counted in @prod64 are in memory (release in submit) */
+	prod64 = smp_load_acquire(&cmdq->prod64);
+	if (prod64 > cmdq->published) {
+		/* Commands must be visible in memory before PROD moves */
+		dma_wmb();
+		regmap_write(smmu->regmap, cmdq->q.prod_reg, prod64 & mask);
+		cmdq->published = prod64;
+	}
+	spin_unlock(&cmdq->prod_lock);
 }
 
 /*
@@ -405,6 +435,8 @@ static int smmu3_cmdq_wait_space(struct smmu3_device *smmu, unsigned int n)
 			smmu3_cmdq_recover(smmu);
 			continue;
 		}
+		/* Entries written by a writer not yet past its PROD write */
+		smmu3_cmdq_publish(smmu);
 		if (ktime_after(ktime_get(), timeout)) {
 			dev_err_ratelimited(smmu->dev,
 					    "command queue full: PROD %#x CONS %#x\n",
@@ -436,14 +468,16 @@ static void smmu3_cmdq_copy(struct smmu3_queue *q, const u64 *raw,
  * release the lock and wait for the CMD_SYNC.  @n is at most
  * SMMU3_CMD_BATCH.
  *
- * Ordering: the entries are written to memory, dma_wmb() makes them
- * visible to the SMMU before the PROD write that publishes them (the
- * regmap's MMIO write is ordered after it).  @prod64 is released after
- * the entries are accounted for, so a waiter that reads CONS and then
- * @prod64 (acquire) never sees a count below the CONS it read.  Writers
- * publish PROD in lock order, so entries reach the SMMU in the order the
- * writers took the lock, and each writer's CMD_SYNC follows its own
- * commands: its completion covers them (§4.6.1).
+ * Ordering: the entries are written to memory under the lock and counted
+ * in @prod64 with a store-release; the publisher (smmu3_cmdq_publish(),
+ * after the lock, irqs still off) reads @prod64 with a load-acquire and
+ * dma_wmb() makes the entries visible to the SMMU before the PROD write
+ * (the regmap's MMIO write is ordered after it).  PROD only moves forward
+ * (@prod_lock, @published) and always covers whole batches, so entries
+ * reach the SMMU in the order the writers took the lock, and each
+ * writer's CMD_SYNC follows its own commands: its completion covers them
+ * (§4.6.1).  A waiter that reads CONS and then @prod64 (acquire) never
+ * computes a count above what the SMMU consumed.
  */
 static int smmu3_cmdq_submit(struct smmu3_device *smmu, const u64 *raw,
 			     unsigned int n)
@@ -495,11 +529,10 @@ static int smmu3_cmdq_submit(struct smmu3_device *smmu, const u64 *raw,
 	 * count (acquire), sees at least the entries CONS can have passed.
 	 */
 	smp_store_release(&cmdq->prod64, sync64 + 1);
-
-	/* Commands must be visible in memory before PROD moves */
-	dma_wmb();
-	regmap_write(smmu->regmap, cmdq->q.prod_reg, cmdq->q.prod);
-	spin_unlock_irqrestore(&cmdq->lock, flags);
+	/* Still irqs off: the entries are published without delay */
+	spin_unlock(&cmdq->lock);
+	smmu3_cmdq_publish(smmu);
+	local_irq_restore(flags);
 
 	if (trace_smmu3_cmdq_sync_enabled())
 		start = ktime_get_ns();

@@ -165,6 +165,9 @@ struct smmu3_cmd {
  *	CMD_SYNC happens outside it.
  * @prod64: entries ever written since the queue was reset (@q.prod is
  *	its low bits); written under @lock, read without it
+ * @prod_lock: serialises PROD writes, so that PROD only moves forward;
+ *	taken with irqs off, alone or inside @lock
+ * @published: the @prod64 last written to PROD, under @prod_lock
  * @cons64: entries the SMMU is known to have consumed, the same count;
  *	only grows (atomic maximum), updated by whoever reads CONS
  * @errors: commands that raised a CERROR, under @lock
@@ -178,6 +181,9 @@ struct smmu3_cmdq {
 	/* writers, PROD, recovery; irqs off */
 	spinlock_t lock;
 	u64 prod64;
+	/* PROD writes; inside lock or alone, irqs off */
+	spinlock_t prod_lock;
+	u64 published;
 	atomic64_t cons64;
 	u64 errors;
 	u64 timeouts;

@@ -1594,12 +1594,48 @@ static void cmd_prefetch_config(struct kunit *test)
 	expect_cmd(test, "PREFETCH_CONFIG", &cmd, 0x0000dead00000001ULL, 0);
 }
 
+static void cmd_resume(struct kunit *test)
+{
+	struct smmu3_cmd cmd = {
+		.opcode = CMD_OP_RESUME, .sid = 0x1234, .stag = 0xbeef,
+		.resp = CMD_RESUME_RESP_RETRY,
+	};
+
+	/*
+	 * §4.7.1: SID 63:32, Ac (bit 12) 1 = retry; STAG in dword 1 15:0.
+	 * Fields of other commands (ssid, addr) leave no trace.
+	 */
+	cmd.ssid = 0xfffff;
+	cmd.addr = 0xfffffffffffff000ULL;
+	expect_cmd(test, "RESUME retry", &cmd, 0x0000123400001044ULL, 0xbeef);
+	/* Ac 0, Ab (bit 13) 1: terminated with an abort */
+	cmd.resp = CMD_RESUME_RESP_ABORT;
+	cmd.stag = 0xffff;
+	cmd.sid = 0xffffffff;
+	expect_cmd(test, "RESUME abort", &cmd, 0xffffffff00002044ULL, 0xffff);
+	/* Ac 0, Ab 0: RAZ/WI completion */
+	cmd.resp = CMD_RESUME_RESP_TERM;
+	cmd.stag = 0;
+	expect_cmd(test, "RESUME term", &cmd, 0xffffffff00000044ULL, 0);
+}
+
+static void cmd_stall_term(struct kunit *test)
+{
+	struct smmu3_cmd cmd = {
+		.opcode = CMD_OP_STALL_TERM, .sid = 0x50, .stag = 0x12,
+		.resp = CMD_RESUME_RESP_ABORT,
+	};
+
+	/* §4.7.2: the StreamID only */
+	expect_cmd(test, "STALL_TERM", &cmd, 0x0000005000000045ULL, 0);
+}
+
 static void cmd_unsupported(struct kunit *test)
 {
 	static const u8 ops[] = {
 		0x00, CMD_OP_PREFETCH_ADDR, CMD_OP_CFGI_VMS_PIDM,
 		CMD_OP_TLBI_EL3_ALL, CMD_OP_TLBI_EL3_VA, CMD_OP_ATC_INV,
-		CMD_OP_PRI_RESP, CMD_OP_RESUME, CMD_OP_STALL_TERM, 0x47,
+		CMD_OP_PRI_RESP, 0x47,
 		0x7f, 0xff,
 	};
 	struct smmu3_cmd cmd = { .sid = 1, .addr = 0x1000 };
@@ -1634,6 +1670,8 @@ static struct kunit_case smmu3_cmd_cases[] = {
 	KUNIT_CASE(cmd_tlbi_nsnh_all),
 	KUNIT_CASE(cmd_sync),
 	KUNIT_CASE(cmd_prefetch_config),
+	KUNIT_CASE(cmd_resume),
+	KUNIT_CASE(cmd_stall_term),
 	KUNIT_CASE(cmd_unsupported),
 	{}
 };
@@ -1715,8 +1753,26 @@ static void event_translation_s2_stall(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, evt.read);
 	KUNIT_EXPECT_FALSE(test, evt.priv);
 	KUNIT_EXPECT_TRUE(test, evt.stall);
+	KUNIT_EXPECT_EQ(test, evt.stag, 0x1234);
 	KUNIT_EXPECT_EQ(test, evt.addr, 0x0000000012345678ULL);
 	expect_u64(test, "s2 fault IPA", evt.ipa, 0x000ffffffffff000ULL);
+}
+
+static void event_no_stall_no_stag(struct kunit *test)
+{
+	static const u64 raw[4] = {
+		/* F_TRANSLATION, SID 7 */
+		0x0000000700000010ULL,
+		/* Stall clear: bits 15:0 are not a STAG (§7.3.12) */
+		0x000000000000ffffULL,
+		0x1000,
+		0,
+	};
+	struct smmu3_event evt;
+
+	t_decode(raw, &evt);
+	KUNIT_EXPECT_FALSE(test, evt.stall);
+	KUNIT_EXPECT_EQ(test, evt.stag, 0);
 }
 
 static void event_permission_class_cd(struct kunit *test)
@@ -1993,6 +2049,7 @@ static void event_names_unknown(struct kunit *test)
 static struct kunit_case smmu3_event_cases[] = {
 	KUNIT_CASE(event_translation_ssid),
 	KUNIT_CASE(event_translation_s2_stall),
+	KUNIT_CASE(event_no_stall_no_stag),
 	KUNIT_CASE(event_permission_class_cd),
 	KUNIT_CASE(event_ste_fetch),
 	KUNIT_CASE(event_walk_eabt),

@@ -23,7 +23,7 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 	static const char *const feats[] = {
 		"2lvl-strtab", "2lvl-cdtab", "stage1", "stage2", "coherent",
 		"msi", "sev", "range-inv", "asid16", "vmid16", "hyp", "tt-le",
-		"pri", "ats", "btm", "attr-types-ovr",
+		"pri", "ats", "btm", "attr-types-ovr", "stalls", "sva",
 	};
 	static const char *const stall_models[] = {
 		"stall and terminate", "terminate only", "stall forced",
@@ -80,6 +80,10 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 		   atomic64_read(&smmu->evt_count),
 		   atomic64_read(&smmu->evt_lost),
 		   atomic64_read(&smmu->gerror_count));
+	seq_printf(s, "stalls: %lld\nstalls_aborted: %lld\nresumes: %lld\n",
+		   atomic64_read(&smmu->stalls),
+		   atomic64_read(&smmu->stalls_aborted),
+		   atomic64_read(&smmu->resumes));
 	if (atomic64_read(&smmu->evt_count)) {
 		spin_lock(&smmu->evt_lock);
 		last = smmu->evt_last;
@@ -154,10 +158,13 @@ static int smmu3_streams_show(struct seq_file *s, void *unused)
 		/* smmu3_domain_free() waits for streams_mutex: @d stays */
 		struct smmu3_domain *d = READ_ONCE(master->domain);
 
-		seq_printf(s, "sid %#lx: %s, domain %s\n", sid,
+		seq_printf(s, "sid %#lx: %s, domain %s%s%s%s\n", sid,
 			   dev_name(master->dev),
 			   d ? (d->stage == SMMU3_STAGE1 ? "paging (stage 1)" :
-				"paging (stage 2)") : "identity or blocked");
+				"paging (stage 2)") : "identity or blocked",
+			   master->stall_enabled ? ", stalls" : "",
+			   master->iopf_enabled ? ", iopf" : "",
+			   master->sva_enabled ? ", sva" : "");
 		if (ste)
 			smmu3_show_ste(s, ste);
 		if (master->cdtab.base && master->cdtab.linear)

@@ -52,6 +52,7 @@ void smmu3_event_decode(const u64 *raw,
 		    FIELD_GET(EVT_0_SSID, raw[0]) : 0;
 	evt->sid = FIELD_GET(EVT_0_SID, raw[0]);
 	evt->stall = FIELD_GET(EVT_1_STALL, raw[1]);
+	evt->stag = evt->stall ? FIELD_GET(EVT_1_STAG, raw[1]) : 0;
 	evt->priv = FIELD_GET(EVT_1_PNU, raw[1]);
 	evt->instr = FIELD_GET(EVT_1_IND, raw[1]);
 	evt->read = FIELD_GET(EVT_1_RNW, raw[1]);
@@ -210,6 +211,16 @@ static bool smmu3_report_fault(struct smmu3_device *smmu,
 
 	mutex_lock(&smmu->streams_mutex);
 	master = xa_load(&smmu->streams, evt->sid);
+	/*
+	 * §3.12.2: a stalled transaction waits for a CMD_RESUME or
+	 * CMD_STALL_TERM, whatever becomes of its record: the stall goes to
+	 * the I/O page fault handling, which answers it.
+	 */
+	if (evt->stall) {
+		smmu3_report_stall(smmu, master, evt);
+		mutex_unlock(&smmu->streams_mutex);
+		return true;
+	}
 	d = master ? READ_ONCE(master->domain) : NULL;
 	/* 0: a handler took it; else there is no handler, or it declined */
 	if (d)
@@ -241,25 +252,23 @@ static void smmu3_handle_event(struct smmu3_device *smmu, const u64 *raw)
 }
 
 /**
- * smmu3_evtq_thread() - threaded handler of the event queue interrupt
- * @irq: interrupt number
- * @dev: the SMMU
+ * smmu3_evtq_drain() - handle every record in the event queue
+ * @smmu: the SMMU
  *
- * Return: IRQ_HANDLED.
+ * Until PROD and CONS meet: an entry left behind would wait for the next
+ * interrupt, which the SMMU raises only when it writes another record.
+ *
+ * Context: process context; takes @smmu->evtq_mutex and, per record,
+ * @smmu->streams_mutex.
  */
-irqreturn_t smmu3_evtq_thread(int irq, void *dev)
+void smmu3_evtq_drain(struct smmu3_device *smmu)
 {
-	struct smmu3_device *smmu = dev;
 	struct smmu3_queue *q = &smmu->evtq;
 	u64 raw[EVTQ_ENT_DWORDS];
 	unsigned int i;
 	u32 prod;
 
-	/*
-	 * Drain until PROD and CONS meet: an entry left behind would wait
-	 * for the next interrupt, which the SMMU raises only when it writes
-	 * another record.
-	 */
+	mutex_lock(&smmu->evtq_mutex);
 	do {
 		regmap_read(smmu->regmap, q->prod_reg, &prod);
 		if ((prod ^ q->cons) & Q_OVF) {
@@ -292,6 +301,19 @@ irqreturn_t smmu3_evtq_thread(int irq, void *dev)
 		/* More may have arrived meanwhile */
 		regmap_read(smmu->regmap, q->prod_reg, &prod);
 	} while (!smmu3_q_empty(prod, q->cons, q->log2size));
+	mutex_unlock(&smmu->evtq_mutex);
+}
+
+/**
+ * smmu3_evtq_thread() - threaded handler of the event queue interrupt
+ * @irq: interrupt number
+ * @dev: the SMMU
+ *
+ * Return: IRQ_HANDLED.
+ */
+irqreturn_t smmu3_evtq_thread(int irq, void *dev)
+{
+	smmu3_evtq_drain(dev);
 	return IRQ_HANDLED;
 }
 

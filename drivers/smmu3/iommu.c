@@ -147,29 +147,25 @@ static void smmu3_tlb_inv_context(struct smmu3_domain *d)
 /* Commands of one invalidation batch, built on the stack */
 #define SMMU3_TLBI_BATCH	16
 
-static void smmu3_tlb_inv_range(struct smmu3_domain *d, unsigned long iova,
-				size_t size, size_t granule, bool leaf)
+/*
+ * Invalidate [@iova, @iova + @size) with @tmpl's opcode and tags, or the
+ * whole context with @all when that takes fewer commands.
+ */
+static void smmu3_tlbi_issue(struct smmu3_device *smmu, struct smmu3_cmd *tmpl,
+			     const struct smmu3_cmd *all, unsigned long pgsizes,
+			     unsigned long iova, size_t size, size_t granule,
+			     bool leaf)
 {
-	bool ril = d->smmu->features & SMMU3_FEAT_RANGE_INV;
-	unsigned long pgsizes = d->domain.pgsize_bitmap;
-	struct smmu3_cmd cmds[SMMU3_TLBI_BATCH], tmpl = {};
+	bool ril = smmu->features & SMMU3_FEAT_RANGE_INV;
+	struct smmu3_cmd cmds[SMMU3_TLBI_BATCH];
 	size_t off, step;
 	unsigned int n;
 
-	trace_smmu3_tlbi(d, iova, size, granule, leaf);
-	if (d->stage == SMMU3_STAGE1) {
-		tmpl.opcode = CMD_OP_TLBI_NH_VA;
-		tmpl.asid = d->asid;
-	} else {
-		tmpl.opcode = CMD_OP_TLBI_S2_IPA;
-		tmpl.vmid = d->vmid;
-	}
-
 	/* Count first: too many commands cost more than a full flush */
-	n = smmu3_tlbi_range(iova, size, granule, pgsizes, leaf, ril, &tmpl,
+	n = smmu3_tlbi_range(iova, size, granule, pgsizes, leaf, ril, tmpl,
 			     NULL, 0);
 	if (n > SMMU3_TLBI_MAX_CMDS) {
-		smmu3_tlb_inv_context(d);
+		smmu3_cmdq_issue_one(smmu, all);
 		return;
 	}
 	/*
@@ -179,11 +175,62 @@ static void smmu3_tlb_inv_range(struct smmu3_domain *d, unsigned long iova,
 	step = n <= SMMU3_TLBI_BATCH ? size : SMMU3_TLBI_BATCH * granule;
 	for (off = 0; off < size; off += step) {
 		n = smmu3_tlbi_range(iova + off, min(step, size - off), granule,
-				     pgsizes, leaf, ril, &tmpl, cmds,
+				     pgsizes, leaf, ril, tmpl, cmds,
 				     SMMU3_TLBI_BATCH);
-		smmu3_cmdq_issue(d->smmu, cmds, min_t(unsigned int, n,
-						      SMMU3_TLBI_BATCH));
+		smmu3_cmdq_issue(smmu, cmds, min_t(unsigned int, n,
+						   SMMU3_TLBI_BATCH));
 	}
+}
+
+static void smmu3_tlb_inv_range(struct smmu3_domain *d, unsigned long iova,
+				size_t size, size_t granule, bool leaf)
+{
+	struct smmu3_cmd tmpl = {}, all = {};
+
+	trace_smmu3_tlbi(d, iova, size, granule, leaf);
+	if (d->stage == SMMU3_STAGE1) {
+		tmpl.opcode = CMD_OP_TLBI_NH_VA;
+		tmpl.asid = d->asid;
+		all.opcode = CMD_OP_TLBI_NH_ASID;
+		all.asid = d->asid;
+	} else {
+		tmpl.opcode = CMD_OP_TLBI_S2_IPA;
+		tmpl.vmid = d->vmid;
+		all.opcode = CMD_OP_TLBI_S12_VMALL;
+		all.vmid = d->vmid;
+	}
+	smmu3_tlbi_issue(d->smmu, &tmpl, &all, d->domain.pgsize_bitmap, iova,
+			 size, granule, leaf);
+}
+
+/**
+ * smmu3_tlbi_asid() - invalidate stage-1 entries of an ASID
+ * @smmu: the SMMU
+ * @asid: the ASID
+ * @iova: start of the range, page aligned
+ * @size: bytes, a multiple of PAGE_SIZE; 0: every entry of the ASID
+ *
+ * Walk entries too (Leaf = 0): the range's page tables may have gone.
+ * Context: any; does not sleep.
+ */
+void smmu3_tlbi_asid(struct smmu3_device *smmu, u16 asid,
+		     unsigned long iova, size_t size)
+{
+	struct smmu3_cmd tmpl = {
+		.opcode = CMD_OP_TLBI_NH_VA,
+		.asid = asid,
+	};
+	struct smmu3_cmd all = {
+		.opcode = CMD_OP_TLBI_NH_ASID,
+		.asid = asid,
+	};
+
+	if (!size) {
+		smmu3_cmdq_issue_one(smmu, &all);
+		return;
+	}
+	smmu3_tlbi_issue(smmu, &tmpl, &all, PAGE_SIZE, iova, size, PAGE_SIZE,
+			 false);
 }
 
 static void smmu3_tlb_flush_all(void *cookie)
@@ -256,6 +303,8 @@ static void smmu3_detach_paging(struct smmu3_master *master)
 	/* No CD may keep pointing at tables that may be freed */
 	if (old->stage == SMMU3_STAGE1)
 		smmu3_install_cd(master, 0, cd);
+	/* Stalls of transactions without a SubstreamID: the domain went */
+	smmu3_stalls_abort_pasid(master, IOMMU_NO_PASID);
 }
 
 static void smmu3_attach_static(struct smmu3_master *master, bool bypass)
@@ -332,6 +381,7 @@ static int smmu3_attach_paging(struct iommu_domain *domain, struct device *dev)
 		if (master->domain && master->domain->stage == SMMU3_STAGE1)
 			smmu3_attach_static(master, false);
 		smmu3_cd_s1(cd, &d->pgtbl_cfg, d->asid);
+		smmu3_cd_stall(master, cd);
 		/* The CD table and CD 0's level-2 table exist (probe) */
 		ret = smmu3_install_cd(master, 0, cd);
 		if (ret)
@@ -386,6 +436,7 @@ static int smmu3_set_dev_pasid(struct iommu_domain *domain, struct device *dev,
 	if (xa_is_err(prev))
 		return xa_err(prev);
 	smmu3_cd_s1(cd, &d->pgtbl_cfg, d->asid);
+	smmu3_cd_stall(master, cd);
 	ret = smmu3_install_cd(master, pasid, cd);
 	if (ret) {
 		if (prev)
@@ -397,7 +448,10 @@ static int smmu3_set_dev_pasid(struct iommu_domain *domain, struct device *dev,
 	return 0;
 }
 
-/* The PASID's CD is made invalid: its transactions fault (C_BAD_CD) */
+/*
+ * The PASID's CD is made invalid: its transactions fault (C_BAD_CD).  Its
+ * stalls that nobody answers are aborted.
+ */
 static void smmu3_remove_dev_pasid(struct device *dev, ioasid_t pasid,
 				   struct iommu_domain *domain)
 {
@@ -406,7 +460,11 @@ static void smmu3_remove_dev_pasid(struct device *dev, ioasid_t pasid,
 
 	if (!xa_erase(&master->pasids, pasid))
 		return;
-	smmu3_install_cd(master, pasid, cd);
+	if (domain->type == IOMMU_DOMAIN_SVA)
+		smmu3_sva_remove_dev_pasid(master, pasid, domain);
+	else
+		smmu3_install_cd(master, pasid, cd);
+	smmu3_stalls_abort_pasid(master, pasid);
 }
 
 /* --- Paging domains --- */
@@ -602,8 +660,16 @@ static struct iommu_device *smmu3_probe_device(struct device *dev)
 	}
 	INIT_LIST_HEAD(&master->domain_node);
 	xa_init(&master->pasids);
+	xa_init(&master->stalls);
 	device_property_read_u32(dev, "pasid-num-bits", &master->ssid_bits);
 	master->ssid_bits = min(master->ssid_bits, smmu->ssid_bits);
+	/*
+	 * §3.12.2: a device that can wait for a stalled transaction gets
+	 * stalls where the SMMU offers them, on stage 1 (CD.S).
+	 */
+	master->stall_enabled = device_property_read_bool(dev, "dma-can-stall") &&
+		(smmu->features & (SMMU3_FEAT_STALLS | SMMU3_FEAT_S1)) ==
+		(SMMU3_FEAT_STALLS | SMMU3_FEAT_S1);
 	/*
 	 * The first attach (the default domain) must not fail: a stage-1
 	 * attach finds its CD table ready.
@@ -681,6 +747,8 @@ static void smmu3_release_device(struct device *dev)
 
 	/* The core attached the release (blocked) domain: STEs abort */
 	smmu3_attach_static(master, false);
+	/* Faults answered, stalls terminated, out of the fault queue */
+	smmu3_master_iopf_release(master);
 	mutex_lock(&smmu->streams_mutex);
 	smmu3_remove_streams(master, master->num_sids);
 	mutex_unlock(&smmu->streams_mutex);
@@ -688,6 +756,7 @@ static void smmu3_release_device(struct device *dev)
 	/* The core removed every PASID before the release */
 	WARN_ON(!xa_empty(&master->pasids));
 	xa_destroy(&master->pasids);
+	xa_destroy(&master->stalls);
 	kfree(master->sids);
 	kfree(master);
 }
@@ -762,6 +831,10 @@ const struct iommu_ops smmu3_ops = {
 	.get_resv_regions = smmu3_get_resv_regions,
 	.def_domain_type = smmu3_def_domain_type,
 	.remove_dev_pasid = smmu3_remove_dev_pasid,
+	.domain_alloc_sva = smmu3_sva_domain_alloc,
+	.dev_enable_feat = smmu3_dev_enable_feat,
+	.dev_disable_feat = smmu3_dev_disable_feat,
+	.page_response = smmu3_page_response,
 	.pgsize_bitmap = -1UL,	/* per domain, from its SMMU */
 	.owner = THIS_MODULE,
 };

@@ -14,6 +14,7 @@
 #include <linux/io.h>
 #include <linux/module.h>
 #include <linux/of.h>
+#include <linux/mmu_notifier.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/wait.h>
@@ -202,6 +203,9 @@ VISIBLE_IF_KUNIT int smmu3_probe_features(struct smmu3_device *smmu)
 	regmap_read(smmu->regmap, SMMU3_IIDR, &smmu->iidr);
 	regmap_read(smmu->regmap, SMMU3_AIDR, &smmu->aidr);
 	smmu->stall_model = FIELD_GET(IDR0_STALL_MODEL, idr0);
+	/* §3.12.2: CD.S chooses, per context, whether faults stall */
+	if (smmu->stall_model == IDR0_STALL_MODEL_STALL)
+		smmu->features |= SMMU3_FEAT_STALLS;
 	smmu->httu = FIELD_GET(IDR0_HTTU, idr0);
 	smmu->vax = FIELD_GET(IDR5_VAX, idr5);
 
@@ -629,6 +633,7 @@ static int smmu3_probe(struct platform_device *pdev)
 	smmu->dev = dev;
 	INIT_LIST_HEAD(&smmu->node);
 	mutex_init(&smmu->streams_mutex);
+	mutex_init(&smmu->evtq_mutex);
 	spin_lock_init(&smmu->evt_lock);
 	spin_lock_init(&smmu->gerror_lock);
 	init_waitqueue_head(&smmu->domains_wq);
@@ -649,6 +654,11 @@ static int smmu3_probe(struct platform_device *pdev)
 	ret = smmu3_probe_features(smmu);
 	if (ret)
 		return ret;
+	if (smmu3_sva_supported(smmu))
+		smmu->features |= SMMU3_FEAT_SVA;
+	ret = smmu3_iopf_init(smmu);
+	if (ret)
+		return dev_err_probe(dev, ret, "cannot allocate the I/O page fault queue\n");
 	ret = dma_set_mask_and_coherent(dev, DMA_BIT_MASK(smmu->oas));
 	if (ret)
 		return dev_err_probe(dev, ret, "no usable %u-bit DMA mask\n",
@@ -773,6 +783,9 @@ module_init(smmu3_init);
 static void __exit smmu3_exit(void)
 {
 	platform_driver_unregister(&smmu3_driver);
+	/* The SVA domains' notifiers are freed after an SRCU grace period */
+	if (IS_ENABLED(CONFIG_IOMMU_SVA))
+		mmu_notifier_synchronize();
 	smmu3_debugfs_module_exit();
 }
 module_exit(smmu3_exit);

@@ -205,6 +205,16 @@ int smmu3_cmd_encode(const struct smmu3_cmd *cmd, u64 *out)
 	case CMD_OP_TLBI_EL2_ALL:
 	case CMD_OP_TLBI_NSNH_ALL:
 		break;
+	case CMD_OP_RESUME:
+		/* §4.7.1: the stalled transaction is named by StreamID + STAG */
+		c0 |= FIELD_PREP(CMD_0_SID, cmd->sid) |
+		      FIELD_PREP(CMD_RESUME_0_RESP, cmd->resp);
+		c1 |= FIELD_PREP(CMD_RESUME_1_STAG, cmd->stag);
+		break;
+	case CMD_OP_STALL_TERM:
+		/* §4.7.2: every stalled transaction of the StreamID */
+		c0 |= FIELD_PREP(CMD_0_SID, cmd->sid);
+		break;
 	case CMD_OP_SYNC:
 		c0 |= FIELD_PREP(CMD_SYNC_0_CS, cmd->cs);
 		if (cmd->cs == CMD_SYNC_CS_IRQ && cmd->addr) {

@@ -46,6 +46,10 @@
 #define SMMU3_FEAT_ATS		BIT(13)
 #define SMMU3_FEAT_BTM		BIT(14)
 #define SMMU3_FEAT_ATTR_TYPES_OVR BIT(15)
+/* IDR0.STALL_MODEL 0b00: a stream's faults may stall (CD.S) */
+#define SMMU3_FEAT_STALLS	BIT(16)
+/* Process address spaces can be shared (smmu3_sva_supported()) */
+#define SMMU3_FEAT_SVA		BIT(17)
 
 /* Stream table: STEs per level-2 table is 1 << SMMU3_STRTAB_SPLIT */
 #define SMMU3_STRTAB_SPLIT	8
@@ -129,6 +133,8 @@ struct smmu3_queue {
  * @ttl: translation table level hint
  * @cs: CMD_SYNC completion signal (CMD_SYNC_CS_*)
  * @msidata: CMD_SYNC MSI payload
+ * @resp: CMD_RESUME: CMD_RESUME_RESP_* (what becomes of the transaction)
+ * @stag: CMD_RESUME: the STAG of the stalled transaction
  */
 struct smmu3_cmd {
 	u8 opcode;
@@ -145,6 +151,8 @@ struct smmu3_cmd {
 	u8 ttl;
 	u8 cs;
 	u32 msidata;
+	u8 resp;
+	u16 stag;
 };
 
 /**
@@ -208,6 +216,7 @@ struct smmu3_strtab {
  * @priv: privileged access (PnU)
  * @class: EVT_CLASS_* (what the access that faulted was for)
  * @stall: the transaction is stalled
+ * @stag: the stalled transaction's STAG (when @stall)
  */
 struct smmu3_event {
 	u8 type;
@@ -222,6 +231,7 @@ struct smmu3_event {
 	bool priv;
 	u8 class;
 	bool stall;
+	u16 stag;
 };
 
 /**
@@ -245,7 +255,10 @@ struct smmu3_event {
  * @httu: IDR0.HTTU (hardware access flag / dirty state updates, unused)
  * @vax: IDR5.VAX (52-bit virtual addresses, unused)
  * @cmdq: command queue
- * @evtq: event queue; @evtq.cons under the event thread only
+ * @evtq: event queue; @evtq.cons under @evtq_mutex
+ * @evtq_mutex: held while the event queue is drained (the event thread,
+ *	or a PASID's removal making sure the stalls it recorded are handled);
+ *	taken under the iommu core's group mutex, before @streams_mutex
  * @strtab: stream table; level-2 allocation under @streams_mutex
  * @streams_mutex: serialises master probe/release and level-2 allocation;
  *	held by whoever uses a master found in @streams, or that master's
@@ -267,6 +280,11 @@ struct smmu3_event {
  * @nr_domains: paging domains allocated on this SMMU and not yet freed
  * @domains_wq: woken when @nr_domains drops to zero (removal waits)
  * @debugfs: this instance's debugfs directory
+ * @iopf: I/O page fault queue of the stall-enabled masters (NULL without
+ *	SMMU3_FEAT_STALLS or CONFIG_IOMMU_IOPF)
+ * @stalls: stall events handled
+ * @stalls_aborted: stalls the driver terminated itself (no fault handler)
+ * @resumes: CMD_RESUMEs sent for stalls (retry or abort)
  */
 struct smmu3_device {
 	struct device *dev;
@@ -288,6 +306,8 @@ struct smmu3_device {
 	u8 vax;
 	struct smmu3_cmdq cmdq;
 	struct smmu3_queue evtq;
+	/* draining the event queue; before streams_mutex */
+	struct mutex evtq_mutex;
 	struct smmu3_strtab strtab;
 	/* masters in @streams and their domains, level-2 stream tables */
 	struct mutex streams_mutex;
@@ -308,6 +328,10 @@ struct smmu3_device {
 	wait_queue_head_t domains_wq;
 	struct dentry *debugfs;
 	struct list_head node;
+	struct iopf_queue *iopf;
+	atomic64_t stalls;
+	atomic64_t stalls_aborted;
+	atomic64_t resumes;
 };
 
 /**
@@ -346,9 +370,19 @@ struct smmu3_domain;
  *	stage 1
  * @pasids: stage-1 paging domains attached at SubstreamIDs other than 0
  *	(set_dev_pasid), by SubstreamID
+ * @stall_enabled: the device can wait for a stalled transaction
+ *	(`dma-can-stall`) and the SMMU can stall: its CDs have CD.S = 1
+ * @iopf_enabled: IOMMU_DEV_FEAT_IOPF on: in the SMMU's iopf queue
+ * @sva_enabled: IOMMU_DEV_FEAT_SVA on
+ * @stalls: stalls reported to the iommu core and not answered yet, by
+ *	smmu3_stall_key() (StreamID index and STAG), value the SubstreamID
+ *	(IOMMU_NO_PASID: none) as an xarray value entry; whoever erases an
+ *	entry answers that stall, exactly once
  *
  * @domain, @domain_node, @cdtab and @pasids change only under the group
- * mutex of the iommu core (attach is serialised per group).
+ * mutex of the iommu core (attach is serialised per group);
+ * @iopf_enabled and @sva_enabled under the iommu core's dev->iommu->lock
+ * (iommu_dev_enable_feature()).
  */
 struct smmu3_master {
 	struct smmu3_device *smmu;
@@ -360,7 +394,25 @@ struct smmu3_master {
 	struct list_head domain_node;
 	struct smmu3_cdtab cdtab;
 	struct xarray pasids;
+	bool stall_enabled;
+	bool iopf_enabled;
+	bool sva_enabled;
+	struct xarray stalls;
 };
+
+/* Key of a stall in smmu3_master.stalls */
+static inline unsigned long smmu3_stall_key(unsigned int sid_index, u16 stag)
+{
+	return (unsigned long)sid_index << 16 | stag;
+}
+
+/* Stalls enabled for @master: its CDs stall faults (§5.4 CD.S) */
+static inline void smmu3_cd_stall(const struct smmu3_master *master,
+				  __le64 *cd)
+{
+	if (master->stall_enabled)
+		cd[0] |= cpu_to_le64(CD_0_S);
+}
 
 /* Translation stage of a paging domain */
 enum smmu3_stage {
@@ -520,6 +572,27 @@ extern struct platform_driver smmu3_driver;
 struct smmu3_device *smmu3_find_by_fwnode(struct fwnode_handle *fwnode);
 
 /* --- debugfs (debugfs.c) --- */
+/* sva.c: stalls, I/O page faults, shared virtual addressing */
+bool smmu3_sva_supported(struct smmu3_device *smmu);
+int smmu3_iopf_init(struct smmu3_device *smmu);
+void smmu3_report_stall(struct smmu3_device *smmu,
+			struct smmu3_master *master,
+			const struct smmu3_event *evt);
+void smmu3_stalls_abort_pasid(struct smmu3_master *master, u32 pasid);
+void smmu3_stalls_terminate(struct smmu3_master *master);
+void smmu3_page_response(struct device *dev, struct iopf_fault *evt,
+			 struct iommu_page_response *resp);
+int smmu3_dev_enable_feat(struct device *dev, enum iommu_dev_features feat);
+int smmu3_dev_disable_feat(struct device *dev, enum iommu_dev_features feat);
+void smmu3_master_iopf_release(struct smmu3_master *master);
+struct iommu_domain *smmu3_sva_domain_alloc(struct device *dev,
+					    struct mm_struct *mm);
+void smmu3_sva_remove_dev_pasid(struct smmu3_master *master, u32 pasid,
+				struct iommu_domain *domain);
+void smmu3_evtq_drain(struct smmu3_device *smmu);
+void smmu3_tlbi_asid(struct smmu3_device *smmu, u16 asid,
+		     unsigned long iova, size_t size);
+
 void smmu3_debugfs_init(struct smmu3_device *smmu);
 void smmu3_debugfs_remove(struct smmu3_device *smmu);
 void smmu3_debugfs_module_init(void);

@@ -2,7 +2,7 @@
 # A stall storm: 4 processes of 4 threads, each thread binding its own
 # file of testdev-sva and copying, then filling, 16 pages it never
 # touched: 16 threads stall at once on one StreamID of an SMMU with 32
-# stall slots, on 5 PASIDs (one per process, and the shell's none).
+# stall slots, on 4 PASIDs (one per process).
 # Every stall is resolved: the stalls the threads were told of add up to
 # the pages they asked for, to the test device's count and to the
 # emulator's (stalls = retried, none terminated, none timed out); the

@@ -219,10 +219,23 @@ wait_pid() {
 	wait "$1" 2>/dev/null || true
 }
 
-# bounded SECONDS CMD...: run CMD, failing (1) when it takes longer
+# bounded SECONDS CMD...: run CMD; its exit status, or 124 (killed)
+# when it takes longer than SECONDS
 bounded() {
 	_secs=$1
 	shift
 	"$@" &
-	wait_pid $! "$_secs"
+	_bp=$!
+	_i=0
+	while kill -0 $_bp 2>/dev/null && [ $_i -lt $((_secs * 10)) ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	if kill -0 $_bp 2>/dev/null; then
+		echo "'$*' still running after $_secs s"
+		kill -9 $_bp
+		wait $_bp 2>/dev/null
+		return 124
+	fi
+	wait $_bp
 }

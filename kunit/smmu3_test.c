@@ -11,6 +11,7 @@
  */
 #include <kunit/device.h>
 #include <kunit/test.h>
+#include <linux/acpi.h>
 #include <linux/bits.h>
 #include <linux/io-pgtable.h>
 #include <linux/kernel.h>
@@ -2850,19 +2851,143 @@ static void id_regs_no_attr_override(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, smmu.stall_model, IDR0_STALL_MODEL_STALL);
 }
 
-static void id_regs_forced_stall_refused(struct kunit *test)
+static void id_regs_forced_stalls(struct kunit *test)
 {
 	struct smmu3_device smmu;
 	u32 *regs = regs_smmu(test, &smmu, 0);
 
+	/* Forced stalls are driven: every context stalls, stalls answered */
 	id_regs_set(regs, IDR0_STALL_MODEL_FORCE);
-	KUNIT_EXPECT_EQ(test, smmu3_probe_features(&smmu), -ENODEV);
+	KUNIT_ASSERT_EQ(test, smmu3_probe_features(&smmu), 0);
+	KUNIT_EXPECT_TRUE(test, smmu.features & SMMU3_FEAT_STALL_FORCE);
+	KUNIT_EXPECT_TRUE(test, smmu.features & SMMU3_FEAT_STALLS);
+	/* Stall and terminate: stalls only where CD.S asks */
+	id_regs_set(regs, IDR0_STALL_MODEL_STALL);
+	smmu.features = 0;
+	KUNIT_ASSERT_EQ(test, smmu3_probe_features(&smmu), 0);
+	KUNIT_EXPECT_FALSE(test, smmu.features & SMMU3_FEAT_STALL_FORCE);
+	KUNIT_EXPECT_TRUE(test, smmu.features & SMMU3_FEAT_STALLS);
+	/* No stalls */
+	id_regs_set(regs, IDR0_STALL_MODEL_NOSTALL);
+	smmu.features = 0;
+	KUNIT_ASSERT_EQ(test, smmu3_probe_features(&smmu), 0);
+	KUNIT_EXPECT_FALSE(test, smmu.features & SMMU3_FEAT_STALLS);
 }
+
+#if IS_ENABLED(CONFIG_ACPI_IORT)
+/*
+ * An SMMU device as the IORT code creates it: its platform data points to
+ * an IORT SMMUv3 node (node header, then the SMMUv3 data).
+ */
+static u32 *iort_smmu(struct kunit *test, struct smmu3_device *smmu, u8 type,
+		      u32 model, u32 flags)
+{
+	u32 *regs = regs_smmu(test, smmu, 0);
+	struct acpi_iort_node **pdata, *node;
+	struct acpi_iort_smmu_v3 *data;
+
+	node = kunit_kzalloc(test, sizeof(*node) + sizeof(*data), GFP_KERNEL);
+	pdata = kunit_kzalloc(test, sizeof(*pdata), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, node);
+	KUNIT_ASSERT_NOT_NULL(test, pdata);
+	node->type = type;
+	node->length = sizeof(*node) + sizeof(*data);
+	node->identifier = 7;
+	data = (struct acpi_iort_smmu_v3 *)node->node_data;
+	data->base_address = 0x9050000;
+	data->model = model;
+	data->flags = flags;
+	*pdata = node;
+	smmu->dev->platform_data = pdata;
+	return regs;
+}
+
+/*
+ * Generic model, COHACC Override and HTTU Override 0b01 (access flag):
+ * coherent although IDR0.COHACC is 0, and IDR0.HTTU (0b10) replaced.
+ */
+static void iort_coherent_httu_override(struct kunit *test)
+{
+	struct smmu3_device smmu;
+	u32 *regs = iort_smmu(test, &smmu, ACPI_IORT_NODE_SMMU_V3,
+			      ACPI_IORT_SMMU_V3_GENERIC,
+			      ACPI_IORT_SMMU_V3_COHACC_OVERRIDE |
+			      FIELD_PREP(ACPI_IORT_SMMU_V3_HTTU_OVERRIDE, 1));
+
+	KUNIT_ASSERT_EQ(test, smmu3_probe_iort(&smmu), 0);
+	KUNIT_EXPECT_EQ(test, smmu.fw.type, SMMU3_FW_IORT);
+	KUNIT_EXPECT_TRUE(test, smmu.fw.coherent);
+	KUNIT_EXPECT_FALSE(test, smmu.fw.page0_only);
+	KUNIT_EXPECT_EQ(test, smmu.fw.iort_id, 7);
+	KUNIT_EXPECT_EQ(test, smmu.fw.iort_httu, 1);
+	id_regs_set(regs, IDR0_STALL_MODEL_NOSTALL);
+	KUNIT_ASSERT_EQ(test, smmu3_probe_features(&smmu), 0);
+	KUNIT_EXPECT_TRUE(test, smmu.features & SMMU3_FEAT_COHERENCY);
+	KUNIT_EXPECT_EQ(test, smmu.httu, 1);
+}
+
+/* Cavium CN99xx, no flags: page 0 only, not coherent although IDR0 says so */
+static void iort_cn99xx_page0_noncoherent(struct kunit *test)
+{
+	struct smmu3_device smmu;
+	u32 *regs = iort_smmu(test, &smmu, ACPI_IORT_NODE_SMMU_V3,
+			      ACPI_IORT_SMMU_V3_CAVIUM_CN99XX, 0);
+
+	KUNIT_ASSERT_EQ(test, smmu3_probe_iort(&smmu), 0);
+	KUNIT_EXPECT_FALSE(test, smmu.fw.coherent);
+	KUNIT_EXPECT_TRUE(test, smmu.fw.page0_only);
+	KUNIT_EXPECT_EQ(test, smmu.fw.iort_model,
+			ACPI_IORT_SMMU_V3_CAVIUM_CN99XX);
+	id_regs_set(regs, IDR0_STALL_MODEL_NOSTALL);
+	regs[SMMU3_IDR0 / 4] |= IDR0_COHACC;
+	KUNIT_ASSERT_EQ(test, smmu3_probe_features(&smmu), 0);
+	KUNIT_EXPECT_FALSE(test, smmu.features & SMMU3_FEAT_COHERENCY);
+	KUNIT_EXPECT_EQ(test, smmu.httu, 0);
+}
+
+/* An SMMUv1/v2 node, or no node at all, is not this driver's */
+static void iort_not_smmuv3_refused(struct kunit *test)
+{
+	struct smmu3_device smmu;
+
+	iort_smmu(test, &smmu, ACPI_IORT_NODE_SMMU, 0, 0);
+	KUNIT_EXPECT_EQ(test, smmu3_probe_iort(&smmu), -ENODEV);
+	smmu.dev->platform_data = NULL;
+	KUNIT_EXPECT_EQ(test, smmu3_probe_iort(&smmu), -ENODEV);
+}
+
+/* Without an IORT node the firmware is the DT, and IDR0.HTTU stands */
+static void iort_dt_keeps_idr0(struct kunit *test)
+{
+	struct smmu3_device smmu;
+	u32 *regs = regs_smmu(test, &smmu, 0);
+
+	id_regs_set(regs, IDR0_STALL_MODEL_NOSTALL);
+	KUNIT_ASSERT_EQ(test, smmu3_probe_features(&smmu), 0);
+	KUNIT_EXPECT_EQ(test, smmu.fw.type, SMMU3_FW_DT);
+	KUNIT_EXPECT_EQ(test, smmu.httu, 2);
+}
+
+static struct kunit_case smmu3_iort_cases[] = {
+	KUNIT_CASE(iort_coherent_httu_override),
+	KUNIT_CASE(iort_cn99xx_page0_noncoherent),
+	KUNIT_CASE(iort_not_smmuv3_refused),
+	KUNIT_CASE(iort_dt_keeps_idr0),
+	{}
+};
+
+static struct kunit_suite smmu3_iort_suite = {
+	.name = "smmu3-iort",
+	.test_cases = smmu3_iort_cases,
+};
+
+kunit_test_suite(smmu3_iort_suite);
+#endif /* CONFIG_ACPI_IORT */
 
 static struct kunit_case smmu3_regs_cases[] = {
 	KUNIT_CASE(id_regs_read),
 	KUNIT_CASE(id_regs_no_attr_override),
-	KUNIT_CASE(id_regs_forced_stall_refused),
+	KUNIT_CASE(id_regs_forced_stalls),
 	KUNIT_CASE(cmdq_batch_fits_queue),
 	KUNIT_CASE(irq_cfg_cleared_with_msi),
 	KUNIT_CASE(irq_cfg_cleared_with_pri),

@@ -205,19 +205,22 @@ guest_check() {
 
 kunit_kos=$(built_modules | grep '_kunit\.ko$')
 
-for machine in plain smmuv3; do
+# smmuv3-acpi: the smmuv3 machine booting through UEFI, described by ACPI
+for machine in plain smmuv3 smmuv3-acpi; do
 	section "QEMU guest: $machine machine"
 	# QEMU's SMMUv3 reports every translation it makes: tests check them
 	trace=()
-	[ "$machine" = smmuv3 ] &&
-		trace=(--trace 'smmuv3_translate_*' --trace smmuv3_record_event --trace smmuv3_cmdq_consume_error)
+	case $machine in
+	smmuv3 | smmuv3-acpi)
+		trace=(--trace 'smmuv3_translate_*' --trace smmuv3_record_event --trace smmuv3_cmdq_consume_error) ;;
+	esac
 	# shellcheck disable=SC2086
 	guest_expect "$machine" $kunit_kos
 	if guest_images "$machine" >"$logs/images-$machine.log" 2>&1; then
 		guest_check "$machine" "${trace[@]}"
 	else
 		cat "$logs/images-$machine.log"
-		record FAIL "images:$machine" "could not build the DTB or initramfs"
+		record FAIL "images:$machine" "could not build the DTB or initramfs, or no UEFI firmware"
 	fi
 done
 

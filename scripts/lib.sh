@@ -10,7 +10,7 @@ export ARCH=arm64 CROSS_COMPILE
 SMMU3_PACKAGES="make gcc gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	qemu-system-arm device-tree-compiler sparse flex bison bc libssl-dev
 	libelf-dev dwarves cpio kmod xz-utils gzip rsync python3 perl
-	linux-source-6.12 clang llvm lld libclang-rt-14-dev dkms"
+	linux-source-6.12 clang llvm lld libclang-rt-14-dev dkms qemu-efi-aarch64"
 
 ts() { date +%s; }
 
@@ -61,15 +61,23 @@ built_modules() {
 	find "$SMMU3_ROOT" -maxdepth 1 -name '*.ko' | sort
 }
 
-# Guest DTB and initramfs for MACHINE (plain or smmuv3)
+# UEFI firmware of the smmuv3-acpi guest (package qemu-efi-aarch64)
+SMMU3_EFI=${SMMU3_EFI:-/usr/share/qemu-efi-aarch64/QEMU_EFI.fd}
+
+# Guest DTB and initramfs for MACHINE (plain, smmuv3 or smmuv3-acpi; the
+# last boots through UEFI with QEMU's ACPI tables and needs no DTB)
 QEMU_SMP=2
 QEMU_MEM=2G
 guest_images() {
 	local machine=$1 mopts=virt,gic-version=3
 	[ "$machine" = smmuv3 ] && mopts=$mopts,iommu=smmuv3
 	mkdir -p "$SMMU3_BUILD"
-	"$SMMU3_ROOT/scripts/mkdtb.sh" "$SMMU3_BUILD/guest-$machine.dtb" "$mopts" \
-		-cpu max -smp "$QEMU_SMP" -m "$QEMU_MEM" || return 1
+	if [ "$machine" = smmuv3-acpi ]; then
+		[ -f "$SMMU3_EFI" ] || { echo "no UEFI firmware $SMMU3_EFI (make setup)" >&2; return 1; }
+	else
+		"$SMMU3_ROOT/scripts/mkdtb.sh" "$SMMU3_BUILD/guest-$machine.dtb" "$mopts" \
+			-cpu max -smp "$QEMU_SMP" -m "$QEMU_MEM" || return 1
+	fi
 	# shellcheck disable=SC2046
 	"$SMMU3_ROOT/scripts/mkinitramfs.sh" "$SMMU3_BUILD/initramfs.cpio.gz" $(built_modules) || return 1
 	[ -f "$SMMU3_BUILD/nvme.img" ] || truncate -s 64M "$SMMU3_BUILD/nvme.img"
@@ -78,13 +86,15 @@ guest_images() {
 # qemu_guest MACHINE ARGS...: boot the guest with the images built above
 # (GUEST_KERNEL, GUEST_INITRD, GUEST_DTB override them)
 qemu_guest() {
-	local machine=$1 kdir
+	local machine=$1 kdir fw
 	shift
 	kdir=$(kernel_dir)
+	fw=(--dtb "${GUEST_DTB:-$SMMU3_BUILD/guest-$machine.dtb}")
+	[ "$machine" = smmuv3-acpi ] && fw=(--bios "$SMMU3_EFI")
 	python3 "$SMMU3_ROOT/scripts/qemu-test.py" --machine "$machine" \
 		--kernel "${GUEST_KERNEL:-$kdir/arch/arm64/boot/Image}" \
 		--initrd "${GUEST_INITRD:-$SMMU3_BUILD/initramfs.cpio.gz}" \
-		--dtb "${GUEST_DTB:-$SMMU3_BUILD/guest-$machine.dtb}" --nvme "$SMMU3_BUILD/nvme.img" \
+		"${fw[@]}" --nvme "$SMMU3_BUILD/nvme.img" \
 		--kunit-py "$kdir/source/tools/testing/kunit/kunit.py" \
 		--smp "$QEMU_SMP" --memory "$QEMU_MEM" \
 		--logdir "$SMMU3_BUILD/logs" "$@"

@@ -79,7 +79,8 @@ class Run:
 
 
 def qemu_command(args):
-    mopts = 'virt,gic-version=3' + (',iommu=smmuv3' if args.machine == 'smmuv3' else '')
+    mopts = 'virt,gic-version=3' + (',iommu=smmuv3' if args.machine in ('smmuv3', 'smmuv3-acpi')
+                                     else '')
     append = ['console=ttyAMA0', 'panic=-1', 'deferred_probe_timeout=-1',
               f'smmu3.plan={args.plan}', f'smmu3.machine={args.machine}']
     # Quiet console for judged runs: KUnit results are read from debugfs,
@@ -91,8 +92,11 @@ def qemu_command(args):
         append.append(args.append)
     cmd = ['qemu-system-aarch64', '-machine', mopts, '-cpu', 'max,pauth-impdef=on',
            '-smp', str(args.smp), '-m', args.memory,
-           '-kernel', args.kernel, '-initrd', args.initrd, '-dtb', args.dtb,
+           '-kernel', args.kernel, '-initrd', args.initrd,
            '-append', ' '.join(append), '-no-reboot', '-nographic', '-nic', 'none']
+    # UEFI firmware: it loads the kernel (EFI stub) and hands it QEMU's ACPI
+    # tables; otherwise the kernel boots directly with the DTB
+    cmd += ['-bios', args.bios] if args.bios else ['-dtb', args.dtb]
     if args.nvme:
         cmd += ['-drive', f'if=none,id=nvm,format=raw,file={args.nvme}',
                 '-device', 'nvme,serial=smmu3nvme,drive=nvm']
@@ -329,12 +333,16 @@ def main():
     global MARK
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--machine', choices=['plain', 'smmuv3', 'stock'], default='plain',
-                    help='stock: the plain machine booting Debian\'s stock kernel')
+    ap.add_argument('--machine', choices=['plain', 'smmuv3', 'smmuv3-acpi', 'stock'],
+                    default='plain',
+                    help='stock: the plain machine booting Debian\'s stock kernel; '
+                    'smmuv3-acpi: the smmuv3 machine booting through UEFI with ACPI (--bios)')
     ap.add_argument('--plan', choices=['check', 'run', 'shell'], default='check')
     ap.add_argument('--kernel', required=True)
     ap.add_argument('--initrd', required=True)
-    ap.add_argument('--dtb', required=True)
+    fw = ap.add_mutually_exclusive_group(required=True)
+    fw.add_argument('--dtb', help='boot the kernel directly with this DTB')
+    fw.add_argument('--bios', help='boot through this UEFI firmware (ACPI), no DTB')
     ap.add_argument('--nvme', help='raw disk image for a PCI NVMe drive')
     ap.add_argument('--kunit-py', required=True)
     ap.add_argument('--logdir', required=True)

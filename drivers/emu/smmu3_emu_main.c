@@ -104,6 +104,8 @@ static const struct smmu3_emu_prop smmu3_emu_props[] = {
 	{ "smmu3,cmdq-budget", offsetof(struct s3e_smmu_config, cmdq_budget),
 	  1, 1U << 19 },
 	{ "smmu3,strict", offsetof(struct s3e_smmu_config, strict), 0, 1 },
+	{ "smmu3,stall-forced", offsetof(struct s3e_smmu_config, stall_forced),
+	  0, 1 },
 	{ "smmu3,stall-slots", offsetof(struct s3e_smmu_config, stall_slots),
 	  0, S3E_STALL_MAX },
 };
@@ -162,6 +164,10 @@ static int smmu3_emu_parse_config(struct device *dev,
 			return -EINVAL;
 		}
 		*field = val;
+	}
+	if (cfg->stall_forced && !cfg->stall_slots) {
+		dev_err(dev, "smmu3,stall-forced needs smmu3,stall-slots\n");
+		return -EINVAL;
 	}
 	return smmu3_emu_parse_stages(dev, &cfg->stages);
 }

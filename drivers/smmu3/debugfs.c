@@ -23,7 +23,7 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 	static const char *const feats[] = {
 		"2lvl-strtab", "2lvl-cdtab", "stage1", "stage2", "coherent",
 		"msi", "sev", "range-inv", "asid16", "vmid16", "hyp", "tt-le",
-		"pri", "ats", "btm", "attr-types-ovr", "stalls", "sva",
+		"pri", "ats", "btm", "attr-types-ovr", "stalls", "sva", "stall-force",
 	};
 	static const char *const stall_models[] = {
 		"stall and terminate", "terminate only", "stall forced",
@@ -45,6 +45,14 @@ static int smmu3_info_show(struct seq_file *s, void *unused)
 		if (smmu->features & BIT(i))
 			seq_printf(s, " %s", feats[i]);
 	seq_putc(s, '\n');
+	if (smmu->fw.type == SMMU3_FW_IORT)
+		seq_printf(s, "firmware: IORT node %u, model %u, flags %#x (%scoherent, httu override %u)\n",
+			   smmu->fw.iort_id, smmu->fw.iort_model,
+			   smmu->fw.iort_flags,
+			   smmu->fw.coherent ? "" : "not ",
+			   smmu->fw.iort_httu);
+	else
+		seq_puts(s, "firmware: DT\n");
 	seq_printf(s, "iidr: %#x (implementer %#llx, product %#llx, variant %llu, revision %llu)\n",
 		   smmu->iidr, FIELD_GET(IIDR_IMPLEMENTER, smmu->iidr),
 		   FIELD_GET(IIDR_PRODUCTID, smmu->iidr),
@@ -138,12 +146,13 @@ static void smmu3_show_cd(struct seq_file *s, const __le64 *cd)
 		w[i] = le64_to_cpu(READ_ONCE(cd[i]));
 	seq_printf(s, "  cd0: %016llx %016llx %016llx %016llx\n", w[0], w[1],
 		   w[2], w[3]);
-	seq_printf(s, "    V %llu asid %llu t0sz %llu tg0 %llu ips %llu epd1 %llu aa64 %llu r %llu a %llu ttb0 %#llx mair %#llx\n",
+	seq_printf(s, "    V %llu asid %llu t0sz %llu tg0 %llu ips %llu epd1 %llu aa64 %llu r %llu a %llu s %llu ttb0 %#llx mair %#llx\n",
 		   FIELD_GET(CD_0_V, w[0]), FIELD_GET(CD_0_ASID, w[0]),
 		   FIELD_GET(CD_0_T0SZ, w[0]), FIELD_GET(CD_0_TG0, w[0]),
 		   FIELD_GET(CD_0_IPS, w[0]), FIELD_GET(CD_0_EPD1, w[0]),
 		   FIELD_GET(CD_0_AA64, w[0]), FIELD_GET(CD_0_R, w[0]),
-		   FIELD_GET(CD_0_A, w[0]), w[1] & CD_1_TTB0, w[3]);
+		   FIELD_GET(CD_0_A, w[0]), FIELD_GET(CD_0_S, w[0]),
+		   w[1] & CD_1_TTB0, w[3]);
 }
 
 static int smmu3_streams_show(struct seq_file *s, void *unused)

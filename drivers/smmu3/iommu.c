@@ -396,6 +396,9 @@ static int smmu3_attach_paging(struct iommu_domain *domain, struct device *dev)
 		smmu3_ste_s1(ste, &s1);
 	} else {
 		smmu3_ste_s2(ste, &d->pgtbl_cfg, d->vmid, coherent);
+		/* §5.2 SteIllegal(): S2S = 0 is ILLEGAL when stalls are forced */
+		if (smmu->features & SMMU3_FEAT_STALL_FORCE)
+			ste[2] |= cpu_to_le64(STE_2_S2S);
 	}
 	smmu3_install_stes(master, ste);
 	smmu3_set_domain(master, d);

@@ -8,10 +8,11 @@
  * *_IRQ_CFG1 the payload and *_IRQ_CFG2 the memory type and Shareability
  * of the write (§6.3.21-23 for GERROR, §6.3.30-32 for the event queue,
  * §6.3.34-36 for the PRI queue).  When the firmware gives the SMMU device
- * an MSI parent (DT "msi-parent", typically a GICv3 ITS), the driver
- * allocates platform MSIs and programs those registers from each message;
- * otherwise the wired interrupts are used.  CMD_SYNC completion does not
- * use these registers (queue.c).
+ * an MSI parent (DT "msi-parent", or an IORT DeviceID mapping to an ITS
+ * group; typically a GICv3 ITS), the driver allocates platform MSIs and
+ * programs those registers from each message; otherwise the wired
+ * interrupts are used.  CMD_SYNC completion does not use these registers
+ * (queue.c).
  */
 #include <linux/device.h>
 #include <linux/irqdomain.h>
@@ -106,7 +107,8 @@ static void smmu3_msi_free(void *data)
 /*
  * The device's MSI domain: the one of_platform gave it from its
  * "msi-parent" when the device was created, or, if the parent's driver
- * came later, looked up now.
+ * came later, looked up now.  The IORT code sets it when it creates the
+ * device.
  */
 static struct irq_domain *smmu3_msi_domain(struct device *dev)
 {
@@ -140,9 +142,12 @@ int smmu3_msi_setup(struct smmu3_device *smmu, int virqs[SMMU3_MSI_NR])
 		goto wired;
 	}
 	if (!smmu3_msi_domain(dev)) {
-		why = dev->of_node &&
-		      of_property_present(dev->of_node, "msi-parent") ?
-		      "its msi-parent has no MSI domain" : "no msi-parent";
+		if (!dev->of_node)
+			why = "the IORT maps no DeviceID to an ITS";
+		else if (of_property_present(dev->of_node, "msi-parent"))
+			why = "its msi-parent has no MSI domain";
+		else
+			why = "no msi-parent";
 		goto wired;
 	}
 	ret = platform_device_msi_init_and_alloc_irqs(dev, SMMU3_MSI_ALLOC,

@@ -5,8 +5,12 @@
  * Two kinds of DT node, one code path: "arm,smmu-v3" with MMIO registers
  * (hardware, QEMU's model), and "smmu3,smmu-v3" whose registers are the
  * regmap of the device its "smmu3,emulator" phandle names (the emulated
- * SMMU).  Everything after the regmap is the same.
+ * SMMU).  Everything after the regmap is the same.  With ACPI, the IORT
+ * code creates an "arm-smmu-v3" platform device for each SMMUv3 node of
+ * the IORT table; it has MMIO registers like "arm,smmu-v3".
  */
+#include <linux/acpi.h>
+#include <linux/acpi_iort.h>
 #include <linux/crash_dump.h>
 #include <linux/delay.h>
 #include <linux/device.h>
@@ -176,6 +180,12 @@ timeout:
 	return ret;
 }
 
+/* The kind of firmware description, for messages */
+static const char *smmu3_fw_name(struct smmu3_device *smmu)
+{
+	return smmu->fw.type == SMMU3_FW_IORT ? "IORT" : "DT";
+}
+
 static u32 smmu3_oas_bits(u32 oas)
 {
 	static const u8 bits[] = { 32, 36, 40, 42, 44, 48, 52 };
@@ -203,21 +213,27 @@ VISIBLE_IF_KUNIT int smmu3_probe_features(struct smmu3_device *smmu)
 	regmap_read(smmu->regmap, SMMU3_IIDR, &smmu->iidr);
 	regmap_read(smmu->regmap, SMMU3_AIDR, &smmu->aidr);
 	smmu->stall_model = FIELD_GET(IDR0_STALL_MODEL, idr0);
-	/* §3.12.2: CD.S chooses, per context, whether faults stall */
+	/*
+	 * §3.12.2: with 0b00, CD.S chooses per context whether faults
+	 * stall; with 0b10 every context must stall (§5.2, §5.4), and the
+	 * driver answers every stall (sva.c).
+	 */
 	if (smmu->stall_model == IDR0_STALL_MODEL_STALL)
 		smmu->features |= SMMU3_FEAT_STALLS;
+	if (smmu->stall_model == IDR0_STALL_MODEL_FORCE)
+		smmu->features |= SMMU3_FEAT_STALLS | SMMU3_FEAT_STALL_FORCE;
 	smmu->httu = FIELD_GET(IDR0_HTTU, idr0);
+	/*
+	 * IDR0.HTTU also depends on the system (§6.3.1); with ACPI, the IORT
+	 * node's HTTU Override field says what the system supports.
+	 */
+	if (smmu->fw.type == SMMU3_FW_IORT && smmu->fw.iort_httu != smmu->httu) {
+		dev_info(dev, "IDR0.HTTU %u overridden by the IORT: %u\n",
+			 smmu->httu, smmu->fw.iort_httu);
+		smmu->httu = smmu->fw.iort_httu;
+	}
 	smmu->vax = FIELD_GET(IDR5_VAX, idr5);
 
-	/*
-	 * §6.3.1: with STALL_MODEL 0b10 every fault of a stream stalls
-	 * (STE.S1STALLD and CD.S cannot turn stalls off) and waits for a
-	 * CMD_RESUME or CMD_STALL_TERM, which this driver does not issue.
-	 */
-	if (smmu->stall_model == IDR0_STALL_MODEL_FORCE)
-		return dev_err_probe(dev, -ENODEV,
-				     "stalls are forced (IDR0.STALL_MODEL 0b10, IDR0 %#x): stall handling is not supported\n",
-				     idr0);
 	if (idr0 & IDR0_PRI)
 		smmu->features |= SMMU3_FEAT_PRI;
 	if (idr0 & IDR0_ATS)
@@ -261,13 +277,17 @@ VISIBLE_IF_KUNIT int smmu3_probe_features(struct smmu3_device *smmu)
 	if (idr0 & IDR0_VMID16)
 		smmu->features |= SMMU3_FEAT_VMID16;
 
-	/* The DT says whether the SMMU is coherent; IDR0 should agree */
-	coherent = device_get_dma_attr(dev) == DEV_DMA_COHERENT;
+	/*
+	 * The firmware says whether the SMMU is coherent; IDR0 should agree
+	 * (§3.15: COHACC is 1 only when the system is coherent too)
+	 */
+	coherent = smmu->fw.coherent;
 	if (coherent)
 		smmu->features |= SMMU3_FEAT_COHERENCY;
 	if (coherent != !!(idr0 & IDR0_COHACC))
-		dev_warn(dev, "IDR0.COHACC (%u) disagrees with the DT (%scoherent): using the DT\n",
-			 !!(idr0 & IDR0_COHACC), coherent ? "" : "not ");
+		dev_warn(dev, "IDR0.COHACC (%u) disagrees with the %s (%scoherent): using the %s\n",
+			 !!(idr0 & IDR0_COHACC), smmu3_fw_name(smmu),
+			 coherent ? "" : "not ", smmu3_fw_name(smmu));
 
 	if (idr1 & (IDR1_TABLES_PRESET | IDR1_QUEUES_PRESET))
 		return dev_err_probe(dev, -ENODEV,
@@ -571,7 +591,8 @@ static void __iomem *smmu3_ioremap(struct device *dev, resource_size_t start)
 /*
  * Only the architected registers of page 0 and page 1 are claimed and
  * mapped (§6.1, §6.2: page 1, at 64KB, holds the queue indexes; with only
- * page 0, the driver uses page 0's copies).
+ * page 0, the driver uses page 0's copies).  An implementation with only
+ * page 0 has a 64KB region, or says so in the firmware (IORT model).
  */
 static int smmu3_get_mmio_regmap(struct smmu3_device *smmu)
 {
@@ -592,7 +613,7 @@ static int smmu3_get_mmio_regmap(struct smmu3_device *smmu)
 	mmio->page0 = smmu3_ioremap(smmu->dev, res->start);
 	if (IS_ERR(mmio->page0))
 		return PTR_ERR(mmio->page0);
-	if (resource_size(res) >= 2 * SMMU3_PAGE_SIZE) {
+	if (resource_size(res) >= 2 * SMMU3_PAGE_SIZE && !smmu->fw.page0_only) {
 		mmio->page1 = smmu3_ioremap(smmu->dev,
 					    res->start + SMMU3_PAGE_SIZE);
 		if (IS_ERR(mmio->page1))
@@ -620,11 +641,121 @@ static void smmu3_destroy_ids(void *data)
 	mutex_destroy(&smmu->streams_mutex);
 }
 
+#ifdef CONFIG_ACPI_IORT
+static const char *smmu3_iort_model_name(u32 model)
+{
+	switch (model) {
+	case ACPI_IORT_SMMU_V3_GENERIC:
+		return "generic";
+	case ACPI_IORT_SMMU_V3_HISILICON_HI161X:
+		return "HiSilicon Hi161x";
+	case ACPI_IORT_SMMU_V3_CAVIUM_CN99XX:
+		return "Cavium CN99xx";
+	}
+	return "unknown";
+}
+
+/* StreamIDs that the IORT's RMR nodes reserve memory for */
+static void smmu3_iort_rmrs(struct smmu3_device *smmu)
+{
+	struct iommu_resv_region *e;
+	unsigned int n = 0;
+	LIST_HEAD(rmrs);
+
+	iort_get_rmr_sids(dev_fwnode(smmu->dev), &rmrs);
+	list_for_each_entry(e, &rmrs, list)
+		n += container_of(e, struct iommu_iort_rmr_data, rr)->num_sids;
+	iort_put_rmr_sids(dev_fwnode(smmu->dev), &rmrs);
+	/*
+	 * The regions are direct-mapped in the default domain of a device
+	 * behind them (iommu_dma_get_resv_regions()); until that device is
+	 * probed, its STE aborts like any other.
+	 */
+	if (n)
+		dev_warn(smmu->dev, "IORT RMR nodes name %u StreamID(s): no bypass before their devices are attached\n",
+			 n);
+}
+
+/**
+ * smmu3_probe_iort() - read the IORT SMMUv3 node of the device
+ * @smmu: SMMU whose device the IORT code created; its platform data
+ *	points to the node
+ *
+ * Coherency, HTTU override and model go to @smmu->fw.  The IORT code has
+ * already turned the node's base address, interrupts and proximity domain
+ * into the device's resources and NUMA node, and given the device an MSI
+ * domain when the node maps to an ITS.
+ *
+ * Return: 0, or -ENODEV when the device has no IORT SMMUv3 node.
+ */
+VISIBLE_IF_KUNIT int smmu3_probe_iort(struct smmu3_device *smmu)
+{
+	struct acpi_iort_node **pnode = dev_get_platdata(smmu->dev);
+	struct acpi_iort_smmu_v3 *iort;
+	struct smmu3_fw *fw = &smmu->fw;
+
+	if (!pnode || !*pnode || (*pnode)->type != ACPI_IORT_NODE_SMMU_V3)
+		return dev_err_probe(smmu->dev, -ENODEV,
+				     "no devicetree node and no IORT SMMUv3 node\n");
+	iort = (struct acpi_iort_smmu_v3 *)(*pnode)->node_data;
+	fw->type = SMMU3_FW_IORT;
+	fw->iort_id = (*pnode)->identifier;
+	fw->iort_model = iort->model;
+	fw->iort_flags = iort->flags;
+	fw->coherent = iort->flags & ACPI_IORT_SMMU_V3_COHACC_OVERRIDE;
+	fw->iort_httu = FIELD_GET(ACPI_IORT_SMMU_V3_HTTU_OVERRIDE, iort->flags);
+	/*
+	 * CN99xx: page 1 is not implemented (the IORT code gives it a 64KB
+	 * region).  Hi161x: CMD_PREFETCH_CONFIG must not be issued, which
+	 * this driver never does.
+	 */
+	fw->page0_only = iort->model == ACPI_IORT_SMMU_V3_CAVIUM_CN99XX;
+	dev_info(smmu->dev, "IORT node %u: base %#llx, model %u (%s), flags %#x (%scoherent, HTTU override %u)\n",
+		 fw->iort_id, iort->base_address, fw->iort_model,
+		 smmu3_iort_model_name(fw->iort_model), fw->iort_flags,
+		 fw->coherent ? "" : "not ", fw->iort_httu);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_probe_iort);
+#else
+static int smmu3_probe_iort(struct smmu3_device *smmu)
+{
+	return dev_err_probe(smmu->dev, -ENODEV,
+			     "no devicetree node (ACPI IORT support not built)\n");
+}
+
+static void smmu3_iort_rmrs(struct smmu3_device *smmu)
+{
+}
+#endif
+
+/*
+ * The firmware's description: a DT node (the kind of registers from its
+ * compatible), or an IORT node (MMIO registers).
+ */
+static int smmu3_probe_fw(struct smmu3_device *smmu, uintptr_t *kind)
+{
+	struct device *dev = smmu->dev;
+	int ret;
+
+	if (dev->of_node) {
+		smmu->fw.type = SMMU3_FW_DT;
+		smmu->fw.coherent = device_get_dma_attr(dev) == DEV_DMA_COHERENT;
+		*kind = (uintptr_t)of_device_get_match_data(dev);
+		return 0;
+	}
+	*kind = SMMU3_REGS_MMIO;
+	ret = smmu3_probe_iort(smmu);
+	if (!ret)
+		smmu3_iort_rmrs(smmu);
+	return ret;
+}
+
 static int smmu3_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
 	struct smmu3_device *smmu;
-	uintptr_t kind = (uintptr_t)of_device_get_match_data(dev);
+	uintptr_t kind;
 	int ret;
 
 	smmu = devm_kzalloc(dev, sizeof(*smmu), GFP_KERNEL);
@@ -644,6 +775,9 @@ static int smmu3_probe(struct platform_device *pdev)
 	if (ret)
 		return ret;
 
+	ret = smmu3_probe_fw(smmu, &kind);
+	if (ret)
+		return ret;
 	if (kind == SMMU3_REGS_PROVIDER)
 		ret = smmu3_get_provider_regmap(smmu);
 	else
@@ -752,6 +886,13 @@ static const struct of_device_id smmu3_of_match[] = {
 };
 MODULE_DEVICE_TABLE(of, smmu3_of_match);
 
+/* The device the IORT code creates for an SMMUv3 node (ACPI) */
+static const struct platform_device_id smmu3_id_table[] = {
+	{ .name = "arm-smmu-v3", .driver_data = SMMU3_REGS_MMIO },
+	{ }
+};
+MODULE_DEVICE_TABLE(platform, smmu3_id_table);
+
 struct platform_driver smmu3_driver = {
 	.driver = {
 		.name = "smmu3",
@@ -763,6 +904,7 @@ struct platform_driver smmu3_driver = {
 		 * is bound again.
 		 */
 	},
+	.id_table = smmu3_id_table,
 	.probe = smmu3_probe,
 	.remove = smmu3_remove,
 	.shutdown = smmu3_shutdown,

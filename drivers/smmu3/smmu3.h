@@ -50,6 +50,8 @@
 #define SMMU3_FEAT_STALLS	BIT(16)
 /* Process address spaces can be shared (smmu3_sva_supported()) */
 #define SMMU3_FEAT_SVA		BIT(17)
+/* IDR0.STALL_MODEL 0b10: every context stalls its faults (CD.S, S2S) */
+#define SMMU3_FEAT_STALL_FORCE	BIT(18)
 
 /* Stream table: STEs per level-2 table is 1 << SMMU3_STRTAB_SPLIT */
 #define SMMU3_STRTAB_SPLIT	8
@@ -234,10 +236,40 @@ struct smmu3_event {
 	u16 stag;
 };
 
+/* How the firmware described the SMMU (struct smmu3_fw.type) */
+enum smmu3_fw_type {
+	SMMU3_FW_DT,		/* a devicetree node */
+	SMMU3_FW_IORT,		/* an ACPI IORT SMMUv3 node */
+};
+
+/**
+ * struct smmu3_fw - what the firmware says about the SMMU
+ * @type: SMMU3_FW_DT or SMMU3_FW_IORT
+ * @coherent: the SMMU's own accesses (tables, queues, walks, MSIs) are
+ *	IO-coherent: DT "dma-coherent", or the IORT node's COHACC Override
+ *	flag; this, not IDR0.COHACC, decides
+ * @page0_only: the implementation has only register page 0 (IORT model
+ *	Cavium CN99xx), whatever the size of its MMIO region
+ * @iort_id: IORT: the node's identifier
+ * @iort_model: IORT: the node's model (ACPI_IORT_SMMU_V3_*)
+ * @iort_flags: IORT: the node's flags
+ * @iort_httu: IORT: the HTTU Override field, which replaces IDR0.HTTU
+ */
+struct smmu3_fw {
+	enum smmu3_fw_type type;
+	bool coherent;
+	bool page0_only;
+	u32 iort_id;
+	u32 iort_model;
+	u32 iort_flags;
+	u8 iort_httu;
+};
+
 /**
  * struct smmu3_device - one SMMU instance
  * @dev: the platform device
  * @regmap: register access, page 0 at offset 0
+ * @fw: the firmware's description (DT or IORT)
  * @page1: offset of the page-1 registers (0x10000, or 0 when the
  *	implementation only exposes page 0)
  * @iommu: the iommu core's handle
@@ -252,7 +284,8 @@ struct smmu3_event {
  * @iidr: SMMU_IIDR, the implementation
  * @aidr: SMMU_AIDR, the architecture version
  * @stall_model: IDR0.STALL_MODEL
- * @httu: IDR0.HTTU (hardware access flag / dirty state updates, unused)
+ * @httu: IDR0.HTTU, or with IORT its HTTU Override (hardware access
+ *	flag / dirty state updates, unused)
  * @vax: IDR5.VAX (52-bit virtual addresses, unused)
  * @cmdq: command queue
  * @evtq: event queue; @evtq.cons under @evtq_mutex
@@ -289,6 +322,7 @@ struct smmu3_event {
 struct smmu3_device {
 	struct device *dev;
 	struct regmap *regmap;
+	struct smmu3_fw fw;
 	u32 page1;
 	struct iommu_device iommu;
 	u32 features;
@@ -371,7 +405,10 @@ struct smmu3_domain;
  * @pasids: stage-1 paging domains attached at SubstreamIDs other than 0
  *	(set_dev_pasid), by SubstreamID
  * @stall_enabled: the device can wait for a stalled transaction
- *	(`dma-can-stall`) and the SMMU can stall: its CDs have CD.S = 1
+ *	(`dma-can-stall`) and the SMMU can stall: its CDs have CD.S = 1 and
+ *	its faults go to the iommu core's I/O page fault handling.  With
+ *	forced stalls the faults of the others stall too, and the driver
+ *	aborts them.
  * @iopf_enabled: IOMMU_DEV_FEAT_IOPF on: in the SMMU's iopf queue
  * @sva_enabled: IOMMU_DEV_FEAT_SVA on
  * @stalls: stalls reported to the iommu core and not answered yet, by
@@ -406,11 +443,15 @@ static inline unsigned long smmu3_stall_key(unsigned int sid_index, u16 stag)
 	return (unsigned long)sid_index << 16 | stag;
 }
 
-/* Stalls enabled for @master: its CDs stall faults (§5.4 CD.S) */
+/*
+ * CD.S of @master's CDs (§5.4): set for a stall-enabled master, and for
+ * every master when stalls are forced (CD.S = 0 is then ILLEGAL).
+ */
 static inline void smmu3_cd_stall(const struct smmu3_master *master,
 				  __le64 *cd)
 {
-	if (master->stall_enabled)
+	if (master->stall_enabled ||
+	    (master->smmu->features & SMMU3_FEAT_STALL_FORCE))
 		cd[0] |= cpu_to_le64(CD_0_S);
 }
 
@@ -523,6 +564,9 @@ void smmu3_stop(struct smmu3_device *smmu, bool wait);
 #if IS_ENABLED(CONFIG_KUNIT)
 void smmu3_clear_irq_cfg(struct smmu3_device *smmu);
 int smmu3_probe_features(struct smmu3_device *smmu);
+#endif
+#if IS_ENABLED(CONFIG_KUNIT) && IS_ENABLED(CONFIG_ACPI_IORT)
+int smmu3_probe_iort(struct smmu3_device *smmu);
 #endif
 
 /* --- Queues (queue.c) --- */

@@ -94,7 +94,11 @@ void smmu3_report_stall(struct smmu3_device *smmu,
 	atomic64_inc(&smmu->stalls);
 	idx = master ? smmu3_sid_index(master, evt->sid) : -ENOENT;
 	if (idx < 0 || !master->iopf_enabled || !smmu->iopf) {
-		/* Nobody resolves faults for this stream: abort the stall */
+		/*
+		 * Nobody resolves faults for this stream (forced stalls of a
+		 * device that cannot wait for them, or no IOPF support):
+		 * abort the stall, as a fault without stalls would have been.
+		 */
 		atomic64_inc(&smmu->stalls_aborted);
 		dev_err_ratelimited(smmu->dev,
 				    "stall of sid %#x STAG %#x at %#llx: no I/O page fault handling for the stream, aborted\n",
@@ -469,6 +473,9 @@ static void smmu3_sva_cd(__le64 *cd, struct smmu3_master *master,
 			    FIELD_PREP(CD_0_ASID, asid));
 	if (!mm) {
 		cd[0] |= cpu_to_le64(CD_0_EPD0);
+		/* Stalling a transaction nothing can resolve: only if forced */
+		if (master->smmu->features & SMMU3_FEAT_STALL_FORCE)
+			cd[0] |= cpu_to_le64(CD_0_S);
 		return;
 	}
 	smmu3_cd_stall(master, cd);

@@ -74,6 +74,9 @@ int s3e_cd_decode(const struct s3e_smmu *s, const s3e_u64 *raw, int el2,
 	/* §5.4 S: ILLEGAL when SMMU_IDR0.STALL_MODEL = 0b01 (no stalls) */
 	if ((w0 & CD_0_S) && !s->stall)
 		return -1;
+	/* §5.4 CdIllegal(): CD.S = 0 is ILLEGAL when stalls are forced */
+	if (!(w0 & CD_0_S) && s->cfg.stall_forced)
+		return -1;
 	/* §5.4 HD: ILLEGAL with SMMU_IDR0.HTTU = 0b01 */
 	if (w0 & CD_0_HD)
 		return -1;

@@ -49,6 +49,7 @@ void s3e_smmu_config_default(struct s3e_smmu_config *cfg)
 	cfg->cmdq_budget = 0;
 	cfg->strict = 0;
 	cfg->stall_slots = 0;
+	cfg->stall_forced = 0;
 }
 
 static int config_valid(const struct s3e_smmu_config *c)
@@ -59,7 +60,8 @@ static int config_valid(const struct s3e_smmu_config *c)
 	       c->stages && !(c->stages & ~(S3E_STAGE1 | S3E_STAGE2)) &&
 	       c->cmdq_log2 <= Q_MAX_LOG2SIZE &&
 	       c->evtq_log2 <= Q_MAX_LOG2SIZE &&
-	       c->stall_slots <= S3E_STALL_MAX;
+	       c->stall_slots <= S3E_STALL_MAX &&
+	       c->stall_forced <= 1 && (!c->stall_forced || c->stall_slots);
 }
 
 static int walk_read64(void *ctx, s3e_u64 pa, s3e_u64 *val)
@@ -87,9 +89,9 @@ static void idr_init(struct s3e_smmu *s)
 
 	idr0 = s3e_field_prep(IDR0_ST_LEVEL, IDR0_ST_LEVEL_2LVL) |
 	       IDR0_TERM_MODEL |
-	       s3e_field_prep(IDR0_STALL_MODEL, c->stall_slots ?
-			      IDR0_STALL_MODEL_STALL :
-			      IDR0_STALL_MODEL_NOSTALL) |
+	       s3e_field_prep(IDR0_STALL_MODEL, !c->stall_slots ?
+			      IDR0_STALL_MODEL_NOSTALL : c->stall_forced ?
+			      IDR0_STALL_MODEL_FORCE : IDR0_STALL_MODEL_STALL) |
 	       s3e_field_prep(IDR0_TTENDIAN, IDR0_TTENDIAN_LE) |
 	       IDR0_CD2L | IDR0_SEV | IDR0_MSI | IDR0_ASID16 |
 	       s3e_field_prep(IDR0_HTTU, 1) | IDR0_COHACC |

@@ -207,6 +207,9 @@ struct s3e_host {
  *	0b01.  Otherwise the stall model is implemented (STALL_MODEL = 0b00,
  *	stall and terminate) and up to this many transactions, at most
  *	S3E_STALL_MAX, can be stalled at once (SMMU_IDR5.STALL_MAX).
+ * @stall_forced: with @stall_slots, stalls are forced (STALL_MODEL =
+ *	0b10): every context must stall its faults (CD.S = 1, STE.S2S = 1,
+ *	STE.S1STALLD = 0; §5.2, §5.4), the other values are ILLEGAL.
  */
 struct s3e_smmu_config {
 	unsigned int sid_bits;
@@ -219,6 +222,7 @@ struct s3e_smmu_config {
 	unsigned int cmdq_budget;
 	unsigned int strict;
 	unsigned int stall_slots;
+	unsigned int stall_forced;
 };
 
 /* Largest s3e_smmu_config.stall_slots */

@@ -239,7 +239,7 @@ int s3e_ste_decode(const struct s3e_smmu *s, const s3e_u64 *raw,
 		if (ste->s1cdmax > s->cfg.ssid_bits)
 			return -1;
 		/* §5.5: S1STALLD = 1 is ILLEGAL unless STALL_MODEL = 0b00 */
-		if ((w1 & STE_1_S1STALLD) && !s->stall)
+		if ((w1 & STE_1_S1STALLD) && (!s->stall || s->cfg.stall_forced))
 			return -1;
 		ste->s1stalld = !!(w1 & STE_1_S1STALLD);
 		/*
@@ -266,6 +266,9 @@ int s3e_ste_decode(const struct s3e_smmu *s, const s3e_u64 *raw,
 			return -1;
 		/* §5.2 S2S: ILLEGAL with STALL_MODEL = 0b01 (no stalls) */
 		if ((w2 & STE_2_S2S) && !s->stall)
+			return -1;
+		/* SteIllegal(): S2S = 0 is ILLEGAL when stalls are forced */
+		if (!(w2 & STE_2_S2S) && s->cfg.stall_forced)
 			return -1;
 		ste->s2s = !!(w2 & STE_2_S2S);
 		/* §5.2 S2HD: ILLEGAL with SMMU_IDR0.HTTU = 0b01 */

@@ -291,4 +291,46 @@ S3E_CASE(stall_fields_legal_only_with_stalls)
 	resume(9, 0, CMD_RESUME_RESP_TERM);
 }
 
+/*
+ * Forced stalls (SMMU_IDR0.STALL_MODEL = 0b10): CD.S = 0, STE.S1STALLD =
+ * 1 and a stage-2 STE with S2S = 0 are ILLEGAL (§5.4 CdIllegal(), §5.2
+ * SteIllegal()); the legal contexts stall.  Forcing stalls without stall
+ * slots is a configuration the model refuses.
+ */
+S3E_CASE(stall_forced_contexts)
+{
+	struct s3e_smmu *bad;
+	struct tree t2;
+
+	cfg.stall_forced = 1;
+	bad = s3e_smmu_create(&cfg, &host);
+	EXPECT_EQ(!bad, 1);
+	s3e_smmu_destroy(bad);
+	cfg.stall_slots = ST_SLOTS;
+	smmu_up();
+	EXPECT_EQ(FG(IDR0_STALL_MODEL, r32(SMMU3_IDR0)),
+		  IDR0_STALL_MODEL_FORCE);
+	tree_new(&s1t, 0, 0);
+	cd_write(CD_PA + 64, cd0(3), tree_ttb(&s1t));
+	ste_write(1, ste_s1w0(STE_CONFIG_S1, CD_PA + 64, 0, 0), 0, 0, 0);
+	EXPECT_EQ(xl(1, NOSS, ST_VA, ACC_R), S3E_TXN_FAULT);
+	EXPECT_EQ(res.event, EVT_C_BAD_CD);
+	cd_write(CD_PA + 128, cd0(4) | CD_0_S, tree_ttb(&s1t));
+	ste_write(2, ste_s1w0(STE_CONFIG_S1, CD_PA + 128, 0, 0),
+		  STE_1_S1STALLD, 0, 0);
+	EXPECT_EQ(xl(2, NOSS, ST_VA, ACC_R), S3E_TXN_FAULT);
+	EXPECT_EQ(res.event, EVT_C_BAD_STE);
+	ste_write(3, ste_s1w0(STE_CONFIG_S1, CD_PA + 128, 0, 0), 0, 0, 0);
+	EXPECT_EQ(xl(3, NOSS, ST_VA, ACC_R), S3E_TXN_STALL);
+	resume(3, res.stag, CMD_RESUME_RESP_ABORT);
+	tree_new(&t2, 1, 0);
+	ste_write(4, ste0(STE_CONFIG_S2), 0, ste_s2w2(7),
+		  t2.base & STE_3_S2TTB);
+	EXPECT_EQ(xl(4, NOSS, 0x40000, ACC_W), S3E_TXN_FAULT);
+	EXPECT_EQ(res.event, EVT_C_BAD_STE);
+	ste_write(5, ste0(STE_CONFIG_S2), 0, ste_s2w2(8) | STE_2_S2S,
+		  t2.base & STE_3_S2TTB);
+	EXPECT_EQ(xl(5, NOSS, 0x40000, ACC_W), S3E_TXN_STALL);
+}
+
 #endif /* S3E_CASES_STALL_H */

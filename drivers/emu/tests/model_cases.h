@@ -287,6 +287,7 @@ static struct S3E_LIST_TYPE s3e_model_stall[] = {
 	S3E_LIST_ENTRY(stall_abandoned_until_answered),
 	S3E_LIST_ENTRY(stall_without_event_queue_terminates),
 	S3E_LIST_ENTRY(stall_fields_legal_only_with_stalls),
+	S3E_LIST_ENTRY(stall_forced_contexts),
 	{}
 };
 

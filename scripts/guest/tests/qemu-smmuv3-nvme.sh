@@ -1,4 +1,4 @@
-# machines: smmuv3
+# machines: smmuv3 smmuv3-acpi
 # trace: nvme-translated
 # QEMU's own SMMUv3 model driven by the smmu3 driver: the PCI NVMe drive,
 # which waited (probe deferral) for an IOMMU driver, binds once smmu3 is

@@ -1,4 +1,4 @@
-# machines: smmuv3
+# machines: smmuv3 smmuv3-acpi
 # trace: cmdq-illegal
 # An illegal command (opcode 0x7f, issued through the driver's debugfs
 # hook) stops QEMU's command queue with CERROR_ILL.  The driver logs it

@@ -1,4 +1,4 @@
-# machines: smmuv3
+# machines: smmuv3 smmuv3-acpi
 # With the NVMe drive attached, the iommu core holds a reference on the
 # driver: rmmod is refused, and the drive keeps working.
 . /guest/lib.sh

@@ -198,7 +198,7 @@ sva_stat() {
 sva_quiet() {
 	_s=$(emu_stat stalls) _r=$(emu_stat stall_retries) _a=$(emu_stat stall_aborts)
 	_t=$(emu_stat stall_timeouts) _c=$(awk '$1 == "total" { print $2 }' "$SVA_EMU/checker")
-	_h=$(dmesg | grep -c 'stall left hanging')
+	_h=$(dmesg | grep -c 'stall left hanging' || true)
 	echo "smmu3-emu-sva: stalls $_s, retried $_r, terminated $_a, full $(emu_stat stall_full), abandoned $(emu_stat stall_abandoned), timeouts $_t, checker reports ${_c:-0}, 'stall left hanging' $_h"
 	[ "$_s" = $((_r + _a)) ] && [ "$_t" = 0 ] && [ "${_c:-0}" = 0 ] && [ "$_h" = 0 ]
 }

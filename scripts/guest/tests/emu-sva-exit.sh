@@ -14,15 +14,16 @@ grep '^sva_bound' "$SVA_INFO"
 grep -q '^sva_bound: -$' "$SVA_INFO" || { echo "a binding outlived its file"; exit 1; }
 # The file of a binding left open while the device is unbound: released
 # after the device is gone
-sva-test bind-sleep $SVA_DEV 2 >/tmp/bs.out 2>&1 &
-pid=$!
-sleep 1
 p=$(pdev_of $SVA_DEV)
-echo "$p" >/sys/bus/platform/drivers/smmu3_testdev/unbind
+sva-test bind-sleep $SVA_DEV 3 >/tmp/bs.out 2>&1 &
+pid=$!
 i=0
-while kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-kill -0 $pid 2>/dev/null && { kill -9 $pid; echo "sva-test hung"; exit 1; }
+while ! grep -q '^bound' /tmp/bs.out && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+echo "$p" >/sys/bus/platform/drivers/smmu3_testdev/unbind
+wait_pid $pid 10 || { echo "sva-test hung"; exit 1; }
 cat /tmp/bs.out
+grep -q '^after 3 s: .*Input/output error' /tmp/bs.out ||
+	{ echo "the file of the unbound device still ran a command"; exit 1; }
 echo "$p" >/sys/bus/platform/drivers/smmu3_testdev/bind
 sva_stack
 sva-test copy $SVA_DEV 8

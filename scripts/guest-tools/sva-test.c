@@ -38,7 +38,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,20 +51,12 @@
 static char cmd_path[512];
 static long page;
 
-/* A command on @fd; @out receives the result.  Return: write()'s errno */
-static int run(int fd, char *out, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static int run(int fd, char *out, size_t size, const char *fmt, ...)
+/* Write command @line to @fd; @out receives the result */
+static int run_line(int fd, char *out, size_t size, const char *line)
 {
-	char line[256];
-	va_list ap;
 	ssize_t n;
 	int err = 0;
 
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
 	if (write(fd, line, strlen(line)) < 0)
 		err = errno;
 	n = pread(fd, out, size - 1, 0);
@@ -76,6 +67,16 @@ static int run(int fd, char *out, size_t size, const char *fmt, ...)
 		out[n - 1] = '\0';
 	return err;
 }
+
+/*
+ * run(fd, out, fmt, ...): a command on @fd, formatted; @out (an array)
+ * receives the result.  Return: write()'s errno, 0 when it was taken.
+ */
+#define run(fd, out, ...) ({					\
+	char _line[256];					\
+	snprintf(_line, sizeof(_line), __VA_ARGS__);		\
+	run_line(fd, out, sizeof(out), _line);			\
+})
 
 /* The number after @key in @s, or -1 */
 static long field(const char *s, const char *key)
@@ -102,7 +103,7 @@ static int bind_fd(long *pasid)
 	char res[512];
 	int fd = open_cmd(), err;
 
-	err = run(fd, res, sizeof(res), "sva-bind");
+	err = run(fd, res, "sva-bind");
 	if (err || strncmp(res, "ok", 2)) {
 		printf("setup: sva-bind: %s%s%s\n", res, err ? ": " : "",
 		       err ? strerror(err) : "");
@@ -166,10 +167,10 @@ static long copy_check(int fd, long pages, int fill, unsigned int seed,
 	}
 	before = resident(dst, bytes);
 	if (fill)
-		err = run(fd, res, sizeof(res), "sva-fill %p %zu %u", dst,
+		err = run(fd, res, "sva-fill %p %zu %u", dst,
 			  bytes, seed & 0xff);
 	else
-		err = run(fd, res, sizeof(res), "sva-copy %p %p %zu", src,
+		err = run(fd, res, "sva-copy %p %p %zu", src,
 			  dst, bytes);
 	after = resident(dst, bytes);
 	if (verbose)
@@ -227,7 +228,7 @@ static int mode_unmapped(void)
 
 	/* A hole: nothing is mapped there any more */
 	munmap(hole, 4 * page);
-	err = run(fd, res, sizeof(res), "sva-write %p %ld", hole + page, page);
+	err = run(fd, res, "sva-write %p %ld", hole + page, page);
 	printf("%s\n", res);
 	if (err || !strncmp(res, "ok", 2)) {
 		printf("FAIL: a DMA to the unmapped va %p did not fail as a result\n",
@@ -269,14 +270,14 @@ static int mode_munmap(void)
 		return 2;
 	}
 	/* The SMMU's TLB now holds the translation of p */
-	err = run(fd, res, sizeof(res), "sva-fill %p %ld 17", p, page);
+	err = run(fd, res, "sva-fill %p %ld 17", p, page);
 	printf("mapped: %s\n", res);
 	if (err || strncmp(res, "ok", 2) || p[0] != 17 || p[page - 1] != 17) {
 		printf("FAIL: DMA to the mapped page\n");
 		return 1;
 	}
 	munmap(p, page);
-	err = run(fd, res, sizeof(res), "sva-fill %p %ld 34", p, page);
+	err = run(fd, res, "sva-fill %p %ld 34", p, page);
 	printf("after munmap: %s\n", res);
 	if (!err && !strncmp(res, "ok", 2)) {
 		printf("FAIL: DMA after munmap succeeded: a stale translation\n");
@@ -308,7 +309,7 @@ static int child_exit(int fd)
 
 		if (fd < 0) {
 			own = bind_fd(&pasid);
-		} else if (run(fd, res, sizeof(res), "sva-bind") ||
+		} else if (run(fd, res, "sva-bind") ||
 			   strncmp(res, "ok", 2)) {
 			printf("FAIL: child sva-bind: %s\n", res);
 			_exit(1);
@@ -340,7 +341,7 @@ static int mode_exit(void)
 		return 1;
 	printf("a child bound a file its parent keeps open and exited\n");
 	/* The kept file is bound to the dead child's address space */
-	err = run(kept, res, sizeof(res), "sva-fill %p 4096 1", (void *)res);
+	err = run(kept, res, "sva-fill %p 4096 1", (void *)res);
 	printf("the kept file, from the parent: %s%s%s\n", res,
 	       err ? ": " : "", err ? strerror(err) : "");
 	if (!err) {
@@ -467,7 +468,7 @@ static int mode_bind_sleep(int seconds)
 	printf("bound: pasid %ld\n", pasid);
 	fflush(stdout);
 	sleep(seconds);
-	err = run(fd, res, sizeof(res), "sva-fill %p 4096 1", (void *)res);
+	err = run(fd, res, "sva-fill %p 4096 1", (void *)res);
 	printf("after %d s: %s%s%s\n", seconds, res, err ? ": " : "",
 	       err ? strerror(err) : "");
 	close(fd);

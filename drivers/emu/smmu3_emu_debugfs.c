@@ -203,6 +203,7 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 	smmu3_emu_seq_u64(m, "", "events_dropped", s->smmu.events_dropped);
 	smmu3_emu_seq_u64(m, "", "cmd_errors", s->smmu.cmd_errors);
 	smmu3_emu_seq_u64(m, "", "syncs", s->smmu.syncs);
+	smmu3_emu_seq_u64(m, "", "syncs_queued_max", s->smmu.syncs_queued_max);
 	smmu3_emu_seq_u64(m, "", "msis", s->smmu.msis);
 	smmu3_emu_seq_u64(m, "", "msi_aborts", s->smmu.msi_aborts);
 	smmu3_emu_seq_u64(m, "", "msi_doorbells",

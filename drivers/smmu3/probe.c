@@ -480,6 +480,8 @@ static int smmu3_reset(struct smmu3_device *smmu)
 	regmap_write(smmu->regmap, SMMU3_CMDQ_BASE + 4, upper_32_bits(base));
 	smmu->cmdq.q.prod = 0;
 	smmu->cmdq.q.cons = 0;
+	smmu->cmdq.prod64 = 0;
+	atomic64_set(&smmu->cmdq.cons64, 0);
 	regmap_write(smmu->regmap, SMMU3_CMDQ_PROD, 0);
 	regmap_write(smmu->regmap, SMMU3_CMDQ_CONS, 0);
 	cr0 = CR0_CMDQEN;

@@ -2,11 +2,13 @@
 /*
  * SMMUv3 driver: queues in memory, command encoding and the command queue.
  *
- * The command queue is written under one spinlock: a batch of commands
- * followed by a CMD_SYNC is copied in, PROD is written once, and the
- * writer waits for the CMD_SYNC before it releases the lock.  A CERROR
- * raised meanwhile is handled by the waiter itself (smmu3_cmdq_recover()),
- * so that the queue keeps working after a bad command.
+ * Writers copy a batch of commands followed by their own CMD_SYNC into
+ * the queue under one spinlock and publish them with one PROD write; they
+ * wait for their CMD_SYNC after releasing the lock, so that CPUs do not
+ * wait for each other's CMD_SYNCs, and the SMMU completes the CMD_SYNCs
+ * of several CPUs in one pass.  A CERROR raised meanwhile is recovered by
+ * whoever sees it first, under the lock (smmu3_cmdq_recover()), so that
+ * the queue keeps working after a bad command.
  */
 #include <linux/delay.h>
 #include <linux/dma-mapping.h>
@@ -287,69 +289,122 @@ void smmu3_cmdq_recover(struct smmu3_device *smmu)
 	regmap_write(smmu->regmap, q->prod_reg, q->prod);
 }
 
-/* Wait, lock held, until the SMMU has consumed the entry at @idx */
-static int smmu3_cmdq_wait(struct smmu3_device *smmu, u32 idx,
+/*
+ * Entries the SMMU has consumed, counted like @prod64, from its CONS.
+ * Without the lock: @prod64 is read after CONS, so it is at least the
+ * count CONS was read against, and never more than a queue's worth ahead
+ * of it (writers wait for space): the distance between the two pointers,
+ * taken modulo twice the queue size (index and wrap bit), is exact.
+ */
+static u64 smmu3_cmdq_read_cons(struct smmu3_device *smmu)
+{
+	struct smmu3_cmdq *cmdq = &smmu->cmdq;
+	u32 mask = (2U << cmdq->q.log2size) - 1;
+	u64 prod64, cons64, seen;
+	u32 cons;
+
+	regmap_read(smmu->regmap, cmdq->q.cons_reg, &cons);
+	/* Pairs with the release in smmu3_cmdq_submit() */
+	prod64 = smp_load_acquire(&cmdq->prod64);
+	cons64 = prod64 - ((prod64 - cons) & mask);
+	seen = atomic64_read(&cmdq->cons64);
+	while (seen < cons64 &&
+	       !atomic64_try_cmpxchg(&cmdq->cons64, &seen, cons64))
+		;
+	return max(seen, cons64);
+}
+
+/* Whether a command queue error (GERROR.CMDQ_ERR) is active */
+static bool smmu3_cmdq_error(struct smmu3_device *smmu)
+{
+	u32 gerror, gerrorn;
+
+	regmap_read(smmu->regmap, SMMU3_GERROR, &gerror);
+	regmap_read(smmu->regmap, SMMU3_GERRORN, &gerrorn);
+	return (gerror ^ gerrorn) & GERROR_CMDQ_ERR;
+}
+
+/* MSI completions between two reads of CONS (slot reuse, below) */
+#define SMMU3_CMDQ_MSI_POLLS	16
+
+/*
+ * Wait, without the lock, until the SMMU has consumed the CMD_SYNC that
+ * is entry number @sync64.  Several CPUs wait at once, each for its own
+ * CMD_SYNC; the SMMU completes them in queue order, so a CPU whose
+ * CMD_SYNC comes later finds it done as soon as CONS has passed it.
+ *
+ * With @msi_slot the SMMU writes MSIDATA (0) over the first word of the
+ * CMD_SYNC when it completes: no register read is needed.  Once consumed,
+ * the slot may be reused by a later writer (and hold a command again), so
+ * CONS is also read every SMMU3_CMDQ_MSI_POLLS polls.  A command error is
+ * recovered by whichever waiter sees it first, under the lock.
+ */
+static int smmu3_cmdq_wait(struct smmu3_device *smmu, u64 sync64,
 			   __le64 *msi_slot)
 {
-	struct smmu3_queue *q = &smmu->cmdq.q;
+	struct smmu3_cmdq *cmdq = &smmu->cmdq;
 	ktime_t timeout = ktime_add_us(ktime_get(), SMMU3_POLL_TIMEOUT_US);
-	unsigned int recoveries = 0;
-	u32 cons = q->cons, gerror, gerrorn;
+	unsigned int recoveries = 0, polls = 0;
+	unsigned long flags;
+	u64 cons64 = 0;
 
 	for (;;) {
-		if (msi_slot) {
-			/* The SMMU writes MSIDATA (0) over the sync itself */
-			if (!lower_32_bits(le64_to_cpu(READ_ONCE(msi_slot[0])))) {
-				dma_rmb();
-				regmap_read(smmu->regmap, q->cons_reg, &cons);
-				q->cons = cons;
-				return 0;
-			}
-		} else {
-			regmap_read(smmu->regmap, q->cons_reg, &cons);
-			q->cons = cons;
-			if (smmu3_q_passed(cons, idx, q->log2size))
+		if (msi_slot &&
+		    !lower_32_bits(le64_to_cpu(READ_ONCE(msi_slot[0])))) {
+			dma_rmb();
+			return 0;
+		}
+		if (!msi_slot || !(++polls % SMMU3_CMDQ_MSI_POLLS)) {
+			cons64 = smmu3_cmdq_read_cons(smmu);
+			if (cons64 > sync64)
 				return 0;
 		}
 		/* Disabled meanwhile (service failure): nothing will come */
-		if (READ_ONCE(smmu->cmdq.stopped))
+		if (READ_ONCE(cmdq->stopped))
 			return -ENODEV;
-		regmap_read(smmu->regmap, SMMU3_GERROR, &gerror);
-		regmap_read(smmu->regmap, SMMU3_GERRORN, &gerrorn);
-		if ((gerror ^ gerrorn) & GERROR_CMDQ_ERR) {
+		if (smmu3_cmdq_error(smmu)) {
 			/* Bounded: a queue's worth of bad commands at most */
-			if (++recoveries > (1U << q->log2size))
+			if (++recoveries > (1U << cmdq->q.log2size))
 				break;
+			spin_lock_irqsave(&cmdq->lock, flags);
 			smmu3_cmdq_recover(smmu);
+			spin_unlock_irqrestore(&cmdq->lock, flags);
 			continue;
 		}
 		if (ktime_after(ktime_get(), timeout))
 			break;
 		udelay(1);
 	}
-	smmu->cmdq.timeouts++;
+	spin_lock_irqsave(&cmdq->lock, flags);
+	cmdq->timeouts++;
+	spin_unlock_irqrestore(&cmdq->lock, flags);
 	dev_err_ratelimited(smmu->dev,
-			    "CMD_SYNC timeout: PROD %#x CONS %#x (waiting for %#x)\n",
-			    q->prod, cons, idx);
+			    "CMD_SYNC timeout: %llu entries written, %llu consumed, waiting for entry %llu\n",
+			    READ_ONCE(cmdq->prod64), cons64, sync64);
 	return -ETIMEDOUT;
 }
 
-/* Copy raw commands into the queue, lock held; waits for space */
-static int smmu3_cmdq_write(struct smmu3_device *smmu, const u64 *raw,
-			    unsigned int n)
+/* Wait, lock held, until @n entries are free */
+static int smmu3_cmdq_wait_space(struct smmu3_device *smmu, unsigned int n)
 {
-	struct smmu3_queue *q = &smmu->cmdq.q;
+	struct smmu3_cmdq *cmdq = &smmu->cmdq;
+	struct smmu3_queue *q = &cmdq->q;
 	ktime_t timeout = ktime_add_us(ktime_get(), SMMU3_POLL_TIMEOUT_US);
-	unsigned int i;
 	u32 cons;
 
+	lockdep_assert_held(&cmdq->lock);
 	while (smmu3_q_space(q->prod, q->cons, q->log2size) < n) {
-		if (READ_ONCE(smmu->cmdq.stopped))
+		if (READ_ONCE(cmdq->stopped))
 			return -ENODEV;
 		regmap_read(smmu->regmap, q->cons_reg, &cons);
 		q->cons = cons;
 		if (smmu3_q_space(q->prod, q->cons, q->log2size) >= n)
 			break;
+		/* A bad command stops consumption: the lock holder skips it */
+		if (smmu3_cmdq_error(smmu)) {
+			smmu3_cmdq_recover(smmu);
+			continue;
+		}
 		if (ktime_after(ktime_get(), timeout)) {
 			dev_err_ratelimited(smmu->dev,
 					    "command queue full: PROD %#x CONS %#x\n",
@@ -358,6 +413,15 @@ static int smmu3_cmdq_write(struct smmu3_device *smmu, const u64 *raw,
 		}
 		udelay(1);
 	}
+	return 0;
+}
+
+/* Copy raw commands into free entries, lock held */
+static void smmu3_cmdq_copy(struct smmu3_queue *q, const u64 *raw,
+			    unsigned int n)
+{
+	unsigned int i;
+
 	for (i = 0; i < n; i++) {
 		__le64 *slot = smmu3_q_slot(q, q->prod);
 
@@ -365,12 +429,21 @@ static int smmu3_cmdq_write(struct smmu3_device *smmu, const u64 *raw,
 		slot[1] = cpu_to_le64(raw[2 * i + 1]);
 		q->prod = smmu3_q_inc(q->prod, q->log2size, 1);
 	}
-	return 0;
 }
 
 /*
- * Write @n raw commands and a CMD_SYNC, publish them with one PROD write
- * and wait for the CMD_SYNC.  @n is at most SMMU3_CMD_BATCH.
+ * Write @n raw commands and a CMD_SYNC, publish them with one PROD write,
+ * release the lock and wait for the CMD_SYNC.  @n is at most
+ * SMMU3_CMD_BATCH.
+ *
+ * Ordering: the entries are written to memory, dma_wmb() makes them
+ * visible to the SMMU before the PROD write that publishes them (the
+ * regmap's MMIO write is ordered after it).  @prod64 is released after
+ * the entries are accounted for, so a waiter that reads CONS and then
+ * @prod64 (acquire) never sees a count below the CONS it read.  Writers
+ * publish PROD in lock order, so entries reach the SMMU in the order the
+ * writers took the lock, and each writer's CMD_SYNC follows its own
+ * commands: its completion covers them (§4.6.1).
  */
 static int smmu3_cmdq_submit(struct smmu3_device *smmu, const u64 *raw,
 			     unsigned int n)
@@ -383,19 +456,21 @@ static int smmu3_cmdq_submit(struct smmu3_device *smmu, const u64 *raw,
 	__le64 *msi_slot = NULL;
 	unsigned long flags;
 	u64 sync_raw[2];
+	u64 start = 0, sync64;
 	u32 sync_idx;
-	u64 start = 0;
 	int ret;
 
 	trace_smmu3_cmdq_batch(smmu->dev, raw, n);
 	spin_lock_irqsave(&cmdq->lock, flags);
 	if (cmdq->stopped) {
 		ret = -ENODEV;
-		goto out;
+		goto out_unlock;
 	}
-	ret = smmu3_cmdq_write(smmu, raw, n);
+	/* The batch and its CMD_SYNC go in together (smmu3_cmdq_batch_max()) */
+	ret = smmu3_cmdq_wait_space(smmu, n + 1);
 	if (ret)
-		goto out;
+		goto out_unlock;
+	smmu3_cmdq_copy(&cmdq->q, raw, n);
 
 	sync_idx = cmdq->q.prod;
 	/*
@@ -412,20 +487,29 @@ static int smmu3_cmdq_submit(struct smmu3_device *smmu, const u64 *raw,
 		sync.msidata = 0;
 	}
 	smmu3_cmd_encode(&sync, sync_raw);
-	ret = smmu3_cmdq_write(smmu, sync_raw, 1);
-	if (ret)
-		goto out;
+	smmu3_cmdq_copy(&cmdq->q, sync_raw, 1);
+	/* Entry number of the CMD_SYNC: n commands after the last count */
+	sync64 = cmdq->prod64 + n;
+	/*
+	 * Released before PROD moves: a waiter that reads CONS, then this
+	 * count (acquire), sees at least the entries CONS can have passed.
+	 */
+	smp_store_release(&cmdq->prod64, sync64 + 1);
 
 	/* Commands must be visible in memory before PROD moves */
 	dma_wmb();
 	regmap_write(smmu->regmap, cmdq->q.prod_reg, cmdq->q.prod);
+	spin_unlock_irqrestore(&cmdq->lock, flags);
+
 	if (trace_smmu3_cmdq_sync_enabled())
 		start = ktime_get_ns();
-	ret = smmu3_cmdq_wait(smmu, sync_idx, msi_slot);
+	ret = smmu3_cmdq_wait(smmu, sync64, msi_slot);
 	if (trace_smmu3_cmdq_sync_enabled())
 		trace_smmu3_cmdq_sync(smmu->dev, sync_idx, msi_slot,
 				      ktime_get_ns() - start, ret);
-out:
+	return ret;
+
+out_unlock:
 	spin_unlock_irqrestore(&cmdq->lock, flags);
 	return ret;
 }

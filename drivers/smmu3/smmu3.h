@@ -160,7 +160,13 @@ struct smmu3_cmd {
 /**
  * struct smmu3_cmdq - the command queue
  * @q: queue memory and indexes; @q.prod and @q.cons under @lock
- * @lock: serialises writers and CMD_SYNC waiters; taken with irqs off
+ * @lock: serialises writers (copying entries, moving PROD) and the
+ *	recovery from a command error; taken with irqs off.  Waiting for a
+ *	CMD_SYNC happens outside it.
+ * @prod64: entries ever written since the queue was reset (@q.prod is
+ *	its low bits); written under @lock, read without it
+ * @cons64: entries the SMMU is known to have consumed, the same count;
+ *	only grows (atomic maximum), updated by whoever reads CONS
  * @errors: commands that raised a CERROR, under @lock
  * @timeouts: CMD_SYNCs that did not complete in time, under @lock
  * @stopped: the SMMU was disabled for good (service failure mode,
@@ -169,8 +175,10 @@ struct smmu3_cmd {
  */
 struct smmu3_cmdq {
 	struct smmu3_queue q;
-	/* writers and CMD_SYNC waiters, irqs off */
+	/* writers, PROD, recovery; irqs off */
 	spinlock_t lock;
+	u64 prod64;
+	atomic64_t cons64;
 	u64 errors;
 	u64 timeouts;
 	bool stopped;

@@ -40,6 +40,28 @@ int s3e_smmu_cmdq_run(struct s3e_smmu *s)
 	return s3e_smmu_cmdq_pending(s);
 }
 
+/*
+ * PROD moved from @old_prod: the CMD_SYNCs it published are counted, for
+ * the statistic of how many wait in the queue at once.
+ */
+void s3e_cmdq_published(struct s3e_smmu *s, s3e_u32 old_prod)
+{
+	struct s3e_queue *q = &s->cmdq;
+	s3e_u64 cmd0;
+	s3e_u32 p;
+
+	if (!(s->cr0 & CR0_CMDQEN))
+		return;
+	for (p = old_prod; p != q->prod; p = q_inc(q, p)) {
+		if (s3e_host_read64s(s, q_entry(q, p, CMDQ_ENT_DWORDS), &cmd0, 1))
+			return;
+		if (s3e_field_get(CMD_0_OP, cmd0) == CMD_OP_SYNC)
+			s->cmdq_syncs++;
+	}
+	if (s->cmdq_syncs > s->stats.syncs_queued_max)
+		s->stats.syncs_queued_max = s->cmdq_syncs;
+}
+
 void s3e_cmdq_run(struct s3e_smmu *s)
 {
 	struct s3e_queue *q = &s->cmdq;
@@ -71,7 +93,11 @@ void s3e_cmdq_run(struct s3e_smmu *s)
 			was_full = 0;
 			s3e_sev(s);
 		}
-		if (rc == S3E_CMD_SYNC)
+		if (rc == S3E_CMD_SYNC) {
+			/* A replaced bad command may be a sync not counted */
+			if (s->cmdq_syncs)
+				s->cmdq_syncs--;
 			s3e_cmd_sync_complete(s, cmd[0], cmd[1]);
+		}
 	}
 }

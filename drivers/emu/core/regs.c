@@ -403,8 +403,13 @@ static void cr0_write(struct s3e_smmu *s, s3e_u32 val)
 	/* §3.12.2: clearing SMMUEN terminates every stalled transaction */
 	if ((old & ~val) & CR0_SMMUEN)
 		s3e_stall_term(s, 1, 0);
-	if ((val & ~old) & CR0_CMDQEN)
+	/* Entries published while the queue was off are counted from here */
+	if ((old ^ val) & CR0_CMDQEN)
+		s->cmdq_syncs = 0;
+	if ((val & ~old) & CR0_CMDQEN) {
+		s3e_cmdq_published(s, s->cmdq.cons);
 		s3e_cmdq_run(s);
+	}
 }
 
 static void gerrorn_write(struct s3e_smmu *s, s3e_u32 val)
@@ -428,6 +433,7 @@ void s3e_smmu_write32(struct s3e_smmu *s, s3e_u32 offset, s3e_u32 val)
 	int hi = offset & 4;
 	int eirq = s->irq_ctrl & IRQ_CTRL_EVENTQ_IRQEN;
 	int girq = s->irq_ctrl & IRQ_CTRL_GERROR_IRQEN;
+	s3e_u32 old;
 
 	if ((offset & 3) || offset >= SMMU3_MMIO_SIZE)
 		return;
@@ -500,7 +506,9 @@ void s3e_smmu_write32(struct s3e_smmu *s, s3e_u32 offset, s3e_u32 val)
 		    ((val - s->cmdq.cons) & q_idx_mask(&s->cmdq)) >
 		    1U << s->cmdq.log2)
 			s3e_chk_queue(s, S3E_CHK_Q_CMDQ_PROD, s->cmdq.base, val);
+		old = s->cmdq.prod;
 		s->cmdq.prod = val & q_idx_mask(&s->cmdq);
+		s3e_cmdq_published(s, old);
 		s3e_cmdq_run(s);
 		break;
 	case SMMU3_CMDQ_CONS:

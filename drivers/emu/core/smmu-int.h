@@ -307,6 +307,7 @@ struct s3e_smmu {
 	s3e_u32 gerror;
 	s3e_u32 gerrorn;
 	s3e_u32 cmdq_err;
+	s3e_u32 cmdq_syncs;
 	s3e_u64 gerror_irq_cfg0;
 	s3e_u32 gerror_irq_cfg1;
 	s3e_u32 gerror_irq_cfg2;
@@ -471,6 +472,7 @@ static inline s3e_u32 s3e_gerror_active(const struct s3e_smmu *s)
  * failed command.
  */
 void s3e_cmdq_run(struct s3e_smmu *s);
+void s3e_cmdq_published(struct s3e_smmu *s, s3e_u32 old_prod);
 
 /* stall.c */
 

@@ -299,6 +299,8 @@ struct s3e_txn_result {
  * @cmds: commands consumed, by opcode
  * @cmd_errors: commands that stopped the queue with a CERROR
  * @syncs: CMD_SYNCs completed
+ * @syncs_queued_max: most CMD_SYNCs published and not yet consumed at
+ *	once (several: software waits for them in parallel)
  * @irqs: interrupts raised, by line
  * @msis: MSI writes performed
  * @msi_aborts: MSI writes the host refused (GERROR.MSI_*_ABT_ERR)
@@ -338,6 +340,7 @@ struct s3e_smmu_stats {
 	s3e_u64 cmds[S3E_NR_OPCODES];
 	s3e_u64 cmd_errors;
 	s3e_u64 syncs;
+	s3e_u64 syncs_queued_max;
 	s3e_u64 irqs[S3E_IRQ_NR];
 	s3e_u64 msis;
 	s3e_u64 msi_aborts;

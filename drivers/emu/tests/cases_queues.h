@@ -185,6 +185,38 @@ S3E_CASE(cmdq_budget_bounds_each_write)
 	EXPECT_EQ(r32(SMMU3_CMDQ_CONS), 10);
 }
 
+/*
+ * syncs_queued_max: the CMD_SYNCs published and not yet consumed at once.
+ * Two writers' batches published together leave two; one at a time with
+ * a consumer that keeps up, one.
+ */
+S3E_CASE(cmdq_syncs_queued_max)
+{
+	cfg.cmdq_budget = 2;
+	smmu_up();
+	cmd_sync();
+	s3e_smmu_cmdq_run(smmu);
+	EXPECT_EQ(st()->syncs_queued_max, 1);
+	cmdq_shadow = r32(SMMU3_CMDQ_PROD);
+	cmd_queue(OP(TLBI_NSNH_ALL), 0);
+	cmd_queue(OP(SYNC), 0);
+	cmd_queue(OP(TLBI_NSNH_ALL), 0);
+	cmd_queue(OP(SYNC), 0);
+	cmd_queue(OP(TLBI_NSNH_ALL), 0);
+	cmd_queue(OP(SYNC), 0);
+	cmd_publish();
+	EXPECT_EQ(st()->syncs_queued_max, 3);
+	while (s3e_smmu_cmdq_run(smmu))
+		;
+	EXPECT_EQ(cmdq_idle(), 1);
+	EXPECT_EQ(st()->syncs, 4);
+	/* Consumed: the count starts again from nothing */
+	cmd_sync();
+	s3e_smmu_cmdq_run(smmu);
+	EXPECT_EQ(st()->syncs_queued_max, 3);
+	EXPECT_EQ(st()->syncs, 5);
+}
+
 /* A command error ends the pending work until it is acknowledged */
 S3E_CASE(cmdq_budget_error_stops_pending)
 {

@@ -94,6 +94,7 @@ static struct S3E_LIST_TYPE s3e_model_queues[] = {
 	S3E_LIST_ENTRY(cmdq_cerror_ill_stops),
 	S3E_LIST_ENTRY(cmdq_cerror_ill_recover_after_ack),
 	S3E_LIST_ENTRY(cmdq_budget_bounds_each_write),
+	S3E_LIST_ENTRY(cmdq_syncs_queued_max),
 	S3E_LIST_ENTRY(cmdq_budget_error_stops_pending),
 	S3E_LIST_ENTRY(cmdq_budget_nothing_pending_while_disabled),
 	S3E_LIST_ENTRY(cmdq_cerror_abt),

@@ -34,11 +34,17 @@
  *                                        interrupts off
  *   unmap-access <bytes>                 map, DMA, unmap, DMA again
  *                                        (at most 64 KiB)
- *   pasid-attach <pasid>                 a new paging domain at PASID
+ *   pasid-attach <pasid> [hold]          a new paging domain at PASID
  *                                        (SubstreamID) <pasid>, with a
  *                                        64 KiB buffer mapped at IOVA
- *                                        <pasid> << 24
+ *                                        <pasid> << 24; "hold" (a
+ *                                        stall-capable device): its I/O
+ *                                        page faults are kept pending,
+ *                                        the transaction stalled, until
+ *                                        pasid-respond or the detach
  *   pasid-detach <pasid>                 detach, unmap and free it
+ *   pasid-respond <pasid> ok|fail        answer the faults held at
+ *                                        <pasid>: retry or terminate
  *   pasid-fill <pasid> <byte>            the device fills that buffer
  *                                        through its IOVA with SubstreamID
  *                                        <pasid>, the CPU verifies
@@ -46,13 +52,33 @@
  *   pasid-write <pasid> <iova> <bytes>   IOVA with SubstreamID <pasid>
  *                                        (attached or not)
  *
+ * Shared virtual addressing (a device whose node has dma-can-stall, on a
+ * kernel with CONFIG_IOMMU_SVA): the binding belongs to the open cmd
+ * file, like a uacce queue; only that file, in the process that bound,
+ * runs the other sva-* commands, and closing it unbinds.  Addresses are
+ * the process's virtual addresses, the SubstreamID the binding's PASID;
+ * a page the process never touched is a translation fault that stalls
+ * until the kernel has faulted it in (the result counts the stalls).
+ *   sva-bind                             bind current->mm; shows the PASID
+ *   sva-unbind                           unbind
+ *   sva-copy <src-va> <dst-va> <bytes>   the device copies
+ *   sva-fill <va> <bytes> <byte>         the device writes <byte>
+ *   sva-read <va> <bytes>                the device reads; shows a checksum
+ *   sva-write <va> <bytes>               the device writes the pattern
+ *                                        0xa5 ^ (offset & 0xff)
+ *
  * A command that cannot run (bad syntax, a size out of range, a command
  * the binding does not allow) fails the write with its reason in the
  * result and in info's last_error; a command that ran has its outcome in
  * the result ("ok ...", "fault ...", "mismatch ...", "error: ...").  A
  * signal to the writer, or unbinding the device, ends a running command
  * ("interrupted ...").  One command runs at a time per device: a second
- * writer gets -EBUSY; info and the result stay readable meanwhile.
+ * writer gets -EBUSY; info and the result stay readable meanwhile.  The
+ * exceptions, which run beside it: pasid-attach, pasid-detach and
+ * pasid-respond (so that a stalled command can be answered or its PASID
+ * detached), and the sva-* commands (one at a time per open file).  The
+ * result read through a file is that of the last command written through
+ * the same file; a file that has written none reads the device's last.
  *
  * The same devices can be bound to a second driver, smmu3_testdev_owned
  * (through driver_override only), which takes DMA ownership of the
@@ -62,15 +88,19 @@
 #include <linux/debugfs.h>
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
+#include <linux/list.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/of.h>
 #include <linux/platform_device.h>
 #include <linux/random.h>
 #include <linux/scatterlist.h>
+#include <linux/sched/mm.h>
 #include <linux/seq_file.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/stdarg.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -96,16 +126,62 @@
 #define TESTDEV_PASID_ORDER	get_order(SZ_64K)
 #define TESTDEV_PASID_BYTES	(PAGE_SIZE << TESTDEV_PASID_ORDER)
 
+struct testdev;
+
 /**
  * struct testdev_pasid - a paging domain attached at a PASID
  * @pasid: the PASID (SubstreamID); 0: the slot is free
  * @domain: the domain
  * @buf: its buffer, TESTDEV_PASID_BYTES, mapped at testdev_pasid_iova()
+ * @td: the device
+ * @handle: the attach handle, through which the iommu core finds
+ *	@domain's I/O page fault handler
+ * @attached: @domain is attached at @pasid
+ * @hold: attached with "hold": @domain->iopf_handler keeps the faults
+ * @holding: new fault groups go to @held (under testdev.hold_lock);
+ *	cleared before the detach, after which they are answered at once
+ * @held: fault groups not answered yet (iopf_group.node), under hold_lock
+ * @nheld: their number
+ * @users: pasid-fill commands using @buf (under testdev.pasid_lock)
  */
 struct testdev_pasid {
 	u32 pasid;
 	struct iommu_domain *domain;
 	struct page *buf;
+	struct testdev *td;
+	struct iommu_attach_handle handle;
+	bool attached;
+	bool hold;
+	bool holding;
+	struct list_head held;
+	unsigned int nheld;
+	unsigned int users;
+};
+
+/**
+ * struct testdev_file - an open cmd file
+ * @td: the device; NULL once it is gone (under testdev_files_lock)
+ * @node: in testdev.files while @td is set
+ * @run_lock: held while an sva-* command runs on this file
+ * @result: the result of the last command written through this file
+ * @has_result: a command was written through this file
+ * @sva: the binding of @mm (sva-bind), or NULL
+ * @mm: the bound address space (a reference on the mm_struct, not on
+ *	its pages: mmgrab())
+ * @pasid: the binding's PASID
+ * @chunk: the device's buffer for this file's sva-* transfers
+ */
+struct testdev_file {
+	struct testdev *td;
+	struct list_head node;
+	/* never waited for: a second sva command on the file gets -EBUSY */
+	struct mutex run_lock;
+	char result[TESTDEV_RESULT_LEN];
+	bool has_result;
+	struct iommu_sva *sva;
+	struct mm_struct *mm;
+	u32 pasid;
+	u8 *chunk;
 };
 
 /**
@@ -139,6 +215,15 @@ struct testdev_stream {
  * @keep_dir: DMA_NONE for a coherent buffer, else the direction of its
  *	streaming mapping
  * @pasids: domains attached at PASIDs ("pasid-attach")
+ * @pasid_lock: protects the attachment of @pasids
+ * @hold_lock: protects the held fault groups of @pasids; taken by the
+ *	I/O page fault handler
+ * @cur: the file of the running command (under @cmd_lock)
+ * @files: the open cmd files (under testdev_files_lock)
+ * @can_stall: the node has dma-can-stall: the SMMU stalls its faults
+ * @iopf_on: IOMMU_DEV_FEAT_IOPF enabled
+ * @sva_on: IOMMU_DEV_FEAT_SVA enabled
+ * @sva_why: why SVA (or "hold") is not available, for refusals and info
  * @stopping: remove() has begun: a running command ends
  * @lock: protects @result, @last_error and @running; held briefly
  * @result: outcome of the last command
@@ -146,6 +231,8 @@ struct testdev_stream {
  * @running: the command running, or "" (for info)
  * @bytes: bytes moved by the device
  * @faults: DMAs that failed with a fault
+ * @stalls: transactions that stalled (all commands)
+ * @cmd_stalls: stalls of the running command (under @cmd_lock)
  * @dir: debugfs directory
  */
 struct testdev {
@@ -162,6 +249,16 @@ struct testdev {
 	size_t keep_len;
 	enum dma_data_direction keep_dir;
 	struct testdev_pasid pasids[TESTDEV_PASIDS];
+	/* held across iommu_attach/detach_device_pasid() */
+	struct mutex pasid_lock;
+	/* short sections; the fault handler takes it */
+	spinlock_t hold_lock;
+	struct testdev_file *cur;
+	struct list_head files;
+	bool can_stall;
+	bool iopf_on;
+	bool sva_on;
+	char sva_why[96];
 	bool stopping;
 	/* short sections only: readers must never wait for a command */
 	struct mutex lock;
@@ -170,12 +267,20 @@ struct testdev {
 	char running[TESTDEV_CMD_MAX + 1];
 	atomic64_t bytes;
 	atomic64_t faults;
+	atomic64_t stalls;
+	unsigned int cmd_stalls;
 	struct dentry *dir;
 };
 
 static struct dentry *testdev_root;
+/* testdev_file.td and testdev.files: a file may outlive its device */
+static DEFINE_MUTEX(testdev_files_lock);
 
-/* The result of the command being run; also info's last_error if @error */
+/*
+ * The result of the device's running command (under cmd_lock), for the
+ * device and for the file it was written through; also info's last_error
+ * if @error
+ */
 static __printf(3, 0) void testdev_vresult(struct testdev *td, bool error,
 					   const char *fmt, va_list ap)
 {
@@ -183,7 +288,53 @@ static __printf(3, 0) void testdev_vresult(struct testdev *td, bool error,
 	vsnprintf(td->result, sizeof(td->result), fmt, ap);
 	if (error)
 		strscpy(td->last_error, td->result);
+	if (td->cur) {
+		strscpy(td->cur->result, td->result);
+		td->cur->has_result = true;
+	}
 	mutex_unlock(&td->lock);
+}
+
+/*
+ * The result of a command that runs beside the device's (pasid-attach,
+ * -detach, -respond, sva-*) or was refused before it ran: for the file
+ * it was written through and for the device
+ */
+static __printf(3, 0) void testdev_vfresult(struct testdev_file *f,
+					    bool error, const char *fmt,
+					    va_list ap)
+{
+	struct testdev *td = f->td;
+
+	mutex_lock(&td->lock);
+	vsnprintf(f->result, sizeof(f->result), fmt, ap);
+	f->has_result = true;
+	strscpy(td->result, f->result);
+	if (error)
+		strscpy(td->last_error, f->result);
+	mutex_unlock(&td->lock);
+}
+
+static __printf(2, 3) void testdev_fresult(struct testdev_file *f,
+					   const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	testdev_vfresult(f, false, fmt, ap);
+	va_end(ap);
+}
+
+/* Refuse a command written through @f: as testdev_refuse() */
+static __printf(3, 4) int testdev_frefuse(struct testdev_file *f, int err,
+					  const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	testdev_vfresult(f, true, fmt, ap);
+	va_end(ap);
+	return err;
 }
 
 /* Set the result of the command being run */
@@ -228,14 +379,57 @@ static const char *testdev_event_name(u32 type)
 }
 
 /*
+ * Describe a failed DMA port access into @buf: @ret and @fault from
+ * smmu3_emu_dma(), @what names the address ("iova" or "va")
+ */
+static void testdev_dma_error(struct testdev *td, char *buf, size_t size,
+			      int ret, const struct smmu3_emu_fault *fault,
+			      u32 ssid, const char *what, bool write)
+{
+	const char *dir = write ? "write" : "read";
+	char sub[24] = "";
+
+	if (ssid != SMMU3_EMU_NO_SSID)
+		snprintf(sub, sizeof(sub), " ssid %#x", ssid);
+	if (ret == -EIO && fault->stalls)
+		/* §3.12.2: the stall was answered with a termination */
+		snprintf(buf, size,
+			 "fault %s sid %#x%s %s %#llx %s: stalled (%u stalls), terminated: the fault could not be resolved; %zu bytes moved before it",
+			 testdev_event_name(fault->event), td->sid, sub, what,
+			 fault->iova, dir, fault->stalls, fault->done);
+	else if (ret == -EFAULT)
+		snprintf(buf, size, "fault %s sid %#x%s %s %#llx %s%s",
+			 testdev_event_name(fault->event), td->sid, sub, what,
+			 fault->iova, dir, fault->recorded ?
+			 " (event recorded)" : " (no event recorded)");
+	else if (ret == -EIO)
+		snprintf(buf, size, "abort sid %#x%s %s %#llx %s (no event)",
+			 td->sid, sub, what, fault->iova, dir);
+	else if (ret == -ETIMEDOUT)
+		snprintf(buf, size,
+			 "error: stall left hanging: sid %#x%s %s %#llx %s stalled and was neither resumed nor terminated",
+			 td->sid, sub, what, fault->iova, dir);
+	else if (ret == -EINTR)
+		snprintf(buf, size,
+			 "interrupted: %s at %s %#llx stalled, the wait ended by a signal (the stall is left to the SMMU's software)",
+			 dir, what, fault->iova);
+	else if (ret == -ENODEV)
+		snprintf(buf, size, "error: the emulated SMMU is gone (%d)",
+			 ret);
+	else
+		snprintf(buf, size, "error %d", ret);
+}
+
+/*
  * One device access through the DMA port, with SubstreamID @ssid
- * (SMMU3_EMU_NO_SSID: none); a failure becomes the result
+ * (SMMU3_EMU_NO_SSID: none), waiting for a stalled transaction (§3.12.2)
+ * until software resumes or terminates it; a failure becomes the result
  */
 static int testdev_dma_ssid(struct testdev *td, u32 ssid, u64 iova, void *buf,
 			    size_t len, bool write)
 {
 	struct smmu3_emu_fault fault;
-	char sub[24] = "";
+	char msg[TESTDEV_RESULT_LEN];
 	int ret;
 
 	if (testdev_should_stop(td)) {
@@ -243,25 +437,18 @@ static int testdev_dma_ssid(struct testdev *td, u32 ssid, u64 iova, void *buf,
 			       write ? "write" : "read", iova);
 		return -EINTR;
 	}
-	ret = smmu3_emu_dma(td->emu, td->sid, ssid, iova, buf,
-			    len, write ? SMMU3_EMU_DMA_WRITE : 0, &fault);
+	ret = smmu3_emu_dma(td->emu, td->sid, ssid, iova, buf, len,
+			    (write ? SMMU3_EMU_DMA_WRITE : 0) |
+			    SMMU3_EMU_DMA_WAIT, &fault);
 	atomic64_add(fault.done, &td->bytes);
+	atomic64_add(fault.stalls, &td->stalls);
+	td->cmd_stalls += fault.stalls;
 	if (!ret)
 		return 0;
 	atomic64_inc(&td->faults);
-	if (ssid != SMMU3_EMU_NO_SSID)
-		snprintf(sub, sizeof(sub), " ssid %#x", ssid);
-	if (ret == -EFAULT)
-		testdev_result(td, "fault %s sid %#x%s iova %#llx %s%s",
-			       testdev_event_name(fault.event), td->sid, sub,
-			       fault.iova, write ? "write" : "read",
-			       fault.recorded ? " (event recorded)" :
-			       " (no event recorded)");
-	else if (ret == -EIO)
-		testdev_result(td, "abort sid %#x iova %#llx %s (no event)",
-			       td->sid, fault.iova, write ? "write" : "read");
-	else
-		testdev_result(td, "error %d", ret);
+	testdev_dma_error(td, msg, sizeof(msg), ret, &fault, ssid, "iova",
+			  write);
+	testdev_result(td, "%s", msg);
 	return ret;
 }
 
@@ -870,9 +1057,14 @@ static int testdev_raw(struct testdev *td, u32 ssid, u64 iova, size_t bytes,
 	if (ssid == SMMU3_EMU_NO_SSID)
 		testdev_result(td, "ok %s %zu bytes at iova %#llx",
 			       write ? "write" : "read", bytes, iova);
-	else
+	else if (!td->cmd_stalls)
 		testdev_result(td, "ok %s %zu bytes at iova %#llx ssid %#x",
 			       write ? "write" : "read", bytes, iova, ssid);
+	else
+		testdev_result(td,
+			       "ok %s %zu bytes at iova %#llx ssid %#x, stalls %u",
+			       write ? "write" : "read", bytes, iova, ssid,
+			       td->cmd_stalls);
 	return 0;
 }
 
@@ -883,6 +1075,7 @@ static u64 testdev_pasid_iova(u32 pasid)
 	return (u64)pasid << 24;
 }
 
+/* The slot of @pasid (0: a free slot); under pasid_lock */
 static struct testdev_pasid *testdev_pasid_find(struct testdev *td, u32 pasid)
 {
 	unsigned int i;
@@ -893,9 +1086,92 @@ static struct testdev_pasid *testdev_pasid_find(struct testdev *td, u32 pasid)
 	return NULL;
 }
 
+/*
+ * domain->iopf_handler of a domain attached with "hold": called by the
+ * iommu core (iommu_report_device_fault(), from the SMMU driver's event
+ * handler) with a group of faults at the PASID.  The group stays pending,
+ * and the stalled transaction with it, until pasid-respond or the detach
+ * answers it; after the detach has begun it is answered at once.
+ */
+static int testdev_iopf_hold(struct iopf_group *group)
+{
+	struct testdev_pasid *p = container_of(group->attach_handle,
+					       struct testdev_pasid, handle);
+	struct testdev *td = READ_ONCE(p->td);
+	bool held = false;
+
+	if (!td)	/* a fault reported late, after the slot was freed */
+		goto answer;
+	spin_lock(&td->hold_lock);
+	if (p->holding) {
+		list_add_tail(&group->node, &p->held);
+		p->nheld++;
+		held = true;
+	}
+	spin_unlock(&td->hold_lock);
+	if (held)
+		return 0;
+answer:
+	iopf_group_response(group, IOMMU_PAGE_RESP_INVALID);
+	iopf_free_group(group);
+	return 0;
+}
+
+/*
+ * Answer every fault group held at @p with @code (the SMMU driver sends
+ * CMD_RESUME: retry for success, else terminate), and free the groups;
+ * @stop: hold no more.  Return: the number answered.
+ */
+static unsigned int testdev_hold_answer(struct testdev *td,
+					struct testdev_pasid *p,
+					enum iommu_page_response_code code,
+					bool stop)
+{
+	struct iopf_group *group, *next;
+	unsigned int n = 0;
+	LIST_HEAD(list);
+
+	spin_lock(&td->hold_lock);
+	list_splice_init(&p->held, &list);
+	p->nheld = 0;
+	if (stop)
+		p->holding = false;
+	spin_unlock(&td->hold_lock);
+	list_for_each_entry_safe(group, next, &list, node) {
+		list_del_init(&group->node);
+		iopf_group_response(group, code);
+		iopf_free_group(group);
+		n++;
+	}
+	return n;
+}
+
+/*
+ * Detach @p's domain, under pasid_lock.  A "hold" domain stops holding
+ * first; the detach makes the SMMU driver terminate the stream's stalled
+ * transactions (CMD_STALL_TERM), and the groups still held are then
+ * answered (IOMMU_PAGE_RESP_INVALID, which finds nothing left to resume)
+ * and freed before the domain they refer to.
+ */
+static void testdev_pasid_stop(struct testdev *td, struct testdev_pasid *p)
+{
+	if (!p->attached)
+		return;
+	if (p->hold) {
+		spin_lock(&td->hold_lock);
+		p->holding = false;
+		spin_unlock(&td->hold_lock);
+	}
+	iommu_detach_device_pasid(p->domain, td->dev, p->pasid);
+	p->attached = false;
+	if (p->hold)
+		testdev_hold_answer(td, p, IOMMU_PAGE_RESP_INVALID, true);
+}
+
+/* Detach, unmap and free @p; under pasid_lock, no pasid-fill using it */
 static void testdev_pasid_release(struct testdev *td, struct testdev_pasid *p)
 {
-	iommu_detach_device_pasid(p->domain, td->dev, p->pasid);
+	testdev_pasid_stop(td, p);
 	iommu_unmap(p->domain, testdev_pasid_iova(p->pasid),
 		    TESTDEV_PASID_BYTES);
 	iommu_domain_free(p->domain);
@@ -903,35 +1179,49 @@ static void testdev_pasid_release(struct testdev *td, struct testdev_pasid *p)
 	memset(p, 0, sizeof(*p));
 }
 
-static int testdev_pasid_attach(struct testdev *td, u32 pasid)
+/* pasid-attach, under pasid_lock */
+static int testdev_pasid_attach(struct testdev_file *f, u32 pasid, bool hold)
 {
+	struct testdev *td = f->td;
 	struct testdev_pasid *p = testdev_pasid_find(td, 0);
 	struct iommu_domain *domain;
 	struct page *buf;
 	int ret;
 
 	if (!p) {
-		testdev_result(td, "error: %u PASIDs attached already",
-			       TESTDEV_PASIDS);
+		testdev_fresult(f, "error: %u PASIDs attached already",
+				TESTDEV_PASIDS);
 		return -ENOSPC;
 	}
 	domain = iommu_paging_domain_alloc(td->dev);
 	if (IS_ERR(domain)) {
-		testdev_result(td, "error: no paging domain: %ld",
-			       PTR_ERR(domain));
+		testdev_fresult(f, "error: no paging domain: %ld",
+				PTR_ERR(domain));
 		return PTR_ERR(domain);
 	}
 	buf = alloc_pages(GFP_KERNEL | __GFP_ZERO, TESTDEV_PASID_ORDER);
 	if (!buf) {
 		iommu_domain_free(domain);
-		testdev_result(td, "error: no memory");
+		testdev_fresult(f, "error: no memory");
 		return -ENOMEM;
 	}
+	*p = (struct testdev_pasid){
+		.pasid = pasid,
+		.domain = domain,
+		.buf = buf,
+		.td = td,
+		.hold = hold,
+		.holding = hold,
+	};
+	INIT_LIST_HEAD(&p->held);
+	if (hold)
+		domain->iopf_handler = testdev_iopf_hold;
 	ret = iommu_map(domain, testdev_pasid_iova(pasid), page_to_phys(buf),
 			TESTDEV_PASID_BYTES, IOMMU_READ | IOMMU_WRITE,
 			GFP_KERNEL);
 	if (!ret) {
-		ret = iommu_attach_device_pasid(domain, td->dev, pasid, NULL);
+		ret = iommu_attach_device_pasid(domain, td->dev, pasid,
+						&p->handle);
 		if (ret)
 			iommu_unmap(domain, testdev_pasid_iova(pasid),
 				    TESTDEV_PASID_BYTES);
@@ -939,20 +1229,19 @@ static int testdev_pasid_attach(struct testdev *td, u32 pasid)
 	if (ret) {
 		iommu_domain_free(domain);
 		__free_pages(buf, TESTDEV_PASID_ORDER);
-		testdev_result(td, "error: PASID %u not attached: %d", pasid,
-			       ret);
+		memset(p, 0, sizeof(*p));
+		testdev_fresult(f, "error: PASID %u not attached: %d", pasid,
+				ret);
 		return ret;
 	}
-	*p = (struct testdev_pasid){
-		.pasid = pasid,
-		.domain = domain,
-		.buf = buf,
-	};
-	testdev_result(td, "ok pasid %u attached: iova %#llx, %lu bytes",
-		       pasid, testdev_pasid_iova(pasid), TESTDEV_PASID_BYTES);
+	p->attached = true;
+	testdev_fresult(f, "ok pasid %u attached: iova %#llx, %lu bytes%s",
+			pasid, testdev_pasid_iova(pasid), TESTDEV_PASID_BYTES,
+			hold ? ", faults held" : "");
 	return 0;
 }
 
+/* pasid-fill: a device command; @p is kept by its users count */
 static int testdev_pasid_fill(struct testdev *td, struct testdev_pasid *p,
 			      u8 value)
 {
@@ -985,25 +1274,115 @@ static int testdev_pasid_fill(struct testdev *td, struct testdev_pasid *p,
 	return 0;
 }
 
-static int testdev_parse_pasid(struct testdev *td, const char *s, u32 *pasid)
+/* A PASID argument; @f: refused through the file, else the device */
+static int testdev_parse_pasid(struct testdev *td, struct testdev_file *f,
+			       const char *s, u32 *pasid)
 {
 	u32 max = td->dev->iommu ? td->dev->iommu->max_pasids : 0;
 
-	if (kstrtou32(s, 0, pasid) || !*pasid)
+	if (kstrtou32(s, 0, pasid) || !*pasid) {
+		if (f)
+			return testdev_frefuse(f, -EINVAL,
+					       "error: pasid '%.32s': not a number from 1",
+					       s);
 		return testdev_refuse(td, -EINVAL,
 				      "error: pasid '%.32s': not a number from 1",
 				      s);
-	if (*pasid >= max)
+	}
+	if (*pasid >= max) {
+		if (f)
+			return testdev_frefuse(f, -EINVAL,
+					       "error: pasid %u: the device has %u PASIDs (pasid-num-bits, and what its SMMU supports)",
+					       *pasid, max);
 		return testdev_refuse(td, -EINVAL,
 				      "error: pasid %u: the device has %u PASIDs (pasid-num-bits, and what its SMMU supports)",
 				      *pasid, max);
+	}
 	return 0;
+}
+
+/*
+ * pasid-attach, pasid-detach and pasid-respond: beside the device's
+ * running command, under pasid_lock
+ */
+static int testdev_pasid_ctl(struct testdev_file *f, char **argv,
+			     unsigned int argc)
+{
+	struct testdev *td = f->td;
+	struct testdev_pasid *p;
+	bool hold = false, ok;
+	unsigned int n;
+	u32 pasid;
+	int ret;
+
+	ret = testdev_parse_pasid(td, f, argv[1], &pasid);
+	if (ret)
+		return ret;
+	if (!strcmp(argv[0], "pasid-attach") && argc == 3) {
+		if (strcmp(argv[2], "hold"))
+			return testdev_frefuse(f, -EINVAL,
+					       "error: pasid-attach option '%.32s': only hold",
+					       argv[2]);
+		if (!td->iopf_on)
+			return testdev_frefuse(f, -EOPNOTSUPP,
+					       "error: hold needs I/O page faults: %s",
+					       td->sva_why);
+		hold = true;
+	}
+	if (!strcmp(argv[0], "pasid-respond")) {
+		ok = !strcmp(argv[2], "ok");
+		if (!ok && strcmp(argv[2], "fail"))
+			return testdev_frefuse(f, -EINVAL,
+					       "error: pasid-respond '%.32s': ok or fail",
+					       argv[2]);
+	}
+	mutex_lock(&td->pasid_lock);
+	p = testdev_pasid_find(td, pasid);
+	if (!strcmp(argv[0], "pasid-attach")) {
+		if (p)
+			ret = testdev_frefuse(f, -EBUSY,
+					      "error: pasid %u is attached already",
+					      pasid);
+		else if (READ_ONCE(td->stopping))
+			ret = testdev_frefuse(f, -ENODEV,
+					      "error: the device is being unbound");
+		else
+			testdev_pasid_attach(f, pasid, hold);
+	} else if (!p) {
+		ret = testdev_frefuse(f, -ENOENT,
+				      "error: pasid %u is not attached", pasid);
+	} else if (!strcmp(argv[0], "pasid-detach")) {
+		if (p->users) {
+			ret = testdev_frefuse(f, -EBUSY,
+					      "error: pasid %u: pasid-fill is using its buffer",
+					      pasid);
+		} else {
+			n = p->nheld;
+			testdev_pasid_release(td, p);
+			testdev_fresult(f,
+					"ok pasid %u detached, %u held fault groups terminated",
+					pasid, n);
+		}
+	} else if (!p->hold) {
+		ret = testdev_frefuse(f, -EINVAL,
+				      "error: pasid %u was not attached with hold",
+				      pasid);
+	} else {
+		n = testdev_hold_answer(td, p, ok ? IOMMU_PAGE_RESP_SUCCESS :
+					IOMMU_PAGE_RESP_INVALID, false);
+		testdev_fresult(f, "ok pasid %u: %u fault groups answered %s",
+				pasid, n, ok ? "ok (retry)" :
+				"fail (terminate)");
+	}
+	mutex_unlock(&td->pasid_lock);
+	return ret;
 }
 
 static int testdev_storm(struct testdev *td, unsigned long count, u64 iova)
 {
-	unsigned long i, faults = 0, aborts = 0, ok = 0;
+	unsigned long i, faults = 0, aborts = 0, ok = 0, stalls = 0;
 	struct smmu3_emu_fault fault;
+	char st[48] = "";
 	unsigned long flags;
 	int ret = 0;
 	u32 word;
@@ -1033,6 +1412,8 @@ static int testdev_storm(struct testdev *td, unsigned long count, u64 iova)
 				aborts++;
 			else if (!ret)
 				ok++;
+			else if (ret == -EAGAIN)
+				stalls++;
 			else
 				break;
 			ret = 0;
@@ -1040,20 +1421,24 @@ static int testdev_storm(struct testdev *td, unsigned long count, u64 iova)
 		local_irq_restore(flags);
 		cond_resched();
 	}
-	atomic64_add(faults + aborts, &td->faults);
+	atomic64_add(faults + aborts + stalls, &td->faults);
+	atomic64_add(stalls, &td->stalls);
 	atomic64_add(ok * sizeof(word), &td->bytes);
+	/* Not waited for (interrupts off): left to the SMMU's software */
+	if (stalls)
+		snprintf(st, sizeof(st), ", %lu stalled", stalls);
 	if (ret == -EINTR)
 		testdev_result(td,
-			       "interrupted: storm of %lu accesses stopped after %lu: %lu faults, %lu aborts, %lu succeeded",
-			       count, i, faults, aborts, ok);
+			       "interrupted: storm of %lu accesses stopped after %lu: %lu faults, %lu aborts, %lu succeeded%s",
+			       count, i, faults, aborts, ok, st);
 	else if (ret)
 		testdev_result(td,
-			       "error: storm stopped after %lu of %lu accesses by error %d: %lu faults, %lu aborts, %lu succeeded",
-			       i, count, ret, faults, aborts, ok);
+			       "error: storm stopped after %lu of %lu accesses by error %d: %lu faults, %lu aborts, %lu succeeded%s",
+			       i, count, ret, faults, aborts, ok, st);
 	else
 		testdev_result(td,
-			       "ok storm %lu accesses: %lu faults, %lu aborts, %lu succeeded",
-			       i, faults, aborts, ok);
+			       "ok storm %lu accesses: %lu faults, %lu aborts, %lu succeeded%s",
+			       i, faults, aborts, ok, st);
 	return ret;
 }
 
@@ -1099,6 +1484,199 @@ static int testdev_unmap_access(struct testdev *td, size_t bytes)
 	return 0;
 }
 
+/* --- Shared virtual addressing: the process's address space --- */
+
+/* Unbind @f's address space; under testdev_files_lock */
+static void testdev_sva_unbind(struct testdev_file *f)
+{
+	if (!f->sva)
+		return;
+	iommu_sva_unbind_device(f->sva);
+	mmdrop(f->mm);
+	kfree(f->chunk);
+	f->sva = NULL;
+	f->mm = NULL;
+	f->chunk = NULL;
+	f->pasid = 0;
+}
+
+static int testdev_sva_bind(struct testdev_file *f)
+{
+	struct testdev *td = f->td;
+	struct iommu_sva *sva;
+
+	if (!td->sva_on)
+		return testdev_frefuse(f, -EOPNOTSUPP,
+				       "error: no SVA on this device: %s",
+				       td->sva_why);
+	if (f->sva)
+		return testdev_frefuse(f, -EBUSY,
+				       "error: this file is bound already (pasid %u)",
+				       f->pasid);
+	if (!current->mm)
+		return testdev_frefuse(f, -EINVAL,
+				       "error: the writer has no address space");
+	f->chunk = kmalloc(TESTDEV_CHUNK, GFP_KERNEL);
+	if (!f->chunk) {
+		testdev_fresult(f, "error: no memory");
+		return -ENOMEM;
+	}
+	sva = iommu_sva_bind_device(td->dev, current->mm);
+	if (IS_ERR(sva)) {
+		kfree(f->chunk);
+		f->chunk = NULL;
+		testdev_fresult(f, "error: iommu_sva_bind_device: %ld",
+				PTR_ERR(sva));
+		return PTR_ERR(sva);
+	}
+	mmgrab(current->mm);
+	mutex_lock(&testdev_files_lock);
+	f->sva = sva;
+	f->mm = current->mm;
+	f->pasid = iommu_sva_get_pasid(sva);
+	mutex_unlock(&testdev_files_lock);
+	testdev_fresult(f, "ok sva-bind pasid %u", f->pasid);
+	return 0;
+}
+
+/*
+ * One device access at virtual address @va of the bound process, with
+ * SubstreamID = its PASID; a stalled transaction waits for the kernel's
+ * answer.  Adds the stalls to @stalls; a failure becomes the result.
+ */
+static int testdev_sva_dma(struct testdev_file *f, u64 va, void *buf,
+			   size_t len, bool write, unsigned int *stalls)
+{
+	struct testdev *td = f->td;
+	struct smmu3_emu_fault fault;
+	char msg[TESTDEV_RESULT_LEN];
+	int ret;
+
+	if (testdev_should_stop(td)) {
+		testdev_fresult(f, "interrupted: %s at va %#llx not done",
+				write ? "write" : "read", va);
+		return -EINTR;
+	}
+	ret = smmu3_emu_dma(td->emu, td->sid, f->pasid, va, buf, len,
+			    (write ? SMMU3_EMU_DMA_WRITE : 0) |
+			    SMMU3_EMU_DMA_WAIT, &fault);
+	atomic64_add(fault.done, &td->bytes);
+	atomic64_add(fault.stalls, &td->stalls);
+	*stalls += fault.stalls;
+	if (!ret)
+		return 0;
+	atomic64_inc(&td->faults);
+	testdev_dma_error(td, msg, sizeof(msg), ret, &fault, f->pasid, "va",
+			  write);
+	testdev_fresult(f, "%s", msg);
+	return ret;
+}
+
+/* sva-copy, sva-fill, sva-read, sva-write through the bound file */
+static int testdev_sva_xfer(struct testdev_file *f, const char *cmd,
+			    u64 va, u64 dst, size_t bytes, u8 val)
+{
+	unsigned int stalls = 0;
+	size_t off, n, i;
+	u32 sum = 0;
+	int ret = 0;
+
+	if (!strcmp(cmd, "sva-fill"))
+		memset(f->chunk, val, TESTDEV_CHUNK);
+	for (off = 0; off < bytes && !ret; off += n) {
+		n = min_t(size_t, bytes - off, TESTDEV_CHUNK);
+		if (!strcmp(cmd, "sva-copy")) {
+			ret = testdev_sva_dma(f, va + off, f->chunk, n, false,
+					      &stalls);
+			if (!ret)
+				ret = testdev_sva_dma(f, dst + off, f->chunk,
+						      n, true, &stalls);
+		} else if (!strcmp(cmd, "sva-fill")) {
+			ret = testdev_sva_dma(f, va + off, f->chunk, n, true,
+					      &stalls);
+		} else if (!strcmp(cmd, "sva-write")) {
+			for (i = 0; i < n; i++)
+				f->chunk[i] = testdev_pattern(off + i);
+			ret = testdev_sva_dma(f, va + off, f->chunk, n, true,
+					      &stalls);
+		} else {
+			ret = testdev_sva_dma(f, va + off, f->chunk, n, false,
+					      &stalls);
+			if (!ret)
+				sum = testdev_sum(f->chunk, n, sum);
+		}
+	}
+	if (ret)
+		return ret;
+	if (!strcmp(cmd, "sva-read"))
+		testdev_fresult(f,
+				"ok sva-read %zu bytes pasid %u stalls %u checksum %#x",
+				bytes, f->pasid, stalls, sum);
+	else
+		testdev_fresult(f, "ok %s %zu bytes pasid %u stalls %u", cmd,
+				bytes, f->pasid, stalls);
+	return 0;
+}
+
+/* A number argument of an sva-* command; refused through @f */
+static int testdev_sva_num(struct testdev_file *f, const char *s,
+			   const char *what, u64 min, u64 max, u64 *v)
+{
+	if (kstrtou64(s, 0, v) || *v < min || *v > max)
+		return testdev_frefuse(f, -EINVAL,
+				       "error: %s '%.32s': not a number from %llu to %#llx",
+				       what, s, min, max);
+	return 0;
+}
+
+/* The sva-* commands, beside the device's running command */
+static int testdev_sva_cmd(struct testdev_file *f, char **argv,
+			   unsigned int argc)
+{
+	u64 va = 0, dst = 0, bytes = 0, val = 0;
+	int ret = 0;
+
+	if (!strcmp(argv[0], "sva-bind"))
+		return testdev_sva_bind(f);
+	if (!f->sva)
+		return testdev_frefuse(f, -ENOENT,
+				       "error: %s: this file is not bound: sva-bind through it first",
+				       argv[0]);
+	if (!strcmp(argv[0], "sva-unbind")) {
+		u32 pasid = f->pasid;
+
+		mutex_lock(&testdev_files_lock);
+		testdev_sva_unbind(f);
+		mutex_unlock(&testdev_files_lock);
+		testdev_fresult(f, "ok sva-unbind pasid %u", pasid);
+		return 0;
+	}
+	if (current->mm != f->mm)
+		return testdev_frefuse(f, -EPERM,
+				       "error: %s: the file is bound to another process's address space",
+				       argv[0]);
+	ret = testdev_sva_num(f, argv[1], "va", 0, U64_MAX, &va);
+	if (!ret && !strcmp(argv[0], "sva-copy")) {
+		ret = testdev_sva_num(f, argv[2], "dst-va", 0, U64_MAX, &dst);
+		if (!ret)
+			ret = testdev_sva_num(f, argv[3], "size", 1,
+					      TESTDEV_MAX_BYTES, &bytes);
+	} else if (!ret) {
+		ret = testdev_sva_num(f, argv[2], "size", 1,
+				      TESTDEV_MAX_BYTES, &bytes);
+	}
+	if (!ret && !strcmp(argv[0], "sva-fill"))
+		ret = testdev_sva_num(f, argv[3], "fill byte", 0, 255, &val);
+	if (ret)
+		return ret;
+	if (va + bytes - 1 < va || dst + bytes - 1 < dst)
+		return testdev_frefuse(f, -EINVAL,
+				       "error: %llu bytes at va %#llx or %#llx wrap around the end of the address space",
+				       bytes, va, dst);
+	testdev_sva_xfer(f, argv[0], va, dst, bytes, val);
+	return 0;
+}
+
 /* A size argument; refuses the command with the reason */
 static int testdev_parse_size(struct testdev *td, const char *s, size_t max,
 			      size_t *bytes)
@@ -1132,18 +1710,27 @@ static int testdev_check_range(struct testdev *td, u64 iova, size_t bytes)
 	return 0;
 }
 
+/* How a command runs */
+enum testdev_cmd_kind {
+	TESTDEV_CMD_DEVICE,	/* one at a time per device, under cmd_lock */
+	TESTDEV_CMD_PASID,	/* beside it, under pasid_lock */
+	TESTDEV_CMD_SVA,	/* beside it, one at a time per file */
+};
+
 /**
  * struct testdev_cmd - a command
  * @name: its first word
  * @usage: its arguments, for the refusal of a wrong count
- * @argc: number of words, the name included
+ * @argc: number of words, the name included; 0: 2 or 3
  * @dma_api: uses the DMA API (not run when DMA ownership is taken)
+ * @kind: how it runs
  */
 struct testdev_cmd {
 	const char *name;
 	const char *usage;
 	unsigned int argc;
 	bool dma_api;
+	enum testdev_cmd_kind kind;
 };
 
 static const struct testdev_cmd testdev_cmds[] = {
@@ -1158,57 +1745,77 @@ static const struct testdev_cmd testdev_cmds[] = {
 	{ "write", "<iova> <bytes>", 3, false },
 	{ "storm", "<count> <iova>", 3, false },
 	{ "unmap-access", "<bytes>", 2, true },
-	{ "pasid-attach", "<pasid>", 2, false },
-	{ "pasid-detach", "<pasid>", 2, false },
+	{ "pasid-attach", "<pasid> [hold]", 0, false, TESTDEV_CMD_PASID },
+	{ "pasid-detach", "<pasid>", 2, false, TESTDEV_CMD_PASID },
+	{ "pasid-respond", "<pasid> ok|fail", 3, false, TESTDEV_CMD_PASID },
 	{ "pasid-fill", "<pasid> <byte>", 3, false },
 	{ "pasid-read", "<pasid> <iova> <bytes>", 4, false },
 	{ "pasid-write", "<pasid> <iova> <bytes>", 4, false },
+	{ "sva-bind", "", 1, false, TESTDEV_CMD_SVA },
+	{ "sva-unbind", "", 1, false, TESTDEV_CMD_SVA },
+	{ "sva-copy", "<src-va> <dst-va> <bytes>", 4, false, TESTDEV_CMD_SVA },
+	{ "sva-fill", "<va> <bytes> <byte>", 4, false, TESTDEV_CMD_SVA },
+	{ "sva-read", "<va> <bytes>", 3, false, TESTDEV_CMD_SVA },
+	{ "sva-write", "<va> <bytes>", 3, false, TESTDEV_CMD_SVA },
 };
 
 /*
- * Parse and run one command line.  Return: 0 when the command ran (its
- * outcome is the result), else the error of a refused command.
+ * Split a command line into @argv and find its command; a refusal goes
+ * to @f.  Return: the number of words, or the error of a refused command.
  */
-static int testdev_run(struct testdev *td, char *line)
+static int testdev_parse(struct testdev_file *f, char *line, char **argv,
+			 unsigned int max, const struct testdev_cmd **cmdp)
 {
 	const struct testdev_cmd *cmd = NULL;
-	struct testdev_pasid *p;
-	char *argv[4] = {};
 	unsigned int argc = 0, i;
-	unsigned long count;
-	size_t bytes;
-	u32 pasid;
 	char *tok;
-	u64 iova;
-	u8 val;
-	int ret;
 
 	while ((tok = strsep(&line, " \t\n"))) {
 		if (!*tok)
 			continue;
-		if (argc == ARRAY_SIZE(argv))
-			return testdev_refuse(td, -EINVAL,
-					      "error: too many arguments");
+		if (argc == max)
+			return testdev_frefuse(f, -EINVAL,
+					       "error: too many arguments");
 		argv[argc++] = tok;
 	}
 	if (!argc)
-		return testdev_refuse(td, -EINVAL,
-				      "error: empty command (see the comment at the top of smmu3_testdev.c)");
+		return testdev_frefuse(f, -EINVAL,
+				       "error: empty command (see the comment at the top of smmu3_testdev.c)");
 	for (i = 0; i < ARRAY_SIZE(testdev_cmds); i++)
 		if (!strcmp(argv[0], testdev_cmds[i].name))
 			cmd = &testdev_cmds[i];
 	if (!cmd)
-		return testdev_refuse(td, -EINVAL,
-				      "error: unknown command '%.32s': copy, fill, checksum, keep, verify, free, read, write, storm, unmap-access or pasid-*",
-				      argv[0]);
+		return testdev_frefuse(f, -EINVAL,
+				       "error: unknown command '%.32s': copy, fill, checksum, keep, verify, free, read, write, storm, unmap-access, pasid-* or sva-*",
+				       argv[0]);
 	if (cmd->argc ? argc != cmd->argc : argc < 2 || argc > 3)
-		return testdev_refuse(td, -EINVAL, "error: usage: %s %s",
-				      cmd->name, cmd->usage);
-	if (cmd->dma_api && td->owned)
-		return testdev_refuse(td, -EPERM,
-				      "error: %s uses the DMA API: bound to smmu3_testdev_owned (DMA ownership taken, blocked domain), only read, write and storm run",
-				      cmd->name);
+		return testdev_frefuse(f, -EINVAL, "error: usage: %s %s",
+				       cmd->name, cmd->usage);
+	if (cmd->dma_api && f->td->owned)
+		return testdev_frefuse(f, -EPERM,
+				       "error: %s uses the DMA API: bound to smmu3_testdev_owned (DMA ownership taken, blocked domain), only read, write and storm run",
+				       cmd->name);
+	*cmdp = cmd;
+	return argc;
+}
 
+/*
+ * Run one of the device's commands, under cmd_lock.  Return: 0 when the
+ * command ran (its outcome is the result), else the error of a refused
+ * command.
+ */
+static int testdev_run(struct testdev *td, const struct testdev_cmd *cmd,
+		       char **argv, unsigned int argc)
+{
+	struct testdev_pasid *p;
+	unsigned long count;
+	size_t bytes;
+	u32 pasid;
+	u64 iova;
+	u8 val;
+	int ret;
+
+	td->cmd_stalls = 0;
 	if (!strcmp(cmd->name, "copy")) {
 		ret = testdev_parse_size(td, argv[1], TESTDEV_MAX_BYTES, &bytes);
 		if (ret)
@@ -1286,18 +1893,11 @@ static int testdev_run(struct testdev *td, char *line)
 			return ret;
 		testdev_unmap_access(td, bytes);
 	} else if (!strncmp(cmd->name, "pasid-", 6)) {
-		ret = testdev_parse_pasid(td, argv[1], &pasid);
+		ret = testdev_parse_pasid(td, NULL, argv[1], &pasid);
 		if (ret)
 			return ret;
-		p = testdev_pasid_find(td, pasid);
-		if (!strcmp(cmd->name, "pasid-attach")) {
-			if (p)
-				return testdev_refuse(td, -EBUSY,
-						      "error: pasid %u is attached already",
-						      pasid);
-			testdev_pasid_attach(td, pasid);
-		} else if (!strcmp(cmd->name, "pasid-read") ||
-			   !strcmp(cmd->name, "pasid-write")) {
+		if (!strcmp(cmd->name, "pasid-read") ||
+		    !strcmp(cmd->name, "pasid-write")) {
 			ret = testdev_parse_iova(td, argv[2], &iova);
 			if (!ret)
 				ret = testdev_parse_size(td, argv[3],
@@ -1309,29 +1909,67 @@ static int testdev_run(struct testdev *td, char *line)
 				return ret;
 			testdev_raw(td, pasid, iova, bytes,
 				    cmd->name[6] == 'w');
-		} else if (!p) {
+			return 0;
+		}
+		/* pasid-fill */
+		if (kstrtou8(argv[2], 0, &val))
+			return testdev_refuse(td, -EINVAL,
+					      "error: fill byte '%.32s': not a number from 0 to 255",
+					      argv[2]);
+		mutex_lock(&td->pasid_lock);
+		p = testdev_pasid_find(td, pasid);
+		if (p)
+			p->users++;
+		mutex_unlock(&td->pasid_lock);
+		if (!p)
 			return testdev_refuse(td, -ENOENT,
 					      "error: pasid %u is not attached",
 					      pasid);
-		} else if (!strcmp(cmd->name, "pasid-detach")) {
-			testdev_pasid_release(td, p);
-			testdev_result(td, "ok pasid %u detached", pasid);
-		} else {
-			if (kstrtou8(argv[2], 0, &val))
-				return testdev_refuse(td, -EINVAL,
-						      "error: fill byte '%.32s': not a number from 0 to 255",
-						      argv[2]);
-			testdev_pasid_fill(td, p, val);
-		}
+		testdev_pasid_fill(td, p, val);
+		mutex_lock(&td->pasid_lock);
+		p->users--;
+		mutex_unlock(&td->pasid_lock);
 	}
 	return 0;
+}
+
+/* A device command: one at a time, never waiting for another */
+static int testdev_run_locked(struct testdev_file *f,
+			      const struct testdev_cmd *cmd, char **argv,
+			      unsigned int argc, const char *line)
+{
+	struct testdev *td = f->td;
+	int ret;
+
+	if (!mutex_trylock(&td->cmd_lock)) {
+		mutex_lock(&td->lock);
+		snprintf(td->last_error, sizeof(td->last_error),
+			 "busy: '%s' is running", td->running);
+		mutex_unlock(&td->lock);
+		return -EBUSY;
+	}
+	mutex_lock(&td->lock);
+	strscpy(td->running, line);
+	strim(td->running);
+	td->cur = f;
+	mutex_unlock(&td->lock);
+	ret = testdev_run(td, cmd, argv, argc);
+	mutex_lock(&td->lock);
+	td->running[0] = '\0';
+	td->cur = NULL;
+	dev_dbg(td->dev, "%s\n", td->result);
+	mutex_unlock(&td->lock);
+	mutex_unlock(&td->cmd_lock);
+	return ret;
 }
 
 static ssize_t testdev_cmd_write(struct file *file, const char __user *ubuf,
 				 size_t count, loff_t *ppos)
 {
-	struct testdev *td = file->private_data;
-	char *line;
+	struct testdev_file *f = file->private_data;
+	struct testdev *td = f->td;
+	const struct testdev_cmd *cmd;
+	char *line, *copy, *argv[4] = {};
 	int ret;
 
 	if (count > TESTDEV_CMD_MAX) {
@@ -1345,25 +1983,34 @@ static ssize_t testdev_cmd_write(struct file *file, const char __user *ubuf,
 	line = memdup_user_nul(ubuf, count);
 	if (IS_ERR(line))
 		return PTR_ERR(line);
-	/* Never wait for another command: it may run for minutes */
-	if (!mutex_trylock(&td->cmd_lock)) {
-		mutex_lock(&td->lock);
-		snprintf(td->last_error, sizeof(td->last_error),
-			 "busy: '%s' is running", td->running);
-		mutex_unlock(&td->lock);
+	copy = kstrdup(line, GFP_KERNEL);
+	if (!copy) {
 		kfree(line);
-		return -EBUSY;
+		return -ENOMEM;
 	}
-	mutex_lock(&td->lock);
-	strscpy(td->running, line);
-	strim(td->running);
-	mutex_unlock(&td->lock);
-	ret = testdev_run(td, line);
-	mutex_lock(&td->lock);
-	td->running[0] = '\0';
-	dev_dbg(td->dev, "%s\n", td->result);
-	mutex_unlock(&td->lock);
-	mutex_unlock(&td->cmd_lock);
+	ret = testdev_parse(f, copy, argv, ARRAY_SIZE(argv), &cmd);
+	if (ret < 0)
+		goto out;
+	/* Never wait for another command: it may run for minutes */
+	switch (cmd->kind) {
+	case TESTDEV_CMD_DEVICE:
+		ret = testdev_run_locked(f, cmd, argv, ret, line);
+		break;
+	case TESTDEV_CMD_PASID:
+		ret = testdev_pasid_ctl(f, argv, ret);
+		break;
+	case TESTDEV_CMD_SVA:
+		if (!mutex_trylock(&f->run_lock)) {
+			ret = testdev_frefuse(f, -EBUSY,
+					      "busy: an sva command is running on this file");
+			break;
+		}
+		ret = testdev_sva_cmd(f, argv, ret);
+		mutex_unlock(&f->run_lock);
+		break;
+	}
+out:
+	kfree(copy);
 	kfree(line);
 	/* The result is always readable; a failed DMA is not a write error */
 	return ret ?: count;
@@ -1372,19 +2019,59 @@ static ssize_t testdev_cmd_write(struct file *file, const char __user *ubuf,
 static ssize_t testdev_cmd_read(struct file *file, char __user *ubuf,
 				size_t count, loff_t *ppos)
 {
-	struct testdev *td = file->private_data;
+	struct testdev_file *f = file->private_data;
+	struct testdev *td = f->td;
 	char buf[TESTDEV_RESULT_LEN + 1];
 	int len;
 
 	mutex_lock(&td->lock);
-	len = scnprintf(buf, sizeof(buf), "%s\n", td->result);
+	len = scnprintf(buf, sizeof(buf), "%s\n",
+			f->has_result ? f->result : td->result);
 	mutex_unlock(&td->lock);
 	return simple_read_from_buffer(ubuf, count, ppos, buf, len);
 }
 
+static int testdev_cmd_open(struct inode *inode, struct file *file)
+{
+	struct testdev *td = inode->i_private;
+	struct testdev_file *f;
+
+	f = kzalloc(sizeof(*f), GFP_KERNEL);
+	if (!f)
+		return -ENOMEM;
+	f->td = td;
+	mutex_init(&f->run_lock);
+	mutex_lock(&testdev_files_lock);
+	list_add(&f->node, &td->files);
+	mutex_unlock(&testdev_files_lock);
+	file->private_data = f;
+	return 0;
+}
+
+/*
+ * Closing the file unbinds its address space.  Called also after the
+ * device is gone (debugfs calls release for files left open): then
+ * remove() has unbound it and cleared @f->td.
+ */
+static int testdev_cmd_release(struct inode *inode, struct file *file)
+{
+	struct testdev_file *f = file->private_data;
+
+	mutex_lock(&testdev_files_lock);
+	if (f->td) {
+		testdev_sva_unbind(f);
+		list_del(&f->node);
+	}
+	mutex_unlock(&testdev_files_lock);
+	mutex_destroy(&f->run_lock);
+	kfree(f);
+	return 0;
+}
+
 static const struct file_operations testdev_cmd_fops = {
 	.owner = THIS_MODULE,
-	.open = simple_open,
+	.open = testdev_cmd_open,
+	.release = testdev_cmd_release,
 	.read = testdev_cmd_read,
 	.write = testdev_cmd_write,
 	.llseek = default_llseek,
@@ -1410,6 +2097,36 @@ static const char *testdev_domain_type(struct iommu_domain *d)
 	}
 }
 
+/* info: the SVA bindings of the open files, the fault groups held */
+static void testdev_info_bindings(struct seq_file *s, struct testdev *td)
+{
+	struct testdev_file *f;
+	unsigned int i, n = 0;
+
+	seq_puts(s, "sva_bound:");
+	mutex_lock(&testdev_files_lock);
+	list_for_each_entry(f, &td->files, node) {
+		if (f->sva) {
+			seq_printf(s, " pasid %u", f->pasid);
+			n++;
+		}
+	}
+	mutex_unlock(&testdev_files_lock);
+	seq_puts(s, n ? "\n" : " -\n");
+	seq_puts(s, "held:");
+	n = 0;
+	spin_lock(&td->hold_lock);
+	for (i = 0; i < TESTDEV_PASIDS; i++) {
+		if (td->pasids[i].pasid && td->pasids[i].hold) {
+			seq_printf(s, " pasid %u: %u", td->pasids[i].pasid,
+				   td->pasids[i].nheld);
+			n++;
+		}
+	}
+	spin_unlock(&td->hold_lock);
+	seq_puts(s, n ? "\n" : " -\n");
+}
+
 static int testdev_info_show(struct seq_file *s, void *unused)
 {
 	struct testdev *td = s->private;
@@ -1425,6 +2142,13 @@ static int testdev_info_show(struct seq_file *s, void *unused)
 	seq_printf(s, "dma_owner: %s\n", td->owned ? "claimed" : "DMA API");
 	seq_printf(s, "max_pasids: %u\n",
 		   td->dev->iommu ? td->dev->iommu->max_pasids : 0);
+	seq_printf(s, "stall: %s\n", td->can_stall ?
+		   "yes (dma-can-stall)" : "no");
+	seq_printf(s, "iopf: %s\n", td->iopf_on ? "on" : "off");
+	seq_printf(s, "sva: %s%s\n", td->sva_on ? "on" : "off: ",
+		   td->sva_on ? "" : td->sva_why);
+	seq_printf(s, "stalls: %lld\n", (s64)atomic64_read(&td->stalls));
+	testdev_info_bindings(s, td);
 	mutex_lock(&td->lock);
 	seq_printf(s, "running: %s\n", td->running[0] ? td->running : "-");
 	seq_printf(s, "last_error: %s\n",
@@ -1468,6 +2192,59 @@ static int testdev_no_iommu(struct device *dev)
 			     dev_name(&smmu->dev));
 }
 
+/*
+ * A device whose node has dma-can-stall: its SMMU stalls its faults
+ * (§3.12.2), which the iommu core resolves as I/O page faults (IOPF), and
+ * it may share process address spaces (SVA).  A failure is logged and
+ * kept in @sva_why: the sva-* commands and "hold" are then refused.
+ */
+static void testdev_features_enable(struct testdev *td)
+{
+	int ret;
+
+	td->can_stall = of_property_read_bool(td->dev->of_node,
+					      "dma-can-stall");
+	if (!td->can_stall || td->owned) {
+		strscpy(td->sva_why, td->owned ? "bound to smmu3_testdev_owned" :
+			"the device cannot stall (no dma-can-stall)");
+		return;
+	}
+	if (!IS_ENABLED(CONFIG_IOMMU_IOPF) || !IS_ENABLED(CONFIG_IOMMU_SVA)) {
+		strscpy(td->sva_why,
+			"the kernel is built without CONFIG_IOMMU_SVA and CONFIG_IOMMU_IOPF");
+		dev_info(td->dev, "no I/O page faults or SVA: %s\n",
+			 td->sva_why);
+		return;
+	}
+	ret = iommu_dev_enable_feature(td->dev, IOMMU_DEV_FEAT_IOPF);
+	if (ret) {
+		snprintf(td->sva_why, sizeof(td->sva_why),
+			 "the IOMMU refused IOMMU_DEV_FEAT_IOPF (%d)", ret);
+		dev_warn(td->dev, "no I/O page faults: %s\n", td->sva_why);
+		return;
+	}
+	td->iopf_on = true;
+	ret = iommu_dev_enable_feature(td->dev, IOMMU_DEV_FEAT_SVA);
+	if (ret) {
+		snprintf(td->sva_why, sizeof(td->sva_why),
+			 "the IOMMU refused IOMMU_DEV_FEAT_SVA (%d)", ret);
+		dev_warn(td->dev, "no SVA: %s\n", td->sva_why);
+		return;
+	}
+	td->sva_on = true;
+}
+
+/* In the reverse order: SVA, then I/O page faults */
+static void testdev_features_disable(struct testdev *td)
+{
+	if (td->sva_on)
+		iommu_dev_disable_feature(td->dev, IOMMU_DEV_FEAT_SVA);
+	if (td->iopf_on)
+		iommu_dev_disable_feature(td->dev, IOMMU_DEV_FEAT_IOPF);
+	td->sva_on = false;
+	td->iopf_on = false;
+}
+
 static int testdev_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
@@ -1481,6 +2258,10 @@ static int testdev_probe(struct platform_device *pdev)
 	td->owned = dev->driver == &testdev_owned_driver.driver;
 	mutex_init(&td->cmd_lock);
 	mutex_init(&td->lock);
+	mutex_init(&td->pasid_lock);
+	spin_lock_init(&td->hold_lock);
+	INIT_LIST_HEAD(&td->files);
+	atomic64_set(&td->stalls, 0);
 	atomic64_set(&td->bytes, 0);
 	atomic64_set(&td->faults, 0);
 	td->chunk = devm_kmalloc(dev, TESTDEV_CHUNK, GFP_KERNEL);
@@ -1507,33 +2288,58 @@ static int testdev_probe(struct platform_device *pdev)
 					     "cannot take DMA ownership of its IOMMU group\n");
 		}
 	}
+	testdev_features_enable(td);
 	testdev_result(td, "idle");
 	td->dir = debugfs_create_dir(dev_name(dev), testdev_root);
 	debugfs_create_file("info", 0444, td->dir, td, &testdev_info_fops);
 	debugfs_create_file("cmd", 0600, td->dir, td, &testdev_cmd_fops);
 	platform_set_drvdata(pdev, td);
-	dev_info(dev, "test DMA device, StreamID %#x%s\n", td->sid,
-		 td->owned ? ", DMA ownership taken (no DMA API)" : "");
+	dev_info(dev, "test DMA device, StreamID %#x%s%s\n", td->sid,
+		 td->owned ? ", DMA ownership taken (no DMA API)" : "",
+		 td->sva_on ? ", stalls, SVA" : "");
 	return 0;
 }
 
 static void testdev_remove(struct platform_device *pdev)
 {
 	struct testdev *td = platform_get_drvdata(pdev);
+	struct testdev_file *f, *next;
 	unsigned int i;
 
-	/* A running command ends; then no file operation is left */
+	/*
+	 * A running command ends: a transaction stalled at a "hold" PASID
+	 * is terminated by the detach (and its held faults answered), any
+	 * other one ends at its next transaction.  Then no file operation
+	 * is left.
+	 */
 	WRITE_ONCE(td->stopping, true);
+	mutex_lock(&td->pasid_lock);
+	for (i = 0; i < TESTDEV_PASIDS; i++)
+		if (td->pasids[i].pasid)
+			testdev_pasid_stop(td, &td->pasids[i]);
+	mutex_unlock(&td->pasid_lock);
 	debugfs_remove_recursive(td->dir);
 	mutex_lock(&td->cmd_lock);
 	testdev_free_keep(td);
+	mutex_lock(&td->pasid_lock);
 	for (i = 0; i < TESTDEV_PASIDS; i++)
 		if (td->pasids[i].pasid)
 			testdev_pasid_release(td, &td->pasids[i]);
+	mutex_unlock(&td->pasid_lock);
 	mutex_unlock(&td->cmd_lock);
+	/* Files left open: unbound now, their release finds no device */
+	mutex_lock(&testdev_files_lock);
+	list_for_each_entry_safe(f, next, &td->files, node) {
+		testdev_sva_unbind(f);
+		list_del(&f->node);
+		f->td = NULL;
+	}
+	mutex_unlock(&testdev_files_lock);
+	testdev_features_disable(td);
 	if (td->owned)
 		iommu_device_release_dma_owner(td->dev);
 	smmu3_emu_put(td->emu);
+	mutex_destroy(&td->pasid_lock);
 	mutex_destroy(&td->lock);
 	mutex_destroy(&td->cmd_lock);
 }

@@ -5,6 +5,8 @@ echo
 echo "=== SMMUv3 stack demo ($machine machine, kernel $(uname -r)) ==="
 echo "--- loading the emulated SMMUv3, the smmu3 driver, the test device"
 emu_stack || { echo "could not load the stack"; exit 1; }
+i=0
+while [ ! -e "$SVA_INFO" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 for m in smmu3_emu smmu3 smmu3_testdev; do
 	grep "^$m " /proc/modules | awk '{ printf "  %-14s %7d bytes\n", $1, $2 }'
 done
@@ -13,8 +15,8 @@ smmu=/sys/kernel/debug/smmu3/iommu
 emu=/sys/kernel/debug/smmu3_emu/smmu3-emu
 echo "--- the SMMU as the driver sees it ($(basename "$smmu"))"
 sed -n 's/^\(features\|sid_bits\|ssid_bits\|strtab\|cmdq\|evtq\): /  \1: /p' "$smmu/info"
-echo "--- test devices: StreamID, IOMMU group, domain (s2: behind iommu-s2)"
-for d in a b c s2; do
+echo "--- test devices: StreamID, IOMMU group, domain (s2: behind iommu-s2, sva: behind iommu-sva)"
+for d in a b c s2 sva; do
 	i=/sys/kernel/debug/smmu3_testdev/testdev-$d/info
 	echo "  testdev-$d: sid $(sed -n 's/^sid: //p' "$i"), group $(sed -n 's/^group: //p' "$i"), domain $(sed -n 's/^domain: //p' "$i")"
 done
@@ -43,8 +45,19 @@ sleep 0.2
 sed -n 's/^\(last_event_detail\): /  \1: /p' "$s2/info"
 echo "--- testdev-s2's stream (sid 0x50): a stage-2 STE, no CD"
 sed -n '/^sid 0x50: /,/^sid /p' "$s2/streams" | grep -v '^sid 0x[^5]' | sed 's/^/  /'
+echo "--- SVA: a process shares its address space with testdev-sva (iommu-sva, stalls)"
+if [ "$(sva_stat sva)" = on ]; then
+	s0=$(emu_stat stalls) r0=$(emu_stat stall_retries) b0=$(emu_stat dma_bytes)
+	# 32 pages the process never touched: each first touch by the
+	# device stalls, the kernel faults the page in, the SMMU retries
+	sva-test copy $SVA_DEV 32 | sed 's/^/  /'
+	echo "  pages requested 32, stalls seen $(($(emu_stat stalls) - s0)), faults resolved (retried) $(($(emu_stat stall_retries) - r0)), bytes through the SMMU $(($(emu_stat dma_bytes) - b0))"
+	sed -n 's/^\(stalls\|stalls_aborted\|resumes\): /  driver \1: /p' /sys/kernel/debug/smmu3/iommu-sva/info
+else
+	echo "  $SVA_DEV: no SVA: $(sva_stat sva)"
+fi
 echo "--- the checker (strict mode): driver protocol violations, per class"
-for d in /sys/kernel/debug/smmu3_emu/smmu3-emu /sys/kernel/debug/smmu3_emu/smmu3-emu-s2; do
+for d in /sys/kernel/debug/smmu3_emu/smmu3-emu /sys/kernel/debug/smmu3_emu/smmu3-emu-s2 $SVA_EMU; do
 	echo "  $(basename "$d"): $(awk '$1 == "strict" || $1 == "checks" || $1 ~ /^class/ || $1 == "total" { printf "%s %s  ", $1, $2 }' "$d/checker")"
 done
 echo "=== end of demo ==="

@@ -153,3 +153,89 @@ testdev_keep() {
 	_iova=$(smmu3-dma "$1" keep "$2" ${3:+"$3"} | sed -n 's/.*iova \(0x[0-9a-f]*\).*/\1/p')
 	[ -n "$_iova" ] && echo "$_iova"
 }
+
+# --- the stall-capable SMMU (smmu3-emu-sva, iommu-sva) and testdev-sva ---
+SVA_DEV=testdev-sva
+SVA_INFO=/sys/kernel/debug/smmu3_testdev/testdev-sva/info
+SVA_EMU=/sys/kernel/debug/smmu3_emu/smmu3-emu-sva
+
+# sva_stack: emu_stack, then wait (10 s) for testdev-sva and require SVA
+# on it: exit 77 (SKIP) with the reason on a kernel built without
+# IOMMU_SVA/IOMMU_IOPF (Debian's stock kernel), exit 1 when the device has
+# no SVA for any other reason
+sva_stack() {
+	emu_stack || exit 1
+	_i=0
+	while [ ! -e "$SVA_INFO" ] && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	[ -e "$SVA_INFO" ] || { echo "$SVA_DEV not ready after 10 s"; cat /sys/kernel/debug/devices_deferred; exit 1; }
+	_why=$(sed -n 's/^sva: //p' "$SVA_INFO")
+	case $_why in
+	on) return 0 ;;
+	*"built without"*)
+		echo "SKIP: $SVA_DEV: no SVA or I/O page faults: ${_why#off: }"
+		exit 77 ;;
+	esac
+	echo "$SVA_DEV has no SVA: $_why"
+	exit 1
+}
+
+# emu_stat NAME: a counter of the stall-capable emulator's stats
+emu_stat() {
+	awk -v n="$1" '$1 == n { print $2 }' "$SVA_EMU/stats"
+}
+
+# sva_stat NAME: a field of testdev-sva's info
+sva_stat() {
+	sed -n "s/^$1: //p" "$SVA_INFO"
+}
+
+# sva_quiet: every stall of the stall-capable emulator has ended (each
+# resumed or terminated once), none timed out, its checker reported
+# nothing; prints the counters, returns 1 otherwise
+sva_quiet() {
+	_s=$(emu_stat stalls) _r=$(emu_stat stall_retries) _a=$(emu_stat stall_aborts)
+	_t=$(emu_stat stall_timeouts) _c=$(awk '$1 == "total" { print $2 }' "$SVA_EMU/checker")
+	_h=$(dmesg | grep -c 'stall left hanging' || true)
+	echo "smmu3-emu-sva: stalls $_s, retried $_r, terminated $_a, full $(emu_stat stall_full), abandoned $(emu_stat stall_abandoned), timeouts $_t, checker reports ${_c:-0}, 'stall left hanging' $_h"
+	[ "$_s" = $((_r + _a)) ] && [ "$_t" = 0 ] && [ "${_c:-0}" = 0 ] && [ "$_h" = 0 ]
+}
+
+# wait_pid PID SECONDS: wait for a background job; kill it and return 1
+# when it is still running after SECONDS
+wait_pid() {
+	_i=0
+	while kill -0 "$1" 2>/dev/null && [ $_i -lt $(($2 * 10)) ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	if kill -0 "$1" 2>/dev/null; then
+		echo "pid $1 still running after $2 s"
+		kill -9 "$1"
+		return 1
+	fi
+	wait "$1" 2>/dev/null || true
+}
+
+# bounded SECONDS CMD...: run CMD; its exit status, or 124 (killed)
+# when it takes longer than SECONDS
+bounded() {
+	_secs=$1
+	shift
+	"$@" &
+	_bp=$!
+	_i=0
+	while kill -0 $_bp 2>/dev/null && [ $_i -lt $((_secs * 10)) ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	if kill -0 $_bp 2>/dev/null; then
+		echo "'$*' still running after $_secs s"
+		kill -9 $_bp
+		wait $_bp 2>/dev/null
+		return 124
+	fi
+	wait $_bp
+}

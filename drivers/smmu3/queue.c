@@ -354,7 +354,7 @@ static bool smmu3_cmdq_error(struct smmu3_device *smmu)
 	return (gerror ^ gerrorn) & GERROR_CMDQ_ERR;
 }
 
-/* MSI completions between two reads of CONS (slot reuse, below) */
+/* Polls between two reads of CONS (MSI) or of GERROR (both) */
 #define SMMU3_CMDQ_MSI_POLLS	16
 
 /*
@@ -384,11 +384,20 @@ static int smmu3_cmdq_wait(struct smmu3_device *smmu, u64 sync64,
 			dma_rmb();
 			return 0;
 		}
-		if (!msi_slot || !(++polls % SMMU3_CMDQ_MSI_POLLS)) {
+		polls++;
+		if (!msi_slot || !(polls % SMMU3_CMDQ_MSI_POLLS)) {
 			cons64 = smmu3_cmdq_read_cons(smmu);
 			if (cons64 > sync64)
 				return 0;
 		}
+		/*
+		 * Errors every SMMU3_CMDQ_MSI_POLLS polls only: register
+		 * reads are what a waiter costs the others (on an emulated
+		 * SMMU each one is a trap), and the GERROR handler recovers
+		 * too.
+		 */
+		if (polls % SMMU3_CMDQ_MSI_POLLS)
+			goto next;
 		/* Disabled meanwhile (service failure): nothing will come */
 		if (READ_ONCE(cmdq->stopped))
 			return -ENODEV;
@@ -403,6 +412,7 @@ static int smmu3_cmdq_wait(struct smmu3_device *smmu, u64 sync64,
 		}
 		if (ktime_after(ktime_get(), timeout))
 			break;
+next:
 		udelay(1);
 	}
 	spin_lock_irqsave(&cmdq->lock, flags);

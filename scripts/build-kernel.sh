@@ -52,6 +52,16 @@ compile() {
 	ls -l "$out/arch/arm64/boot/Image" | awk '{ print "    Image: " $5 " bytes" }'
 }
 
+# One build per directory at a time: a second one (another `make` that
+# runs setup meanwhile) waits here, then finds the kernel built; two
+# builds into one directory break each other (fixdep).
+mkdir -p "$(dirname "$out")"
+exec 9>"$out.lock"
+if ! flock -n 9; then
+	echo "test kernel: another build of $out is running; waiting for it"
+	flock 9
+fi
+
 if [ -f "$out/.smmu3-built" ]; then
 	echo "test kernel: cached in $out"
 else

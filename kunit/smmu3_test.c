@@ -20,6 +20,7 @@
 #include <linux/regmap.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
+#include <uapi/linux/iommufd.h>
 
 #include "../drivers/smmu3/smmu3.h"
 
@@ -684,6 +685,27 @@ static void cd_s1_from_io_pgtable(struct kunit *test)
 		   0xfffffffff404ff44ULL);
 }
 
+/*
+ * Dirty tracking (IO_PGTABLE_QUIRK_ARM_HD): HA (bit 43) and HD (bit 42)
+ * on top of cd_s1_4k's CD, nothing else changes (§5.4)
+ */
+static void cd_s1_dirty_sets_ha_hd(struct kunit *test)
+{
+	struct io_pgtable_cfg cfg = {};
+	__le64 cd[T_WORDS];
+
+	t_s1_cfg_4k(&cfg);
+	cfg.quirks = IO_PGTABLE_QUIRK_ARM_HD;
+	smmu3_cd_s1(cd, &cfg, 0x42);
+	expect_u64(test, "cd dirty dword 0", le64_to_cpu(cd[0]),
+		   0x0042ee05c0003510ULL);
+	/* other quirks leave HA/HD clear */
+	cfg.quirks = IO_PGTABLE_QUIRK_ARM_OUTER_WBWA;
+	smmu3_cd_s1(cd, &cfg, 0x42);
+	expect_u64(test, "cd no dirty dword 0", le64_to_cpu(cd[0]),
+		   0x0042e205c0003510ULL);
+}
+
 static void cd_get_used_masks(struct kunit *test)
 {
 	struct io_pgtable_cfg cfg;
@@ -758,6 +780,7 @@ static struct kunit_case smmu3_cd_cases[] = {
 	KUNIT_CASE(cd_s1_64k_asid16),
 	KUNIT_CASE(cd_s1_16k_field_limits),
 	KUNIT_CASE(cd_s1_from_io_pgtable),
+	KUNIT_CASE(cd_s1_dirty_sets_ha_hd),
 	KUNIT_CASE(cd_get_used_masks),
 	KUNIT_CASE(cd_builder_within_used),
 	KUNIT_CASE(cd_l1_desc),
@@ -2984,6 +3007,55 @@ static struct kunit_suite smmu3_iort_suite = {
 kunit_test_suite(smmu3_iort_suite);
 #endif /* CONFIG_ACPI_IORT */
 
+/*
+ * iommufd's paging domain flags -> stage: nest parent is stage 2, dirty
+ * tracking stage 1 with HTTU dirty state, never both; unknown flags and
+ * what the SMMU lacks are refused
+ */
+static void domain_user_stage(struct kunit *test)
+{
+	static const struct {
+		u32 features;
+		bool dirty;
+		u32 flags;
+		int ret;
+		enum smmu3_stage stage;
+	} c[] = {
+		{ SMMU3_FEAT_S1 | SMMU3_FEAT_S2, false, 0, 0, SMMU3_STAGE1 },
+		{ SMMU3_FEAT_S2, false, 0, 0, SMMU3_STAGE2 },
+		{ 0, false, 0, -EOPNOTSUPP },
+		{ SMMU3_FEAT_S1 | SMMU3_FEAT_S2, false,
+		  IOMMU_HWPT_ALLOC_NEST_PARENT, 0, SMMU3_STAGE2 },
+		{ SMMU3_FEAT_S2, false, IOMMU_HWPT_ALLOC_NEST_PARENT, 0,
+		  SMMU3_STAGE2 },
+		{ SMMU3_FEAT_S1, true, IOMMU_HWPT_ALLOC_NEST_PARENT,
+		  -EOPNOTSUPP },
+		{ SMMU3_FEAT_S1 | SMMU3_FEAT_S2, true,
+		  IOMMU_HWPT_ALLOC_DIRTY_TRACKING, 0, SMMU3_STAGE1 },
+		{ SMMU3_FEAT_S1 | SMMU3_FEAT_S2, false,
+		  IOMMU_HWPT_ALLOC_DIRTY_TRACKING, -EOPNOTSUPP },
+		{ SMMU3_FEAT_S1 | SMMU3_FEAT_S2, true,
+		  IOMMU_HWPT_ALLOC_DIRTY_TRACKING |
+		  IOMMU_HWPT_ALLOC_NEST_PARENT, -EOPNOTSUPP },
+		{ SMMU3_FEAT_S1 | SMMU3_FEAT_S2, true,
+		  BIT(2), -EOPNOTSUPP },
+		{ SMMU3_FEAT_S1 | SMMU3_FEAT_S2, true, BIT(31), -EOPNOTSUPP },
+	};
+	enum smmu3_stage stage;
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < ARRAY_SIZE(c); i++) {
+		stage = (enum smmu3_stage)-1;
+		ret = smmu3_domain_alloc_user_stage(c[i].features, c[i].dirty,
+						    c[i].flags, &stage);
+		KUNIT_EXPECT_EQ_MSG(test, ret, c[i].ret, "case %u", i);
+		if (!c[i].ret)
+			KUNIT_EXPECT_EQ_MSG(test, stage, c[i].stage,
+					    "case %u", i);
+	}
+}
+
 static struct kunit_case smmu3_regs_cases[] = {
 	KUNIT_CASE(id_regs_read),
 	KUNIT_CASE(id_regs_no_attr_override),
@@ -2999,6 +3071,7 @@ static struct kunit_case smmu3_regs_cases[] = {
 	KUNIT_CASE(msi_write_cfg_gerror),
 	KUNIT_CASE(msi_write_cfg_priq),
 	KUNIT_CASE(msi_indexes),
+	KUNIT_CASE(domain_user_stage),
 	{}
 };
 

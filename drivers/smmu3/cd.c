@@ -23,7 +23,10 @@
  * @asid: ASID of the domain
  *
  * TTB0 only (EPD1): the domain's IOVAs sit in the lower VA range.  Faults
- * are recorded (R) and terminate the transaction (A).
+ * are recorded (R) and terminate the transaction (A).  A table with
+ * IO_PGTABLE_QUIRK_ARM_HD (dirty tracking) gets HA and HD: the SMMU sets
+ * access flags and makes writable-clean (DBM) pages dirty itself instead
+ * of faulting (§3.13.3, §5.4 CD.HA/HD).
  */
 void smmu3_cd_s1(__le64 *cd, const struct io_pgtable_cfg *cfg,
 		 u16 asid)
@@ -40,6 +43,8 @@ void smmu3_cd_s1(__le64 *cd, const struct io_pgtable_cfg *cfg,
 			    FIELD_PREP(CD_0_IPS, tcr.ips) |
 			    CD_0_AA64 | CD_0_R | CD_0_A | CD_0_ASET |
 			    FIELD_PREP(CD_0_ASID, asid));
+	if (cfg->quirks & IO_PGTABLE_QUIRK_ARM_HD)
+		cd[0] |= cpu_to_le64(CD_0_HA | CD_0_HD);
 	cd[1] = cpu_to_le64(cfg->arm_lpae_s1_cfg.ttbr & CD_1_TTB0);
 	cd[3] = cpu_to_le64(cfg->arm_lpae_s1_cfg.mair);
 }

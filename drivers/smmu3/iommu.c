@@ -14,6 +14,7 @@
 #include <linux/platform_device.h>
 #include <linux/property.h>
 #include <linux/slab.h>
+#include <uapi/linux/iommufd.h>
 
 #include "smmu3.h"
 #include "trace.h"
@@ -500,14 +501,26 @@ static void smmu3_flush_iotlb_all(struct iommu_domain *domain)
 	smmu3_tlb_inv_context(to_smmu3_domain(domain));
 }
 
+/*
+ * Unmaps gather their page size; reading and clearing dirty state gathers
+ * only a range (iommu_dirty_bitmap_record()), of leaves made
+ * writable-clean again.  Those entries are invalidated at the smallest
+ * page size of the domain: until then the SMMU may keep writing through a
+ * TLB entry that still says writable, and the next round of dirty
+ * tracking would miss those writes (§3.13.3: software that changes AP[2]
+ * invalidates).
+ */
 static void smmu3_iotlb_sync(struct iommu_domain *domain,
 			     struct iommu_iotlb_gather *gather)
 {
-	if (!gather->pgsize)
+	size_t granule = gather->pgsize;
+
+	if (gather->start > gather->end)
 		return;
+	if (!granule)
+		granule = 1UL << __ffs(domain->pgsize_bitmap);
 	smmu3_tlb_inv_range(to_smmu3_domain(domain), gather->start,
-			    gather->end - gather->start + 1, gather->pgsize,
-			    true);
+			    gather->end - gather->start + 1, granule, true);
 }
 
 static phys_addr_t smmu3_iova_to_phys(struct iommu_domain *domain,
@@ -553,10 +566,58 @@ static const struct iommu_domain_ops smmu3_paging_ops = {
 	.free = smmu3_domain_free,
 };
 
-static struct iommu_domain *smmu3_domain_alloc_paging(struct device *dev)
+/*
+ * Hardware dirty state for a paging domain (§3.13.3): stage 1 with
+ * IDR0.HTTU = 0b10, and coherent table walks, since the SMMU's updates of
+ * the descriptors and the CPU's reads of them must meet in the caches.
+ */
+static bool smmu3_dirty_capable(struct smmu3_device *smmu)
 {
-	struct smmu3_master *master = dev_iommu_priv_get(dev);
-	struct smmu3_device *smmu = master->smmu;
+	return smmu->httu == IDR0_HTTU_ACCESS_DIRTY &&
+	       (smmu->features & (SMMU3_FEAT_S1 | SMMU3_FEAT_COHERENCY)) ==
+	       (SMMU3_FEAT_S1 | SMMU3_FEAT_COHERENCY);
+}
+
+static int smmu3_read_and_clear_dirty(struct iommu_domain *domain,
+				      unsigned long iova, size_t size,
+				      unsigned long flags,
+				      struct iommu_dirty_bitmap *dirty)
+{
+	struct io_pgtable_ops *ops = to_smmu3_domain(domain)->pgtbl_ops;
+
+	/*
+	 * io-pgtable makes every dirty leaf writable-clean again and adds
+	 * its range to dirty->gather; the caller's iotlb_sync then
+	 * invalidates those entries, so that the next write marks them
+	 * dirty again instead of hitting a writable TLB entry.
+	 */
+	return ops->read_and_clear_dirty(ops, iova, size, flags, dirty);
+}
+
+static int smmu3_set_dirty_tracking(struct iommu_domain *domain, bool enabled)
+{
+	/*
+	 * The SMMU always updates the dirty state of a dirty-tracking
+	 * domain (CD.HD); iommufd clears the bitmap before it enables
+	 * tracking, and the state is read only on request.
+	 */
+	return 0;
+}
+
+static const struct iommu_dirty_ops smmu3_dirty_ops = {
+	.read_and_clear_dirty = smmu3_read_and_clear_dirty,
+	.set_dirty_tracking = smmu3_set_dirty_tracking,
+};
+
+/*
+ * A paging domain of @stage for @smmu.  @dirty: a stage-1 domain whose
+ * writable pages are mapped writable-clean-capable (DBM, IO_PGTABLE_QUIRK_ARM_HD)
+ * and whose CD sets HA and HD.
+ */
+static struct iommu_domain *smmu3_domain_alloc(struct smmu3_device *smmu,
+					       enum smmu3_stage stage,
+					       bool dirty)
+{
 	enum io_pgtable_fmt fmt;
 	struct smmu3_domain *d;
 	int id;
@@ -575,15 +636,16 @@ static struct iommu_domain *smmu3_domain_alloc_paging(struct device *dev)
 		.tlb = &smmu3_flush_ops,
 		.iommu_dev = smmu->dev,
 	};
-	if (smmu->features & SMMU3_FEAT_S1) {
-		d->stage = SMMU3_STAGE1;
+	d->stage = stage;
+	if (stage == SMMU3_STAGE1) {
 		fmt = ARM_64_LPAE_S1;
 		d->pgtbl_cfg.ias = min_t(u32, VA_BITS, 48);
+		if (dirty)
+			d->pgtbl_cfg.quirks |= IO_PGTABLE_QUIRK_ARM_HD;
 		id = ida_alloc_range(&smmu->asid_ida, 1,
 				     (1U << smmu->asid_bits) - 1, GFP_KERNEL);
 		d->asid = id;
 	} else {
-		d->stage = SMMU3_STAGE2;
 		fmt = ARM_64_LPAE_S2;
 		d->pgtbl_cfg.ias = smmu->ias;
 		id = ida_alloc_range(&smmu->vmid_ida, 1,
@@ -605,11 +667,98 @@ static struct iommu_domain *smmu3_domain_alloc_paging(struct device *dev)
 		return ERR_PTR(-ENOMEM);
 	}
 	d->domain.ops = &smmu3_paging_ops;
+	if (dirty)
+		d->domain.dirty_ops = &smmu3_dirty_ops;
 	d->domain.pgsize_bitmap = d->pgtbl_cfg.pgsize_bitmap;
 	d->domain.geometry.aperture_end = (1ULL << d->pgtbl_cfg.ias) - 1;
 	d->domain.geometry.force_aperture = true;
 	atomic_inc(&smmu->nr_domains);
 	return &d->domain;
+}
+
+/* Stage 1 when the SMMU has it, else stage 2 */
+static struct iommu_domain *smmu3_domain_alloc_paging(struct device *dev)
+{
+	struct smmu3_master *master = dev_iommu_priv_get(dev);
+	struct smmu3_device *smmu = master->smmu;
+
+	return smmu3_domain_alloc(smmu, smmu->features & SMMU3_FEAT_S1 ?
+				  SMMU3_STAGE1 : SMMU3_STAGE2, false);
+}
+
+/**
+ * smmu3_domain_alloc_user_stage() - the stage of an iommufd paging domain
+ * @features: SMMU3_FEAT_* of the SMMU
+ * @dirty_capable: the SMMU can track dirty state (smmu3_dirty_capable())
+ * @flags: IOMMU_HWPT_ALLOC_* of the request
+ * @stage: the stage, when the request can be met
+ *
+ * IOMMU_HWPT_ALLOC_NEST_PARENT asks for the domain a VMM's guest tables
+ * would nest under: a stage-2 domain, so the SMMU needs stage 2.
+ * IOMMU_HWPT_ALLOC_DIRTY_TRACKING needs hardware dirty state, which the
+ * driver uses at stage 1 only (io-pgtable's stage-2 format has no DBM
+ * support), so the two flags together are refused.  No flag: as for the
+ * DMA API, stage 1 when the SMMU has it.
+ *
+ * Return: 0; -EOPNOTSUPP for a flag the driver or the SMMU cannot meet.
+ */
+VISIBLE_IF_KUNIT int smmu3_domain_alloc_user_stage(u32 features,
+						   bool dirty_capable,
+						   u32 flags,
+						   enum smmu3_stage *stage)
+{
+	if (flags & ~(IOMMU_HWPT_ALLOC_NEST_PARENT |
+		      IOMMU_HWPT_ALLOC_DIRTY_TRACKING))
+		return -EOPNOTSUPP;
+	if (flags & IOMMU_HWPT_ALLOC_NEST_PARENT) {
+		if (!(features & SMMU3_FEAT_S2) ||
+		    (flags & IOMMU_HWPT_ALLOC_DIRTY_TRACKING))
+			return -EOPNOTSUPP;
+		*stage = SMMU3_STAGE2;
+		return 0;
+	}
+	if (flags & IOMMU_HWPT_ALLOC_DIRTY_TRACKING) {
+		if (!dirty_capable)
+			return -EOPNOTSUPP;
+		*stage = SMMU3_STAGE1;
+		return 0;
+	}
+	if (!(features & (SMMU3_FEAT_S1 | SMMU3_FEAT_S2)))
+		return -EOPNOTSUPP;
+	*stage = features & SMMU3_FEAT_S1 ? SMMU3_STAGE1 : SMMU3_STAGE2;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_domain_alloc_user_stage);
+
+/*
+ * iommufd's paging domains (IOMMU_HWPT_ALLOC): a nesting parent is a
+ * stage-2 domain, dirty tracking a stage-1 domain with hardware dirty
+ * state.  Nested (child) domains and driver-specific data are not
+ * supported.
+ */
+static struct iommu_domain *
+smmu3_domain_alloc_user(struct device *dev, u32 flags,
+			struct iommu_domain *parent,
+			const struct iommu_user_data *user_data)
+{
+	struct smmu3_master *master = dev_iommu_priv_get(dev);
+	struct smmu3_device *smmu = master->smmu;
+	struct iommu_domain *domain;
+	enum smmu3_stage stage;
+	int ret;
+
+	if (parent || user_data)
+		return ERR_PTR(-EOPNOTSUPP);
+	ret = smmu3_domain_alloc_user_stage(smmu->features,
+					    smmu3_dirty_capable(smmu), flags,
+					    &stage);
+	if (ret)
+		return ERR_PTR(ret);
+	domain = smmu3_domain_alloc(smmu, stage,
+				    flags & IOMMU_HWPT_ALLOC_DIRTY_TRACKING);
+	if (!IS_ERR(domain))
+		domain->type = IOMMU_DOMAIN_UNMANAGED;
+	return domain;
 }
 
 /* --- Devices --- */
@@ -806,6 +955,8 @@ static bool smmu3_capable(struct device *dev, enum iommu_cap cap)
 	case IOMMU_CAP_NOEXEC:
 	case IOMMU_CAP_DEFERRED_FLUSH:
 		return true;
+	case IOMMU_CAP_DIRTY_TRACKING:
+		return smmu3_dirty_capable(master->smmu);
 	default:
 		return false;
 	}
@@ -827,6 +978,7 @@ const struct iommu_ops smmu3_ops = {
 	.release_domain = &smmu3_blocked_domain,
 	.capable = smmu3_capable,
 	.domain_alloc_paging = smmu3_domain_alloc_paging,
+	.domain_alloc_user = smmu3_domain_alloc_user,
 	.probe_device = smmu3_probe_device,
 	.release_device = smmu3_release_device,
 	.device_group = smmu3_device_group,

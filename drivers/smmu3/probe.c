@@ -329,10 +329,10 @@ VISIBLE_IF_KUNIT int smmu3_probe_features(struct smmu3_device *smmu)
 		 smmu->features & SMMU3_FEAT_RANGE_INV ? ", range invalidation" :
 		 "",
 		 smmu->features & SMMU3_FEAT_MSI ? ", MSI" : "");
-	dev_info(dev, "IIDR %#x, SMMUv3.%llu; not used: ATS %u, PRI %u, BTM %u, HTTU %u, VAX %u, stall model %u\n",
-		 smmu->iidr, FIELD_GET(AIDR_MINOR, smmu->aidr),
-		 !!(idr0 & IDR0_ATS), !!(idr0 & IDR0_PRI), !!(idr0 & IDR0_BTM),
-		 smmu->httu, smmu->vax, smmu->stall_model);
+	dev_info(dev, "IIDR %#x, SMMUv3.%llu, HTTU %u, stall model %u; not used: ATS %u, PRI %u, BTM %u, VAX %u\n",
+		 smmu->iidr, FIELD_GET(AIDR_MINOR, smmu->aidr), smmu->httu,
+		 smmu->stall_model, !!(idr0 & IDR0_ATS), !!(idr0 & IDR0_PRI),
+		 !!(idr0 & IDR0_BTM), smmu->vax);
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(smmu3_probe_features);

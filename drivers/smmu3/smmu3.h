@@ -299,7 +299,8 @@ struct smmu3_fw {
  * @aidr: SMMU_AIDR, the architecture version
  * @stall_model: IDR0.STALL_MODEL
  * @httu: IDR0.HTTU, or with IORT its HTTU Override (hardware access
- *	flag / dirty state updates, unused)
+ *	flag / dirty state updates: IDR0_HTTU_ACCESS_DIRTY gives iommufd
+ *	dirty tracking)
  * @vax: IDR5.VAX (52-bit virtual addresses, unused)
  * @cmdq: command queue
  * @evtq: event queue; @evtq.cons under @evtq_mutex
@@ -581,6 +582,12 @@ int smmu3_probe_features(struct smmu3_device *smmu);
 #endif
 #if IS_ENABLED(CONFIG_KUNIT) && IS_ENABLED(CONFIG_ACPI_IORT)
 int smmu3_probe_iort(struct smmu3_device *smmu);
+#endif
+
+/* --- Domains (iommu.c) --- */
+#if IS_ENABLED(CONFIG_KUNIT)
+int smmu3_domain_alloc_user_stage(u32 features, bool dirty_capable, u32 flags,
+				  enum smmu3_stage *stage);
 #endif
 
 /* --- Queues (queue.c) --- */

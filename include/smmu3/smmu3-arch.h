@@ -36,6 +36,8 @@
 #define  IDR0_COHACC			SMMU3_BIT(4)
 #define  IDR0_BTM			SMMU3_BIT(5)
 #define  IDR0_HTTU			SMMU3_GENMASK(7, 6)
+#define   IDR0_HTTU_ACCESS		1
+#define   IDR0_HTTU_ACCESS_DIRTY	2
 #define  IDR0_DORMHINT			SMMU3_BIT(8)
 #define  IDR0_HYP			SMMU3_BIT(9)
 #define  IDR0_ATS			SMMU3_BIT(10)

@@ -253,6 +253,25 @@ void smmu3_cdtab_free(struct smmu3_master *master)
 }
 
 /**
+ * smmu3_cdtab_prepare() - make the CD of a SubstreamID reachable
+ * @master: master with a CD table
+ * @ssid: SubstreamID
+ *
+ * Allocates the level-2 CD table that holds @ssid's CD, if missing, so
+ * that smmu3_install_cd() for @ssid afterwards neither sleeps nor fails:
+ * callers that install CDs under a spinlock prepare first.
+ *
+ * Context: may sleep.
+ * Return: 0; -EINVAL when @ssid is beyond the table; -ENOMEM.
+ */
+int smmu3_cdtab_prepare(struct smmu3_master *master, u32 ssid)
+{
+	if (!master->cdtab.base || ssid >> master->cdtab.s1cdmax)
+		return -EINVAL;
+	return smmu3_cdtab_cd(master, ssid) ? 0 : -ENOMEM;
+}
+
+/**
  * smmu3_install_cd() - give a SubstreamID of a master a new CD
  * @master: master with a CD table
  * @ssid: SubstreamID

@@ -611,6 +611,7 @@ void smmu3_install_ste(struct smmu3_device *smmu, u32 sid,
 /* --- Context descriptors (cd.c) --- */
 int smmu3_cdtab_alloc(struct smmu3_master *master);
 void smmu3_cdtab_free(struct smmu3_master *master);
+int smmu3_cdtab_prepare(struct smmu3_master *master, u32 ssid);
 int smmu3_install_cd(struct smmu3_master *master, u32 ssid,
 		     const __le64 *target);
 

@@ -186,6 +186,11 @@ void smmu3_stalls_abort_pasid(struct smmu3_master *master, u32 pasid)
 
 	if (!master->stall_enabled)
 		return;
+	/*
+	 * Drained even when no stall is tracked: a stall the SMMU recorded
+	 * is tracked only once the event thread has read it, so an empty
+	 * @master->stalls says nothing about the event queue.
+	 */
 	smmu3_evtq_drain(smmu);
 	if (master->iopf_enabled)
 		iopf_queue_flush_dev(master->dev);
@@ -589,7 +594,7 @@ static int smmu3_sva_set_dev_pasid(struct iommu_domain *domain,
 	bond->master = master;
 	bond->pasid = pasid;
 	/* Any level-2 CD table allocated now: none under the lock */
-	ret = smmu3_install_cd(master, pasid, cd);
+	ret = smmu3_cdtab_prepare(master, pasid);
 	if (ret)
 		goto err_free;
 	prev = xa_store(&master->pasids, pasid, domain, GFP_KERNEL);

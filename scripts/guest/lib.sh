@@ -154,6 +154,23 @@ testdev_keep() {
 	[ -n "$_iova" ] && echo "$_iova"
 }
 
+# dma_fault WHAT PATTERN CMD...: CMD (a test device access) must fail and
+# print a line starting with PATTERN (a basic regular expression); WHAT
+# names the access when it does not.  Prints CMD's output.
+dma_fault() {
+	_what=$1
+	_pat=$2
+	shift 2
+	if _out=$("$@"); then
+		echo "$_out"
+		echo "$_what: succeeded, expected a fault"
+		exit 1
+	fi
+	echo "$_out"
+	echo "$_out" | grep -q "^$_pat" ||
+		{ echo "$_what: expected '$_pat'"; exit 1; }
+}
+
 # --- the stall-capable SMMU (smmu3-emu-sva, iommu-sva) and testdev-sva ---
 SVA_DEV=testdev-sva
 SVA_INFO=/sys/kernel/debug/smmu3_testdev/testdev-sva/info

@@ -24,23 +24,21 @@ smmu3-dma $dev pasid-fill 2 0xb2
 rid=$(testdev_keep $dev 0x10000)
 echo "$dev keeps a DMA-API buffer at $rid"
 
-# expect_fault EVENT SSID OUTPUT: the access failed with that event
-expect_fault() {
-	echo "$3"
-	echo "$3" | grep -q "^fault $1 sid 0x1234 $2" ||
-		{ echo "expected fault $1 with '$2'"; exit 1; }
-}
 # PASID 1 at PASID 2's buffer, and at the DMA-API buffer
-out=$(smmu3-dma $dev pasid-read 1 0x2000000 4096) && { echo "$out"; echo "PASID 1 read PASID 2's buffer"; exit 1; }
-expect_fault F_TRANSLATION "ssid 0x1 iova 0x2000000 read" "$out"
-out=$(smmu3-dma $dev pasid-write 1 "$rid" 4096) && { echo "$out"; echo "PASID 1 wrote the DMA-API buffer"; exit 1; }
-expect_fault F_TRANSLATION "ssid 0x1 iova $rid write" "$out"
+dma_fault "PASID 1 read PASID 2's buffer" \
+	"fault F_TRANSLATION sid 0x1234 ssid 0x1 iova 0x2000000 read" \
+	smmu3-dma $dev pasid-read 1 0x2000000 4096
+dma_fault "PASID 1 wrote the DMA-API buffer" \
+	"fault F_TRANSLATION sid 0x1234 ssid 0x1 iova $rid write" \
+	smmu3-dma $dev pasid-write 1 "$rid" 4096
 # No SubstreamID at PASID 1's buffer
-out=$(smmu3-dma $dev read 0x1000000 4096) && { echo "$out"; echo "the device without a PASID read PASID 1's buffer"; exit 1; }
-expect_fault F_TRANSLATION "iova 0x1000000 read" "$out"
+dma_fault "the device without a PASID read PASID 1's buffer" \
+	"fault F_TRANSLATION sid 0x1234 iova 0x1000000 read" \
+	smmu3-dma $dev read 0x1000000 4096
 # A PASID without a domain: its CD is invalid
-out=$(smmu3-dma $dev pasid-read 5 0x1000000 4096) && { echo "$out"; echo "PASID 5 has no domain but read"; exit 1; }
-expect_fault C_BAD_CD "ssid 0x5 iova 0x1000000 read" "$out"
+dma_fault "PASID 5 has no domain but read" \
+	"fault C_BAD_CD sid 0x1234 ssid 0x5 iova 0x1000000 read" \
+	smmu3-dma $dev pasid-read 5 0x1000000 4096
 # Their own buffers still hold what they were filled with
 smmu3-dma $dev pasid-fill 1 0x11
 smmu3-dma $dev pasid-read 2 0x2000000 65536
@@ -60,8 +58,9 @@ if smmu3-dma $dev pasid-attach 0; then echo "PASID 0 attached"; exit 1; fi
 
 # Detached: PASID 1 faults again; PASID 2 still works
 smmu3-dma $dev pasid-detach 1
-out=$(smmu3-dma $dev pasid-read 1 0x1000000 4096) && { echo "$out"; echo "PASID 1 read after its detach"; exit 1; }
-expect_fault C_BAD_CD "ssid 0x1 iova 0x1000000 read" "$out"
+dma_fault "PASID 1 read after its detach" \
+	"fault C_BAD_CD sid 0x1234 ssid 0x1 iova 0x1000000 read" \
+	smmu3-dma $dev pasid-read 1 0x1000000 4096
 smmu3-dma $dev pasid-fill 2 0x22
 smmu3-dma $dev pasid-detach 2
 smmu3-dma $dev free

@@ -25,28 +25,25 @@ smmu3-dma $dev pasid-fill 2 0xb2
 rid=$(testdev_keep $dev 0x10000)
 echo "$dev keeps a DMA-API buffer at $rid"
 
-# expect_stall_fault SSID IOVA DIR OUTPUT: stalled, then terminated
-expect_stall_fault() {
-	echo "$4"
-	echo "$4" | grep -q "^fault F_TRANSLATION sid 0x60 ssid $1 iova $2 $3: stalled ([0-9]* stalls), terminated: the fault could not be resolved" ||
-		{ echo "expected a stalled and terminated F_TRANSLATION for ssid $1 at $2"; exit 1; }
-}
-out=$(smmu3-dma $dev pasid-read 1 0x2000000 4096) && { echo "$out"; echo "PASID 1 read PASID 2's buffer"; exit 1; }
-expect_stall_fault 0x1 0x2000000 read "$out"
-out=$(smmu3-dma $dev pasid-write 2 0x1000000 4096) && { echo "$out"; echo "PASID 2 wrote PASID 1's buffer"; exit 1; }
-expect_stall_fault 0x2 0x1000000 write "$out"
-out=$(smmu3-dma $dev pasid-write 1 "$rid" 4096) && { echo "$out"; echo "PASID 1 wrote the DMA-API buffer"; exit 1; }
-expect_stall_fault 0x1 "$rid" write "$out"
+# A stalled, then terminated F_TRANSLATION
+stalled="stalled ([0-9]* stalls), terminated: the fault could not be resolved"
+dma_fault "PASID 1 read PASID 2's buffer" \
+	"fault F_TRANSLATION sid 0x60 ssid 0x1 iova 0x2000000 read: $stalled" \
+	smmu3-dma $dev pasid-read 1 0x2000000 4096
+dma_fault "PASID 2 wrote PASID 1's buffer" \
+	"fault F_TRANSLATION sid 0x60 ssid 0x2 iova 0x1000000 write: $stalled" \
+	smmu3-dma $dev pasid-write 2 0x1000000 4096
+dma_fault "PASID 1 wrote the DMA-API buffer" \
+	"fault F_TRANSLATION sid 0x60 ssid 0x1 iova $rid write: $stalled" \
+	smmu3-dma $dev pasid-write 1 "$rid" 4096
 # Without a SubstreamID at PASID 1's buffer: the DMA-API domain's fault
-out=$(smmu3-dma $dev read 0x1000000 4096) && { echo "$out"; echo "the device without a PASID read PASID 1's buffer"; exit 1; }
-echo "$out"
-echo "$out" | grep -q "^fault F_TRANSLATION sid 0x60 iova 0x1000000 read" ||
-	{ echo "expected F_TRANSLATION without a SubstreamID"; exit 1; }
+dma_fault "the device without a PASID read PASID 1's buffer" \
+	"fault F_TRANSLATION sid 0x60 iova 0x1000000 read" \
+	smmu3-dma $dev read 0x1000000 4096
 # A PASID without a domain: C_BAD_CD, which does not stall
-out=$(smmu3-dma $dev pasid-read 5 0x1000000 4096) && { echo "$out"; echo "PASID 5 has no domain but read"; exit 1; }
-echo "$out"
-echo "$out" | grep -q "^fault C_BAD_CD sid 0x60 ssid 0x5 iova 0x1000000 read (event recorded)" ||
-	{ echo "expected C_BAD_CD for ssid 0x5"; exit 1; }
+dma_fault "PASID 5 has no domain but read" \
+	"fault C_BAD_CD sid 0x60 ssid 0x5 iova 0x1000000 read (event recorded)" \
+	smmu3-dma $dev pasid-read 5 0x1000000 4096
 i=0
 while ! grep -q '^last_event: C_BAD_CD sid 0x60$' "$info" && [ $i -lt 50 ]; do
 	sleep 0.1

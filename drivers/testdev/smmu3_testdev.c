@@ -83,9 +83,20 @@
  * The same devices can be bound to a second driver, smmu3_testdev_owned
  * (through driver_override only), which takes DMA ownership of the
  * device's IOMMU group at probe (the iommu core attaches the blocked
- * domain) and never uses the DMA API: only read, write and storm run.
+ * domain) and never uses the DMA API: only read, write, storm and these
+ * run:
+ *   own-attach <ms>                      attach a paging domain of the
+ *                                        device's own, nothing mapped,
+ *                                        with a fault handler
+ *                                        (iommu_set_fault_handler()) that
+ *                                        sleeps <ms> (0..10000) and then
+ *                                        checks that its domain and device
+ *                                        are still there (info: handler_*)
+ *   own-detach                           back to the blocked domain; the
+ *                                        domain is freed
  */
 #include <linux/debugfs.h>
+#include <linux/delay.h>
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
 #include <linux/list.h>
@@ -233,6 +244,12 @@ struct testdev_stream {
  * @faults: DMAs that failed with a fault
  * @stalls: transactions that stalled (all commands)
  * @cmd_stalls: stalls of the running command (under @cmd_lock)
+ * @own: the paging domain of own-attach, or NULL (under @cmd_lock)
+ * @handler_ms: how long its fault handler sleeps
+ * @handler_calls: calls of the fault handler
+ * @handler_checked: calls that found their domain and device intact
+ *	after the sleep
+ * @handler_sleeping: a call is sleeping
  * @dir: debugfs directory
  */
 struct testdev {
@@ -269,6 +286,11 @@ struct testdev {
 	atomic64_t faults;
 	atomic64_t stalls;
 	unsigned int cmd_stalls;
+	struct iommu_domain *own;
+	unsigned int handler_ms;
+	atomic_t handler_calls;
+	atomic_t handler_checked;
+	atomic_t handler_sleeping;
 	struct dentry *dir;
 };
 
@@ -1745,6 +1767,8 @@ static const struct testdev_cmd testdev_cmds[] = {
 	{ "write", "<iova> <bytes>", 3, false },
 	{ "storm", "<count> <iova>", 3, false },
 	{ "unmap-access", "<bytes>", 2, true },
+	{ "own-attach", "<ms>", 2, false },
+	{ "own-detach", "", 1, false },
 	{ "pasid-attach", "<pasid> [hold]", 0, false, TESTDEV_CMD_PASID },
 	{ "pasid-detach", "<pasid>", 2, false, TESTDEV_CMD_PASID },
 	{ "pasid-respond", "<pasid> ok|fail", 3, false, TESTDEV_CMD_PASID },
@@ -1786,17 +1810,89 @@ static int testdev_parse(struct testdev_file *f, char *line, char **argv,
 			cmd = &testdev_cmds[i];
 	if (!cmd)
 		return testdev_frefuse(f, -EINVAL,
-				       "error: unknown command '%.32s': copy, fill, checksum, keep, verify, free, read, write, storm, unmap-access, pasid-* or sva-*",
+				       "error: unknown command '%.32s': copy, fill, checksum, keep, verify, free, read, write, storm, unmap-access, own-attach, own-detach, pasid-* or sva-*",
 				       argv[0]);
 	if (cmd->argc ? argc != cmd->argc : argc < 2 || argc > 3)
 		return testdev_frefuse(f, -EINVAL, "error: usage: %s %s",
 				       cmd->name, cmd->usage);
 	if (cmd->dma_api && f->td->owned)
 		return testdev_frefuse(f, -EPERM,
-				       "error: %s uses the DMA API: bound to smmu3_testdev_owned (DMA ownership taken, blocked domain), only read, write and storm run",
+				       "error: %s uses the DMA API: bound to smmu3_testdev_owned (DMA ownership taken, blocked domain), only read, write, storm and own-* run",
 				       cmd->name);
 	*cmdp = cmd;
 	return argc;
+}
+
+/*
+ * The fault handler of an own-attach domain, called by the SMMU driver's
+ * event thread for each fault it reports.  It sleeps, then uses its
+ * domain and device: the driver must keep both alive until a handler
+ * returns (a domain freed meanwhile is a use after free KASAN reports,
+ * and handler_checked does not count the call before own-detach ends).
+ */
+static int testdev_fault_handler(struct iommu_domain *domain,
+				 struct device *dev, unsigned long iova,
+				 int flags, void *token)
+{
+	struct testdev *td = token;
+
+	atomic_inc(&td->handler_calls);
+	if (td->handler_ms) {
+		atomic_inc(&td->handler_sleeping);
+		msleep(td->handler_ms);
+		atomic_dec(&td->handler_sleeping);
+	}
+	if (domain->type == IOMMU_DOMAIN_UNMANAGED &&
+	    domain->handler_token == td && dev == td->dev)
+		atomic_inc(&td->handler_checked);
+	return 0;
+}
+
+static void testdev_own_detach(struct testdev *td)
+{
+	lockdep_assert_held(&td->cmd_lock);
+	if (!td->own)
+		return;
+	iommu_detach_device(td->own, td->dev);
+	iommu_domain_free(td->own);
+	td->own = NULL;
+}
+
+static int testdev_own_attach(struct testdev *td, const char *arg)
+{
+	struct iommu_domain *domain;
+	unsigned int ms;
+	int ret;
+
+	lockdep_assert_held(&td->cmd_lock);
+	if (!td->owned)
+		return testdev_refuse(td, -EPERM,
+				      "error: own-attach needs DMA ownership: bind the device to smmu3_testdev_owned");
+	if (kstrtouint(arg, 0, &ms) || ms > 10000)
+		return testdev_refuse(td, -EINVAL,
+				      "error: own-attach '%.32s': not a number of milliseconds from 0 to 10000",
+				      arg);
+	if (td->own)
+		return testdev_refuse(td, -EBUSY,
+				      "error: a domain of its own is attached already (own-detach first)");
+	domain = iommu_paging_domain_alloc(td->dev);
+	if (IS_ERR(domain)) {
+		testdev_result(td, "error: no paging domain (%ld)",
+			       PTR_ERR(domain));
+		return 0;
+	}
+	td->handler_ms = ms;
+	iommu_set_fault_handler(domain, testdev_fault_handler, td);
+	ret = iommu_attach_device(domain, td->dev);
+	if (ret) {
+		iommu_domain_free(domain);
+		testdev_result(td, "error: attach failed (%d)", ret);
+		return 0;
+	}
+	td->own = domain;
+	testdev_result(td, "ok own domain attached, fault handler sleeps %u ms",
+		       ms);
+	return 0;
 }
 
 /*
@@ -1887,6 +1983,14 @@ static int testdev_run(struct testdev *td, const struct testdev_cmd *cmd,
 		if (ret)
 			return ret;
 		testdev_storm(td, count, iova);
+	} else if (!strcmp(cmd->name, "own-attach")) {
+		return testdev_own_attach(td, argv[1]);
+	} else if (!strcmp(cmd->name, "own-detach")) {
+		if (!td->own)
+			return testdev_refuse(td, -ENOENT,
+					      "error: no domain of its own is attached");
+		testdev_own_detach(td);
+		testdev_result(td, "ok own domain detached and freed");
 	} else if (!strcmp(cmd->name, "unmap-access")) {
 		ret = testdev_parse_size(td, argv[1], TESTDEV_CHUNK, &bytes);
 		if (ret)
@@ -2148,6 +2252,10 @@ static int testdev_info_show(struct seq_file *s, void *unused)
 	seq_printf(s, "sva: %s%s\n", td->sva_on ? "on" : "off: ",
 		   td->sva_on ? "" : td->sva_why);
 	seq_printf(s, "stalls: %lld\n", (s64)atomic64_read(&td->stalls));
+	seq_printf(s, "handler_calls: %d\nhandler_checked: %d\nhandler_sleeping: %d\n",
+		   atomic_read(&td->handler_calls),
+		   atomic_read(&td->handler_checked),
+		   atomic_read(&td->handler_sleeping));
 	testdev_info_bindings(s, td);
 	mutex_lock(&td->lock);
 	seq_printf(s, "running: %s\n", td->running[0] ? td->running : "-");
@@ -2320,6 +2428,7 @@ static void testdev_remove(struct platform_device *pdev)
 	mutex_unlock(&td->pasid_lock);
 	debugfs_remove_recursive(td->dir);
 	mutex_lock(&td->cmd_lock);
+	testdev_own_detach(td);
 	testdev_free_keep(td);
 	mutex_lock(&td->pasid_lock);
 	for (i = 0; i < TESTDEV_PASIDS; i++)

@@ -13,8 +13,11 @@
 #include <kunit/test.h>
 #include <linux/acpi.h>
 #include <linux/bits.h>
+#include <linux/completion.h>
+#include <linux/delay.h>
 #include <linux/io-pgtable.h>
 #include <linux/kernel.h>
+#include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/msi.h>
 #include <linux/regmap.h>
@@ -3056,6 +3059,129 @@ static void domain_user_stage(struct kunit *test)
 	}
 }
 
+/*
+ * GERRORN is read-modified-written by two owners (§6.3.20: toggling a bit
+ * acknowledges its error): the command queue's CMDQ_ERR recovery and the
+ * GERROR handler.  Thread A acknowledges CMDQ_ERR on one CPU; the first
+ * time it reads GERRORN, the read lets thread B, on another CPU,
+ * acknowledge MSI_GERROR_ABT_ERR and waits up to 50 ms for it to finish
+ * before returning the value it read.  Serialised, B cannot finish inside
+ * A's read-modify-write and both acknowledgements land; otherwise A
+ * writes back the stale value and B's is lost.
+ */
+struct gerrorn_race {
+	u32 regs[REGS_WORDS];
+	struct smmu3_device smmu;
+	struct completion b_go;
+	struct completion a_exit;
+	struct completion b_exit;
+	atomic_t reads;
+	atomic_t b_done;
+	int b_done_in_window;
+};
+
+static int gerrorn_race_read(void *ctx, unsigned int reg, unsigned int *val)
+{
+	struct gerrorn_race *r = ctx;
+	unsigned int us;
+
+	*val = READ_ONCE(r->regs[reg / 4]);
+	if (reg != SMMU3_GERRORN || atomic_inc_return(&r->reads) != 1)
+		return 0;
+	/* A's read: B acknowledges now, and A waits for it (bounded) */
+	complete(&r->b_go);
+	for (us = 0; us < 50000 && !atomic_read(&r->b_done); us += 5)
+		udelay(5);
+	r->b_done_in_window = atomic_read(&r->b_done);
+	return 0;
+}
+
+static int gerrorn_race_write(void *ctx, unsigned int reg, unsigned int val)
+{
+	struct gerrorn_race *r = ctx;
+
+	WRITE_ONCE(r->regs[reg / 4], val);
+	return 0;
+}
+
+static const struct regmap_config gerrorn_race_config = {
+	.reg_bits = 32,
+	.val_bits = 32,
+	.reg_stride = 4,
+	.max_register = (REGS_WORDS - 1) * 4,
+	.reg_read = gerrorn_race_read,
+	.reg_write = gerrorn_race_write,
+	.disable_locking = true,
+};
+
+static int gerrorn_race_a(void *data)
+{
+	struct gerrorn_race *r = data;
+
+	smmu3_gerror_ack(&r->smmu, GERROR_CMDQ_ERR);
+	complete(&r->a_exit);
+	return 0;
+}
+
+static int gerrorn_race_b(void *data)
+{
+	struct gerrorn_race *r = data;
+
+	wait_for_completion(&r->b_go);
+	smmu3_gerror_ack(&r->smmu, GERROR_MSI_GERROR_ABT_ERR);
+	atomic_set(&r->b_done, 1);
+	complete(&r->b_exit);
+	return 0;
+}
+
+static void gerrorn_ack_serialised(struct kunit *test)
+{
+	struct task_struct *a, *b;
+	struct gerrorn_race *r;
+	struct device *dev;
+	int cpu_a, cpu_b;
+
+	cpu_a = cpumask_first(cpu_online_mask);
+	cpu_b = cpumask_next(cpu_a, cpu_online_mask);
+	if (cpu_b >= nr_cpu_ids)
+		kunit_skip(test, "needs two online CPUs");
+	/* Not freed if a thread never ends: it may still use @r */
+	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	init_completion(&r->b_go);
+	init_completion(&r->a_exit);
+	init_completion(&r->b_exit);
+	spin_lock_init(&r->smmu.gerror_lock);
+	dev = kunit_device_register(test, "smmu3-gerrorn-test");
+	r->smmu.dev = dev;
+	r->smmu.regmap = IS_ERR(dev) ? ERR_CAST(dev) :
+			 devm_regmap_init(dev, NULL, r, &gerrorn_race_config);
+	/* Both threads run to their end by themselves: no kthread_stop() */
+	a = IS_ERR(r->smmu.regmap) ? ERR_CAST(r->smmu.regmap) :
+	    kthread_create(gerrorn_race_a, r, "smmu3-gerrorn-a");
+	b = IS_ERR(a) ? a :
+	    kthread_create(gerrorn_race_b, r, "smmu3-gerrorn-b");
+	if (IS_ERR(b)) {
+		if (!IS_ERR(a))
+			kthread_stop(a);
+		kfree(r);
+		KUNIT_FAIL(test, "setup failed: %ld", PTR_ERR(b));
+		return;
+	}
+	kthread_bind(a, cpu_a);
+	kthread_bind(b, cpu_b);
+	wake_up_process(b);
+	wake_up_process(a);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&r->a_exit, 10 * HZ));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&r->b_exit, 10 * HZ));
+
+	KUNIT_EXPECT_EQ_MSG(test, r->b_done_in_window, 0,
+			    "B acknowledged inside A's read-modify-write");
+	KUNIT_EXPECT_EQ(test, r->regs[SMMU3_GERRORN / 4],
+			GERROR_CMDQ_ERR | GERROR_MSI_GERROR_ABT_ERR);
+	kfree(r);
+}
+
 static struct kunit_case smmu3_regs_cases[] = {
 	KUNIT_CASE(id_regs_read),
 	KUNIT_CASE(id_regs_no_attr_override),
@@ -3072,6 +3198,7 @@ static struct kunit_case smmu3_regs_cases[] = {
 	KUNIT_CASE(msi_write_cfg_priq),
 	KUNIT_CASE(msi_indexes),
 	KUNIT_CASE(domain_user_stage),
+	KUNIT_CASE(gerrorn_ack_serialised),
 	{}
 };
 

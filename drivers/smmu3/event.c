@@ -401,6 +401,7 @@ void smmu3_gerror_ack(struct smmu3_device *smmu, u32 bits)
 	regmap_write(smmu->regmap, SMMU3_GERRORN, gerrorn ^ bits);
 	spin_unlock_irqrestore(&smmu->gerror_lock, flags);
 }
+EXPORT_SYMBOL_IF_KUNIT(smmu3_gerror_ack);
 
 /* One line for both: global errors first, they may explain the events */
 static irqreturn_t smmu3_combined_thread(int irq, void *dev)

@@ -498,9 +498,9 @@ static unsigned int s2_perms(s3e_u64 desc, unsigned int features)
  * @perm, and in @upd the descriptor as hardware leaves it after @access
  * (@desc when nothing is to be updated).  Returns 0 or the fault.
  */
-static int s1_leaf(const struct s3e_walker *w, unsigned int flags,
-		   s3e_u64 desc, s3e_u64 tbl, unsigned int access,
-		   unsigned int *perm, s3e_u64 *upd)
+static __always_inline int
+s1_leaf(const struct s3e_walker *w, unsigned int flags, s3e_u64 desc,
+	s3e_u64 tbl, unsigned int access, unsigned int *perm, s3e_u64 *upd)
 {
 	unsigned int need = s3e_perm_needed(access), p, pd;
 
@@ -539,9 +539,9 @@ static int s1_leaf(const struct s3e_walker *w, unsigned int flags,
 }
 
 /* Stage-2 leaf @desc, as s1_leaf() */
-static int s2_leaf(const struct s3e_walker *w, unsigned int flags,
-		   s3e_u64 desc, unsigned int access, unsigned int *perm,
-		   s3e_u64 *upd)
+static __always_inline int
+s2_leaf(const struct s3e_walker *w, unsigned int flags, s3e_u64 desc,
+	unsigned int access, unsigned int *perm, s3e_u64 *upd)
 {
 	unsigned int need = s3e_perm_needed(access), p;
 
@@ -635,10 +635,11 @@ static int s1_update_s2(const struct s3e_walker *w, const struct tt_geom *g2,
  * (@lf then holds the new value, to be evaluated again), LEAF_RESTART, or
  * a fault.
  */
-static int leaf_update(const struct s3e_walker *w, const struct tt_geom *g,
-		       unsigned int stage, const struct tt_geom *g2,
-		       const struct s3e_s2_cfg *c2, struct tt_leaf *lf,
-		       s3e_u64 upd, struct s3e_walk_result *res)
+static noinline int
+leaf_update(const struct s3e_walker *w, const struct tt_geom *g,
+	    unsigned int stage, const struct tt_geom *g2,
+	    const struct s3e_s2_cfg *c2, struct tt_leaf *lf, s3e_u64 upd,
+	    struct s3e_walk_result *res)
 {
 	int rc;
 
@@ -678,13 +679,15 @@ static int leaf_update(const struct s3e_walker *w, const struct tt_geom *g,
  * update, S3E_WALK_HTTU_REREADS times at most.  Returns 0 with the
  * permissions in @perm and @lf->desc as memory holds it, LEAF_RESTART, or
  * a fault; on the walk's @last attempt, the fault the access has without
- * the update instead of LEAF_RESTART.
+ * the update instead of LEAF_RESTART.  Inline, with leaf_update() out of
+ * line: a walk that updates nothing costs what it did before updates.
  */
-static int leaf_settle(const struct s3e_walker *w, const struct tt_geom *g,
-		       unsigned int stage, const struct tt_geom *g2,
-		       const struct s3e_s2_cfg *c2, struct tt_leaf *lf,
-		       unsigned int access, int last, unsigned int *perm,
-		       struct s3e_walk_result *res)
+static __always_inline int
+leaf_settle(const struct s3e_walker *w, const struct tt_geom *g,
+	    unsigned int stage, const struct tt_geom *g2,
+	    const struct s3e_s2_cfg *c2, struct tt_leaf *lf,
+	    unsigned int access, int last, unsigned int *perm,
+	    struct s3e_walk_result *res)
 {
 	unsigned int tries;
 	s3e_u64 upd;

@@ -418,6 +418,35 @@ S3E_CASE(httu_nested_s1_update_writes_through_s2)
 }
 
 /*
+ * §3.13.2: the stage-2 translation of a CD fetch sets AF too; §3.13.3.1:
+ * it never sets S2AP[1] (a CD fetch is a read).
+ */
+S3E_CASE(httu_cd_fetch_s2_af_not_dirty)
+{
+	struct tree t2, t1;
+	s3e_u64 cdpa = CD_PA + 5 * 64, s2cd, end, pa;
+
+	cfg.httu = S3E_HTTU_AF_DIRTY;
+	smmu_up();
+	tree_new(&t2, 1, 0);
+	tree_new(&t1, 0, IPA_BASE - RAM_BASE);
+	map_page(&t1, HT_VA, ipa(DATA_PA), S1_RW);
+	end = pt_next;
+	for (pa = t1.base; pa < end; pa += SZ_4K)
+		map_page(&t2, ipa(pa), pa, S2_RW);
+	s2cd = map_page(&t2, ipa(CD_PA), CD_PA, S2_CLEAN & ~TTD_AF);
+	map_page(&t2, ipa(DATA_PA), DATA_PA, S2_RW);
+	cd_write(cdpa, cd0(9) | CD_WB, tree_ttb(&t1));
+	ste_write(5, ste_s1w0(STE_CONFIG_NESTED, ipa(cdpa), 0, 0), 0,
+		  ste_s2w2(3) | STE_WB | STE_2_S2HA | STE_2_S2HD, t2.base);
+	EXPECT_EQ(xpa(5, NOSS, HT_VA, ACC_W), DATA_PA);
+	EXPECT_EQ(rd64(s2cd) & TTD_AF, TTD_AF);
+	EXPECT_EQ(rd64(s2cd) & TTD_S2AP_WRITE, 0);
+	EXPECT_EQ(ht_af(), 1);
+	EXPECT_EQ(ht_dirty(), 0);
+}
+
+/*
  * Software changes the descriptor between the walk's read and its
  * compare-and-swap (the host's cmpxchg64 lets it land first): the SMMU
  * must not overwrite it and acts on the new value.

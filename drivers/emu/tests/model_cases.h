@@ -308,6 +308,7 @@ static struct S3E_LIST_TYPE s3e_model_httu[] = {
 	S3E_LIST_ENTRY(httu_s2_af_set),
 	S3E_LIST_ENTRY(httu_s2_dirty_sets_s2ap1),
 	S3E_LIST_ENTRY(httu_nested_s1_update_writes_through_s2),
+	S3E_LIST_ENTRY(httu_cd_fetch_s2_af_not_dirty),
 	S3E_PARAM_ENTRY(httu_race_with_software, ht_race_cases),
 	S3E_LIST_ENTRY(httu_tlb_write_after_read_updates),
 	S3E_LIST_ENTRY(httu_checker_hw_update_not_stale),

@@ -621,7 +621,9 @@ void s3e_chk_wc_hit(struct s3e_smmu *s, struct s3e_wc_entry *e, s3e_u64 ia)
 }
 
 /*
- * Checksum of the table a walk cache entry points to, as memory holds it.
+ * Checksum of the table a walk cache entry points to, as memory holds it,
+ * without what a walk through the entry may change itself (§3.13): AF,
+ * and AP[2]/S2AP[1] (bit 7) of a DBM descriptor.
  * Return: 0 and the sum in @sum, or -1 when it cannot be read.
  */
 static int wc_table_sum(struct s3e_smmu *s, const struct s3e_wc_entry *e,
@@ -633,6 +635,7 @@ static int wc_table_sum(struct s3e_smmu *s, const struct s3e_wc_entry *e,
 	for (i = 0; i < n; i++) {
 		if (s->walker.mem.read64(s->walker.mem.ctx, pa + i * 8, &v))
 			return -1;
+		v &= ~(TTD_AF | (v & TTD_DBM ? TTD_AP_RDONLY : 0));
 		h = (h ^ v) * 0x100000001b3ULL + i;
 	}
 	*sum = h;

@@ -581,6 +581,33 @@ S3E_CASE(httu_checker_hw_update_not_stale)
 }
 
 /*
+ * Strict mode: a walk through a stale walk cache entry (the driver
+ * unlinked the table with a Leaf = 1 TLBI only: class 3 at that use) sets
+ * AF in the unlinked table; that is the SMMU's update, not the driver
+ * rewriting the table (class 4).
+ */
+S3E_CASE(httu_checker_wc_table_af_not_rewritten)
+{
+	s3e_u64 l2, dpa;
+
+	cfg.strict = 1;
+	ht_s1_up(S3E_HTTU_AF, CD_0_HA);
+	map_page(&s1t, WC_VA, DATA_PA, S1_RW);
+	dpa = map_page(&s1t, WC_VA + 0x2000, DATA_PA, S1_RW & ~TTD_AF);
+	EXPECT_EQ(xpa(1, NOSS, WC_VA, ACC_R), DATA_PA);
+	l2 = tree_desc_pa(&s1t, WC_VA, 2);
+	wr64(l2, 0);
+	tlbi_va_leaf(1, WC_VA);
+	cmd_sync();
+	EXPECT_EQ(xpa(1, NOSS, WC_VA + 0x2000, ACC_R), DATA_PA);
+	EXPECT_EQ(rd64(dpa) & TTD_AF, TTD_AF);
+	cmd_sync();
+	cmd_sync();
+	EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 1);
+	EXPECT_EQ(chk_count(S3E_CHK_WALK_FREED), 0);
+}
+
+/*
  * §5.4 IR0/OR0, §3.15: an update through table walks that are not
  * Write-back cacheable is IMPLEMENTATION DEFINED: atomic in the default
  * mode, F_WALK_EABT at the descriptor in strict mode.

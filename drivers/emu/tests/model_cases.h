@@ -312,6 +312,7 @@ static struct S3E_LIST_TYPE s3e_model_httu[] = {
 	S3E_PARAM_ENTRY(httu_race_with_software, ht_race_cases),
 	S3E_LIST_ENTRY(httu_tlb_write_after_read_updates),
 	S3E_LIST_ENTRY(httu_checker_hw_update_not_stale),
+	S3E_LIST_ENTRY(httu_checker_wc_table_af_not_rewritten),
 	S3E_LIST_ENTRY(httu_noncacheable_walk),
 	{}
 };

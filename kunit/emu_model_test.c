@@ -210,6 +210,7 @@ KT_SUITE(inval);
 KT_SUITE(dma);
 KT_SUITE(caching);
 KT_SUITE(stall);
+KT_SUITE(httu);
 
 /* ------------------------------------------------------------------------
  * smmu3_emu's host services on their own
@@ -425,7 +426,7 @@ static struct kunit_suite kt_glue_suite = {
 
 kunit_test_suites(&kt_regs_suite, &kt_queues_suite, &kt_strtab_suite,
 		  &kt_cd_suite, &kt_walk_suite, &kt_inval_suite, &kt_dma_suite,
-		  &kt_caching_suite, &kt_stall_suite,
+		  &kt_caching_suite, &kt_stall_suite, &kt_httu_suite,
 		  &kt_glue_suite);
 
 MODULE_DESCRIPTION("KUnit tests of the emulated SMMUv3 device model");

@@ -181,6 +181,9 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 	smmu3_emu_seq_u64(m, "", "walk_cache_hits", s->smmu.wc_hits);
 	smmu3_emu_seq_u64(m, "", "walk_cache_fills", s->smmu.wc_fills);
 	smmu3_emu_seq_u64(m, "", "prefetched", s->smmu.prefetched);
+	smmu3_emu_seq_u64(m, "", "httu_af_updates", s->smmu.httu.af_updates);
+	smmu3_emu_seq_u64(m, "", "httu_dirty_updates",
+			  s->smmu.httu.dirty_updates);
 	smmu3_emu_seq_u64(m, "", "stalls", s->smmu.stalls);
 	smmu3_emu_seq_u64(m, "", "stall_retries", s->smmu.stall_retries);
 	smmu3_emu_seq_u64(m, "", "stall_aborts", s->smmu.stall_aborts);

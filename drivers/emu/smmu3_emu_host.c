@@ -128,13 +128,16 @@ static int smmu3_emu_host_write(void *ctx, s3e_u64 pa, const void *buf,
 }
 
 /*
- * Hardware access flag update.  There is no nofault compare-and-swap, so
- * beyond the RAM check: the descriptor must be readable (a nofault load
- * first) and its page not reserved (the kernel image, whose linear alias
- * is read-only, and firmware-reserved memory).  What remains unguarded is
- * a descriptor in an allocated page whose linear alias was made read-only
+ * Hardware access flag and dirty state updates (§3.13): one
+ * compare-and-swap of the little-endian descriptor through the kernel
+ * mapping of its page.  There is no nofault compare-and-swap, so beyond
+ * the RAM check: the descriptor must be readable (a nofault load first)
+ * and its page not reserved (the kernel image, whose linear alias is
+ * read-only, and firmware-reserved memory).  What remains unguarded is a
+ * descriptor in an allocated page whose linear alias was made read-only
  * (module text with rodata=full): only a stage-1/2 table placed there with
- * CD.HA/STE.S2HA set and AF clear would reach it.
+ * CD.HA/STE.S2HA set and AF clear (or HD and a writable-clean leaf) would
+ * reach it.
  */
 static int smmu3_emu_host_cmpxchg64(void *ctx, s3e_u64 pa, s3e_u64 old,
 				    s3e_u64 newval)

@@ -108,6 +108,9 @@ static const struct smmu3_emu_prop smmu3_emu_props[] = {
 	  0, 1 },
 	{ "smmu3,stall-slots", offsetof(struct s3e_smmu_config, stall_slots),
 	  0, S3E_STALL_MAX },
+	/* IDR0.HTTU: 0 none, 1 access flag, 2 access flag and dirty state */
+	{ "smmu3,httu", offsetof(struct s3e_smmu_config, httu),
+	  S3E_HTTU_NONE, S3E_HTTU_AF_DIRTY },
 };
 
 #define SMMU3_EMU_STAGES_PROP	"smmu3,stages"

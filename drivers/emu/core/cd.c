@@ -20,15 +20,16 @@
  * Validation (C_BAD_CD), as CdIllegal() of §5.4: V = 0; AA64 = 0 (AArch32
  * tables are not implemented); ENDI = 1 while a range is in use
  * (little-endian tables only); S = 1 without the stall model, or with
- * STE.S1STALLD = 1; A = 0
- * (SMMU_IDR0.TERM_MODEL = 1: terminated transactions always abort); HD = 1
- * (SMMU_IDR0.HTTU = 0b01); for each range in use (TTB0, and TTB1 except in
+ * STE.S1STALLD = 1; A = 0 (SMMU_IDR0.TERM_MODEL = 1: terminated
+ * transactions always abort); HA or HD = 1 with SMMU_IDR0.HTTU = 0b00, HD
+ * = 1 with HTTU = 0b01; for each range in use (TTB0, and TTB1 except in
  * the EL2 regime without E2H) whose walks are not disabled by EPDx: a
  * reserved TGx, TxSZ outside 16..48 (16..47 with 64KB pages; small
  * translation tables are implemented), or TTBx beyond the effective IPS.
  * EPD0 and EPD1 are IGNORED (0) for an EL2 stream without E2H (§5.4
  * EPD0).  IPS = 0b111 is reserved and behaves as 52 bits, capped to the
- * OAS like any IPS.  HA is honoured.
+ * OAS like any IPS.  HA and HD are honoured ({HD, HA} = 0b10 updates
+ * nothing).
 
  * Freestanding: no kernel or libc headers.
  */
@@ -62,6 +63,24 @@ static int tt_valid(const struct s3e_s1_tt *tt, unsigned int ips_bits)
 	return !(tt->ttb >> ips_bits);
 }
 
+/*
+ * §5.4 IR0, OR0 (IR1, OR1), §3.15: a hardware update through table walks
+ * that are not Write-back cacheable (0b00 Non-cacheable, 0b10
+ * Write-through) is IMPLEMENTATION DEFINED: atomic, not atomic, or an
+ * F_WALK_EABT.  The model's memory is coherent, so by default the update
+ * is atomic; strict mode takes the F_WALK_EABT, which shows a driver that
+ * enables HTTU on tables it does not walk cacheably.
+ */
+static s3e_u8 tt_noatomic(const struct s3e_smmu *s, s3e_u64 w0, s3e_u64 ir,
+			  s3e_u64 or)
+{
+	if (!s->cfg.strict || !(w0 & CD_0_HA))
+		return 0;
+	if ((s3e_field_get(ir, w0) & 1) && (s3e_field_get(or, w0) & 1))
+		return 0;
+	return S3E_TT_NOATOMIC;
+}
+
 int s3e_cd_decode(const struct s3e_smmu *s, const s3e_u64 *raw, int el2,
 		  struct s3e_cd *cd)
 {
@@ -77,8 +96,10 @@ int s3e_cd_decode(const struct s3e_smmu *s, const s3e_u64 *raw, int el2,
 	/* §5.4 CdIllegal(): CD.S = 0 is ILLEGAL when stalls are forced */
 	if (!(w0 & CD_0_S) && s->cfg.stall_forced)
 		return -1;
-	/* §5.4 HD: ILLEGAL with SMMU_IDR0.HTTU = 0b01 */
-	if (w0 & CD_0_HD)
+	/* §5.4 HA, HD, CdIllegal(): ILLEGAL beyond SMMU_IDR0.HTTU */
+	if ((w0 & (CD_0_HA | CD_0_HD)) && s->cfg.httu == S3E_HTTU_NONE)
+		return -1;
+	if ((w0 & CD_0_HD) && s->cfg.httu < S3E_HTTU_AF_DIRTY)
 		return -1;
 	/* §5.4 IPS: 0b111 behaves as 0b110; the effective IPS is capped */
 	cd->s1.ips = s3e_field_get(CD_0_IPS, w0);
@@ -90,7 +111,8 @@ int s3e_cd_decode(const struct s3e_smmu *s, const s3e_u64 *raw, int el2,
 	tt0->tg = s3e_field_get(CD_0_TG0, w0);
 	/* §5.4 EPD0: IGNORED (0) for an EL2 stream without E2H */
 	tt0->flags = (w0 & CD_0_EPD0 && !el2 ? S3E_TT_EPD : 0) |
-		     (w0 & CD_0_TBI0 ? S3E_TT_TBI : 0);
+		     (w0 & CD_0_TBI0 ? S3E_TT_TBI : 0) |
+		     tt_noatomic(s, w0, CD_0_IR0, CD_0_OR0);
 	if (!tt_valid(tt0, ips_bits))
 		return -1;
 	cd->tbi = !!(tt0->flags & S3E_TT_TBI);
@@ -103,7 +125,8 @@ int s3e_cd_decode(const struct s3e_smmu *s, const s3e_u64 *raw, int el2,
 		tt1->flags = S3E_TT_EPD;
 	} else {
 		tt1->flags = (w0 & CD_0_EPD1 ? S3E_TT_EPD : 0) |
-			     (w0 & CD_0_TBI1 ? S3E_TT_TBI : 0);
+			     (w0 & CD_0_TBI1 ? S3E_TT_TBI : 0) |
+			     tt_noatomic(s, w0, CD_0_IR1, CD_0_OR1);
 		if (!tt_valid(tt1, ips_bits))
 			return -1;
 		cd->tbi |= !!(tt1->flags & S3E_TT_TBI);
@@ -113,7 +136,12 @@ int s3e_cd_decode(const struct s3e_smmu *s, const s3e_u64 *raw, int el2,
 	    !((tt0->flags & S3E_TT_EPD) && (tt1->flags & S3E_TT_EPD)))
 		return -1;
 
+	/*
+	 * §5.4 HA, HD: {HD, HA} = 0b11 updates the access flag and the
+	 * dirty state; 0b10 is reserved and behaves as 0b00 (no update).
+	 */
 	cd->s1.flags = (w0 & CD_0_HA ? S3E_S1_HA : 0) |
+		       ((w0 & CD_0_HA) && (w0 & CD_0_HD) ? S3E_S1_HD : 0) |
 		       (w0 & CD_0_AFFD ? S3E_S1_AFFD : 0) |
 		       (w0 & CD_0_WXN ? S3E_S1_WXN : 0) |
 		       (w0 & CD_0_PAN ? S3E_S1_PAN : 0) |

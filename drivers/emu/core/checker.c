@@ -75,7 +75,7 @@
  * value, as hardware may); L1CDs read through stage 2 and the stage-1
  * tables of nested walks for class 4 (not cached, not followed); a table
  * freed and reused between two CMD_SYNCs with the same content; and
- * hardware-managed bits (AF, and the dirty state of DBM descriptors),
+ * hardware-managed bits (AF, and a DBM descriptor made writable-dirty),
  * which are not compared.
  * A driver that writes a structure on one CPU while another CPU's
  * CMD_SYNC completes, and a device that uses it before the first CPU's
@@ -449,18 +449,28 @@ void s3e_chk_tlb_insert(struct s3e_smmu *s, const struct s3e_tlb_entry *e,
 }
 
 /*
- * Bits of a leaf descriptor that the SMMU itself may change (§3.13:
- * the access flag, and AP[2]/S2AP[1] of a DBM descriptor as its dirty
- * state) or that it ignores (software bits [58:55], §5.4 of VMSAv8-64),
- * left out of the comparison.
+ * Whether the stage-@stage leaf descriptor @v in memory differs from the
+ * value @cached that a TLB entry was filled from, leaving out what the
+ * SMMU changes itself and what needs no invalidation: AF (§3.13.2 the
+ * SMMU sets it; §3.13.1 software setting it needs no TLBI), the dirty
+ * state that makes a DBM descriptor writable-dirty (§3.13.3.1: AP[2]
+ * cleared, S2AP[1] set; the SMMU never makes a descriptor clean again,
+ * so software cleaning one without a TLBI is reported), and the software
+ * bits [58:55], which the walk ignores.
  */
-static s3e_u64 leaf_cmp_bits(s3e_u64 d)
+static int leaf_changed(s3e_u64 v, s3e_u64 cached, unsigned int stage)
 {
-	s3e_u64 ign = SMMU3_BIT(10) | SMMU3_GENMASK(58, 55);
+	s3e_u64 ign = TTD_AF | SMMU3_GENMASK(58, 55);
+	/* AP[2] (stage 1) and S2AP[1] (stage 2) are both bit 7 */
+	s3e_u64 wr_cached = (cached ^ (stage == 1 ? TTD_AP_RDONLY : 0)) &
+			    TTD_AP_RDONLY;
+	s3e_u64 wr_now = (v ^ (stage == 1 ? TTD_AP_RDONLY : 0)) &
+			 TTD_AP_RDONLY;
 
-	if (d & SMMU3_BIT(51))
-		ign |= SMMU3_BIT(7);
-	return d & ~ign;
+	/* Clean (not writable) when cached, dirty (writable) now */
+	if ((v & cached & TTD_DBM) && !wr_cached && wr_now)
+		ign |= TTD_AP_RDONLY;
+	return ((v ^ cached) & ~ign) != 0;
 }
 
 /* The first descriptor of TLB entry @i that differs from memory, or -1 */
@@ -473,7 +483,7 @@ static int tlb_changed(struct s3e_smmu *s, s3e_u32 i)
 	for (k = 0; k < t->nd; k++) {
 		if (s->walker.mem.read64(s->walker.mem.ctx, t->pa[k], &v))
 			continue;
-		if (leaf_cmp_bits(v) != leaf_cmp_bits(t->desc[k]))
+		if (leaf_changed(v, t->desc[k], t->stage0 + k))
 			return (int)k;
 	}
 	return -1;
@@ -611,7 +621,9 @@ void s3e_chk_wc_hit(struct s3e_smmu *s, struct s3e_wc_entry *e, s3e_u64 ia)
 }
 
 /*
- * Checksum of the table a walk cache entry points to, as memory holds it.
+ * Checksum of the table a walk cache entry points to, as memory holds it,
+ * without what a walk through the entry may change itself (§3.13): AF,
+ * and AP[2]/S2AP[1] (bit 7) of a DBM descriptor.
  * Return: 0 and the sum in @sum, or -1 when it cannot be read.
  */
 static int wc_table_sum(struct s3e_smmu *s, const struct s3e_wc_entry *e,
@@ -623,6 +635,7 @@ static int wc_table_sum(struct s3e_smmu *s, const struct s3e_wc_entry *e,
 	for (i = 0; i < n; i++) {
 		if (s->walker.mem.read64(s->walker.mem.ctx, pa + i * 8, &v))
 			return -1;
+		v &= ~(TTD_AF | (v & TTD_DBM ? TTD_AP_RDONLY : 0));
 		h = (h ^ v) * 0x100000001b3ULL + i;
 	}
 	*sum = h;

@@ -50,6 +50,7 @@ void s3e_smmu_config_default(struct s3e_smmu_config *cfg)
 	cfg->strict = 0;
 	cfg->stall_slots = 0;
 	cfg->stall_forced = 0;
+	cfg->httu = S3E_HTTU_AF;
 }
 
 static int config_valid(const struct s3e_smmu_config *c)
@@ -61,7 +62,8 @@ static int config_valid(const struct s3e_smmu_config *c)
 	       c->cmdq_log2 <= Q_MAX_LOG2SIZE &&
 	       c->evtq_log2 <= Q_MAX_LOG2SIZE &&
 	       c->stall_slots <= S3E_STALL_MAX &&
-	       c->stall_forced <= 1 && (!c->stall_forced || c->stall_slots);
+	       c->stall_forced <= 1 && (!c->stall_forced || c->stall_slots) &&
+	       c->httu <= S3E_HTTU_AF_DIRTY;
 }
 
 static int walk_read64(void *ctx, s3e_u64 pa, s3e_u64 *val)
@@ -94,7 +96,7 @@ static void idr_init(struct s3e_smmu *s)
 			      IDR0_STALL_MODEL_FORCE : IDR0_STALL_MODEL_STALL) |
 	       s3e_field_prep(IDR0_TTENDIAN, IDR0_TTENDIAN_LE) |
 	       IDR0_CD2L | IDR0_SEV | IDR0_MSI | IDR0_ASID16 |
-	       s3e_field_prep(IDR0_HTTU, 1) | IDR0_COHACC |
+	       s3e_field_prep(IDR0_HTTU, c->httu) | IDR0_COHACC |
 	       s3e_field_prep(IDR0_TTF, IDR0_TTF_AARCH64);
 	if (c->stages & S3E_STAGE1)
 		idr0 |= IDR0_S1P;
@@ -165,7 +167,11 @@ struct s3e_smmu *s3e_smmu_create(const struct s3e_smmu_config *cfg,
 							    S3E_NULL;
 		s->walker.mem.ctx = s;
 	}
+	/* §6.3.1 HTTU = 0b00: no update, whatever a walk is handed */
+	if (cfg->httu == S3E_HTTU_NONE)
+		s->walker.mem.cmpxchg64 = S3E_NULL;
 	s3e_smmu_set_trace(s, host->trace);
+	s->walker.stats = &s->stats.httu;
 	s->walker.oas = S3E_OAS_BITS;
 	s->walker.features = S3E_WALKER_STT;
 	if (cfg->stages & S3E_STAGE2)

@@ -210,6 +210,11 @@ struct s3e_host {
  * @stall_forced: with @stall_slots, stalls are forced (STALL_MODEL =
  *	0b10): every context must stall its faults (CD.S = 1, STE.S2S = 1,
  *	STE.S1STALLD = 0; §5.2, §5.4), the other values are ILLEGAL.
+ * @httu: hardware translation table updates, SMMU_IDR0.HTTU (§3.13,
+ *	§6.3.1): S3E_HTTU_NONE, S3E_HTTU_AF (the default: access flag) or
+ *	S3E_HTTU_AF_DIRTY (access flag and dirty state).  CD.HA/HD and
+ *	STE.S2HA/S2HD beyond it are ILLEGAL (§5.2, §5.4).  Updates need
+ *	s3e_host.cmpxchg64; without it none is made.
  */
 struct s3e_smmu_config {
 	unsigned int sid_bits;
@@ -223,7 +228,13 @@ struct s3e_smmu_config {
 	unsigned int strict;
 	unsigned int stall_slots;
 	unsigned int stall_forced;
+	unsigned int httu;
 };
+
+/* struct s3e_smmu_config httu: the SMMU_IDR0.HTTU encoding */
+#define S3E_HTTU_NONE		0	/* no flag updates */
+#define S3E_HTTU_AF		1	/* access flag */
+#define S3E_HTTU_AF_DIRTY	2	/* access flag and dirty state */
 
 /* Largest s3e_smmu_config.stall_slots */
 #define S3E_STALL_MAX		64
@@ -328,6 +339,11 @@ struct s3e_txn_result {
  * @stall_full: faults of a stalling stage that found every stall slot in
  *	use, terminated with an event record with Stall = 0 (§3.12.2)
  * @stall_abandoned: stalled transactions whose client stopped waiting
+ * @httu: hardware translation table updates (§3.13) of translations, CD
+ *	fetches and prefetches, both stages: descriptors whose access flag
+ *	was set (@httu.af_updates) and descriptors made writable-dirty, AP[2]
+ *	cleared or S2AP[1] set (@httu.dirty_updates; one that also needed
+ *	its access flag is counted in both)
  */
 struct s3e_smmu_stats {
 	s3e_u64 translations;
@@ -357,6 +373,7 @@ struct s3e_smmu_stats {
 	s3e_u64 stall_aborts;
 	s3e_u64 stall_full;
 	s3e_u64 stall_abandoned;
+	struct s3e_walk_stats httu;
 };
 
 struct s3e_smmu;

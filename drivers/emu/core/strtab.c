@@ -20,9 +20,9 @@
  * reserved StreamWorld (0bx1) when STRW is used, S1ContextPtr out of
  * range; with stage 2: S2AA64 = 0 (AArch32 tables not implemented),
  * S2ENDI = 1 (little-endian tables only), S2S = 1 without the stall
- * model, S2HD
- * = 1 (HTTU = 0b01), the reserved S2TG, S2TTB beyond the effective S2PS,
- * and an S2T0SZ/S2SL0/S2TG combination the walker cannot start (the same
+ * model, S2HA or S2HD = 1 with SMMU_IDR0.HTTU = 0b00, S2HD = 1 with
+ * HTTU = 0b01, the reserved S2TG, S2TTB beyond the effective S2PS, and
+ * an S2T0SZ/S2SL0/S2TG combination the walker cannot start (the same
  * rules as walk.c).  What is not ILLEGAL: a reserved Config (0b001..0b011)
  * behaves as abort, S1Fmt = 0b11 as linear, S2PS = 0b111 as 52 bits, and
  * STRW is RES0 without SMMU_IDR0.Hyp.  PRIVCFG and INSTCFG are RES0
@@ -271,17 +271,35 @@ int s3e_ste_decode(const struct s3e_smmu *s, const s3e_u64 *raw,
 		if (!(w2 & STE_2_S2S) && s->cfg.stall_forced)
 			return -1;
 		ste->s2s = !!(w2 & STE_2_S2S);
-		/* §5.2 S2HD: ILLEGAL with SMMU_IDR0.HTTU = 0b01 */
-		if (w2 & STE_2_S2HD)
+		/* §5.2 S2HA, S2HD, SteIllegal(): ILLEGAL beyond IDR0.HTTU */
+		if ((w2 & (STE_2_S2HA | STE_2_S2HD)) &&
+		    s->cfg.httu == S3E_HTTU_NONE)
+			return -1;
+		if ((w2 & STE_2_S2HD) && s->cfg.httu < S3E_HTTU_AF_DIRTY)
 			return -1;
 		ste->s2.ttb = raw[3] & STE_3_S2TTB;
 		ste->s2.t0sz = s3e_field_get(STE_2_S2T0SZ, w2);
 		ste->s2.sl0 = s3e_field_get(STE_2_S2SL0, w2);
 		ste->s2.tg = s3e_field_get(STE_2_S2TG, w2);
 		ste->s2.ps = s3e_field_get(STE_2_S2PS, w2);
+		/*
+		 * §5.2 S2HA: {S2HA, S2HD} = 0b11 updates the access flag and
+		 * the dirty state; 0b01 is reserved and behaves as 0b00.
+		 */
 		ste->s2.flags = (w2 & STE_2_S2HA ? S3E_S2_HA : 0) |
+				((w2 & STE_2_S2HA) && (w2 & STE_2_S2HD) ?
+				 S3E_S2_HD : 0) |
 				(w2 & STE_2_S2AFFD ? S3E_S2_AFFD : 0) |
 				(w2 & STE_2_S2PTW ? S3E_S2_PTW : 0);
+		/*
+		 * §5.2 S2IR0, S2OR0, §3.15: updates through stage-2 walks
+		 * that are not Write-back cacheable fail with F_WALK_EABT in
+		 * strict mode (IMPLEMENTATION DEFINED; atomic otherwise).
+		 */
+		if (s->cfg.strict && (w2 & STE_2_S2HA) &&
+		    (!(s3e_field_get(STE_2_S2IR0, w2) & 1) ||
+		     !(s3e_field_get(STE_2_S2OR0, w2) & 1)))
+			ste->s2.flags |= S3E_S2_NOATOMIC;
 		if (!s3e_s2_cfg_valid(s, &ste->s2))
 			return -1;
 		/*

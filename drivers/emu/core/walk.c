@@ -18,7 +18,25 @@
  *   UNPREDICTABLE; this takes the "fault" option).  At stage 1 execute
  *   permission alone suffices, so EL0 execute-only mappings work.
  * - The contiguous hint is ignored: results describe one block or page.
- * - Hardware dirty state (DBM) is not managed.
+ * - A permission fault leaves AF as it was (§3.13.2: UNKNOWN whether it is
+ *   set).
+ * - A stage-2 descriptor that maps a stage-1 table is made writable-dirty
+ *   only when a stage-1 update writes that table, never speculatively
+ *   (§3.13.4 permits it).
+ * - A hardware update that keeps racing software restarts the walk after
+ *   S3E_WALK_HTTU_REREADS + 1 compare-and-swap attempts on the leaf, and
+ *   after S3E_WALK_HTTU_RETRIES walks gives the fault the access would
+ *   have had without the update.
+ *
+ * Hardware updates (§3.13), with CD.HA/HD and STE.S2HA/S2HD: a leaf with
+ * AF = 0 gets AF set instead of an Access flag fault; a write to a
+ * writable-clean leaf (DBM = 1 and AP[2] = 1, or S2AP[1] = 0) that would
+ * be permitted were it writable makes it writable-dirty instead of a
+ * Permission fault.  Each update is one compare-and-swap of the whole
+ * descriptor against the value the walk used; when software changed the
+ * descriptor meanwhile, the new value is read and evaluated as the walk
+ * would (it may now be invalid, a table, writable, ...): software's write
+ * is never overwritten.
  */
 #include "walk.h"
 
@@ -159,7 +177,9 @@ static int s1_geom(const struct s3e_walker *w, const struct s3e_s1_cfg *c,
 
 	g->ps = out_size(w, c->ips);
 	g->blk_min = g->gshift == 12 ? 1 : 2;
-	g->flags = c->flags;
+	g->flags = c->flags & ~S3E_S1_NOATOMIC;
+	if (tt->flags & S3E_TT_NOATOMIC)
+		g->flags |= S3E_S1_NOATOMIC;
 	g->bad = 0;
 
 	/* A table base beyond the output size is an address size fault */
@@ -392,20 +412,6 @@ static int tt_walk(const struct s3e_walker *w, const struct tt_geom *g,
 	return tt_walk_body(w, g, ia, stage, g2, c2, lf, res, 0);
 }
 
-/*
- * Access flag.  Returns 0 when the descriptor may be used as it is, 1 when
- * hardware must set AF after the permission check, or an access fault.
- */
-static int af_check(const struct s3e_walker *w, s3e_u64 desc,
-		    unsigned int ha, unsigned int affd)
-{
-	if (desc & TTD_AF)
-		return 0;
-	if (ha && w->mem.cmpxchg64)
-		return 1;
-	return affd ? 0 : EVT_F_ACCESS;
-}
-
 static unsigned int s1_perms(s3e_u64 desc, s3e_u64 tbl, unsigned int flags)
 {
 	unsigned int pr = 1, pw, px, ur, uw, ux, p;
@@ -479,26 +485,236 @@ static unsigned int s2_perms(s3e_u64 desc, unsigned int features)
 	return p;
 }
 
+#define S3E_PERM_W		(S3E_PERM_UW | S3E_PERM_PW)
+#define S1_HAHD			(S3E_S1_HA | S3E_S1_HD)
+#define S2_HAHD			(S3E_S2_HA | S3E_S2_HD)
+
+/* Outcomes of a leaf's evaluation besides 0 and the EVT_F_* faults */
+#define LEAF_CHANGED		(-1)	/* software changed it: evaluate again */
+#define LEAF_RESTART		(-2)	/* no longer the leaf: walk again */
+
 /*
- * Set AF in a descriptor.  Returns 0 when done, 1 when the descriptor
- * changed under the walker (the walk is then restarted), or a fault; the
- * last permitted attempt gives an access fault instead of 1.
+ * Stage-1 leaf @desc under table descriptors @tbl: its permissions in
+ * @perm, and in @upd the descriptor as hardware leaves it after @access
+ * (@desc when nothing is to be updated).  Returns 0 or the fault.
  */
-static int af_update(const struct s3e_walker *w, const struct tt_leaf *lf,
-		     unsigned int stage, unsigned int attempt,
-		     struct s3e_walk_result *res)
+static __always_inline int
+s1_leaf(const struct s3e_walker *w, unsigned int flags, s3e_u64 desc,
+	s3e_u64 tbl, unsigned int access, unsigned int *perm, s3e_u64 *upd)
+{
+	unsigned int need = s3e_perm_needed(access), p, pd;
+
+	p = s1_perms(desc, tbl, flags);
+	*upd = desc;
+	if (!(desc & TTD_AF)) {
+		/* §3.13.2: AF set where, without HA and with AFFD = 0, it faults */
+		if ((flags & S3E_S1_HA) && w->mem.cmpxchg64)
+			*upd |= TTD_AF;
+		/* §3.13.1: the Access flag fault before any Permission fault */
+		else if (!(flags & S3E_S1_AFFD))
+			return EVT_F_ACCESS;
+	}
+	if ((flags & S1_HAHD) == S1_HAHD && (desc & TTD_DBM) &&
+	    (desc & TTD_AP_RDONLY) && w->mem.cmpxchg64) {
+		/*
+		 * §3.13.3.1: writable-clean.  A write becomes writable-dirty
+		 * (AP[2] cleared, AF set) only when AP[2] alone forbids it:
+		 * APTable, PAN, AP[1] for unprivileged accesses and the EL2
+		 * regime still apply, as the permissions of the descriptor
+		 * with AP[2] = 0 tell.  §3.13.8: for execute permission
+		 * (WXN, EL0-writable not executable at EL1) it counts as
+		 * writable already.
+		 */
+		pd = s1_perms(desc & ~TTD_AP_RDONLY, tbl, flags);
+		p = pd & (p | ~S3E_PERM_W);
+		if ((need & S3E_PERM_W) && (pd & need)) {
+			*upd = (*upd & ~TTD_AP_RDONLY) | TTD_AF;
+			p = pd;
+		}
+	}
+	if (!(p & need))
+		return EVT_F_PERMISSION;
+	*perm = p;
+	return 0;
+}
+
+/* Stage-2 leaf @desc, as s1_leaf() */
+static __always_inline int
+s2_leaf(const struct s3e_walker *w, unsigned int flags, s3e_u64 desc,
+	unsigned int access, unsigned int *perm, s3e_u64 *upd)
+{
+	unsigned int need = s3e_perm_needed(access), p;
+
+	p = s2_perms(desc, w->features);
+	*upd = desc;
+	if (!(desc & TTD_AF)) {
+		/* §3.13.2: AF set where, without S2HA, S2AFFD = 0 faults */
+		if ((flags & S3E_S2_HA) && w->mem.cmpxchg64)
+			*upd |= TTD_AF;
+		/* §3.13.1: the Access flag fault before any Permission fault */
+		else if (!(flags & S3E_S2_AFFD))
+			return EVT_F_ACCESS;
+	}
+	/*
+	 * §3.13.3.1: a write to a writable-clean descriptor (DBM = 1,
+	 * S2AP[1] = 0) sets S2AP[1] (and AF).  CD and L1CD fetches and
+	 * stage-1 table reads are reads: they never set it.
+	 */
+	if ((flags & S2_HAHD) == S2_HAHD && (need & S3E_PERM_W) &&
+	    (desc & TTD_DBM) && !(desc & TTD_S2AP_WRITE) && w->mem.cmpxchg64) {
+		*upd |= TTD_S2AP_WRITE | TTD_AF;
+		p |= S3E_PERM_W;
+	}
+	if (!(p & need))
+		return EVT_F_PERMISSION;
+	*perm = p;
+	return 0;
+}
+
+/*
+ * The leaf at @lf->desc_pa changed under a hardware update: read it again
+ * and take it as the walk would at that level.  Returns 0 with @lf
+ * updated, LEAF_RESTART when it is now a table descriptor, or a fault.
+ */
+static int leaf_reread(const struct s3e_walker *w, const struct tt_geom *g,
+		       unsigned int stage, struct tt_leaf *lf,
+		       struct s3e_walk_result *res)
+{
+	s3e_u64 desc;
+
+	if (w->mem.read64(w->mem.ctx, lf->desc_pa, &desc))
+		return walk_eabt(res, stage, lf->level, lf->desc_pa);
+	if (w->trace)
+		w->trace(w->trace_ctx, stage, lf->level, lf->desc_pa, desc);
+	if (!(desc & TTD_VALID))
+		return walk_fault(res, EVT_F_TRANSLATION, stage, lf->level);
+	if (lf->level < TT_FINAL_LEVEL && (desc & TTD_TABLE))
+		return LEAF_RESTART;
+	if (lf->level == TT_FINAL_LEVEL && !(desc & TTD_TABLE))
+		return walk_fault(res, EVT_F_TRANSLATION, stage, lf->level);
+	lf->oa = desc & SMMU3_GENMASK(47, lf->shift);
+	if (lf->oa >> g->ps)
+		return walk_fault(res, EVT_F_ADDR_SIZE, stage, lf->level);
+	lf->desc = desc;
+	return 0;
+}
+
+/*
+ * §3.13.5: a stage-1 descriptor update is a write to the descriptor's IPA
+ * through stage 2, which must permit it, or make its descriptor
+ * writable-dirty (STE.S2HD).  Returns 0, LEAF_RESTART when stage 2 now
+ * maps the IPA elsewhere, or the stage-2 fault (class TTD, a write).
+ */
+static int s1_update_s2(const struct s3e_walker *w, const struct tt_geom *g2,
+			const struct s3e_s2_cfg *c2, struct tt_leaf *lf,
+			struct s3e_walk_result *res)
+{
+	struct s3e_walk_result r2;
+	int rc;
+
+	if (lf->desc_s2perm & S3E_PERM_UW)
+		return 0;
+	rc = s2_translate(w, g2, c2, lf->desc_ipa, S3E_ACC_WRITE, &r2);
+	if (rc) {
+		walk_fault(res, rc, 2, r2.level);
+		res->fclass = EVT_CLASS_TTD;
+		res->ipa = lf->desc_ipa;
+		res->fetch_addr = r2.fetch_addr;
+		res->tt_write = 1;
+		return rc;
+	}
+	if (r2.oa != lf->desc_pa)
+		return LEAF_RESTART;
+	lf->desc_s2perm = r2.s2_perm;
+	return 0;
+}
+
+/*
+ * Write @upd over the leaf @lf->desc with one compare-and-swap.  Returns 0
+ * when written, LEAF_CHANGED when software had changed the descriptor
+ * (@lf then holds the new value, to be evaluated again), LEAF_RESTART, or
+ * a fault.
+ */
+static noinline int
+leaf_update(const struct s3e_walker *w, const struct tt_geom *g,
+	    unsigned int stage, const struct tt_geom *g2,
+	    const struct s3e_s2_cfg *c2, struct tt_leaf *lf, s3e_u64 upd,
+	    struct s3e_walk_result *res)
 {
 	int rc;
 
-	rc = w->mem.cmpxchg64(w->mem.ctx, lf->desc_pa, lf->desc,
-			      lf->desc | TTD_AF);
+	if (g2) {
+		rc = s1_update_s2(w, g2, c2, lf, res);
+		if (rc)
+			return rc;
+	}
+	/*
+	 * §5.4 IR0/OR0, §5.2 S2IR0/S2OR0, §3.15: tables not walked as
+	 * Write-back cacheable, in strict mode: the update aborts.
+	 */
+	if (g->flags & (stage == 1 ? S3E_S1_NOATOMIC : S3E_S2_NOATOMIC))
+		return walk_eabt(res, stage, lf->level, lf->desc_pa);
+	rc = w->mem.cmpxchg64(w->mem.ctx, lf->desc_pa, lf->desc, upd);
 	if (rc < 0)
 		return walk_eabt(res, stage, lf->level, lf->desc_pa);
-	if (!rc)
-		return 0;
-	if (attempt + 1 >= S3E_WALK_HTTU_RETRIES)
-		return walk_fault(res, EVT_F_ACCESS, stage, lf->level);
-	return 1;
+	if (rc) {
+		/* §3.13: never overwrite software's update; act on it */
+		rc = leaf_reread(w, g, stage, lf, res);
+		return rc ? rc : LEAF_CHANGED;
+	}
+	if (w->stats) {
+		if ((upd ^ lf->desc) & TTD_AF)
+			w->stats->af_updates++;
+		/* AP[2] (stage 1) and S2AP[1] (stage 2) are both bit 7 */
+		if ((upd ^ lf->desc) & TTD_AP_RDONLY)
+			w->stats->dirty_updates++;
+	}
+	lf->desc = upd;
+	return 0;
+}
+
+/*
+ * Evaluate the leaf @lf of a walk for @access and make the hardware update
+ * it needs, re-evaluating it as long as software changes it under the
+ * update, S3E_WALK_HTTU_REREADS times at most.  Returns 0 with the
+ * permissions in @perm and @lf->desc as memory holds it, LEAF_RESTART, or
+ * a fault; on the walk's @last attempt, the fault the access has without
+ * the update instead of LEAF_RESTART.  Inline, with leaf_update() out of
+ * line: a walk that updates nothing costs what it did before updates.
+ */
+static __always_inline int
+leaf_settle(const struct s3e_walker *w, const struct tt_geom *g,
+	    unsigned int stage, const struct tt_geom *g2,
+	    const struct s3e_s2_cfg *c2, struct tt_leaf *lf,
+	    unsigned int access, int last, unsigned int *perm,
+	    struct s3e_walk_result *res)
+{
+	unsigned int tries;
+	s3e_u64 upd;
+	int rc;
+
+	for (tries = 0; ; tries++) {
+		if (stage == 1)
+			rc = s1_leaf(w, g->flags, lf->desc, lf->tbl, access,
+				     perm, &upd);
+		else
+			rc = s2_leaf(w, g->flags, lf->desc, access, perm, &upd);
+		if (rc)
+			return walk_fault(res, rc, stage, lf->level);
+		if (upd == lf->desc)
+			return 0;
+		if (tries > S3E_WALK_HTTU_REREADS)
+			break;
+		rc = leaf_update(w, g, stage, g2, c2, lf, upd, res);
+		if (rc != LEAF_CHANGED && rc != LEAF_RESTART)
+			return rc;
+		if (rc == LEAF_RESTART)
+			break;
+	}
+	if (!last)
+		return LEAF_RESTART;
+	return walk_fault(res, lf->desc & TTD_AF ? EVT_F_PERMISSION :
+			  EVT_F_ACCESS, stage, lf->level);
 }
 
 /* Stage-2 translation of @ipa with a validated (or flagged bad) geometry */
@@ -506,7 +722,7 @@ static int s2_translate(const struct s3e_walker *w, const struct tt_geom *g,
 			const struct s3e_s2_cfg *c, s3e_u64 ipa,
 			unsigned int access, struct s3e_walk_result *res)
 {
-	unsigned int attempt, perm;
+	unsigned int attempt, perm = 0;
 	struct tt_leaf lf;
 	int rc;
 
@@ -517,20 +733,13 @@ static int s2_translate(const struct s3e_walker *w, const struct tt_geom *g,
 	if (g->ttb_oor)
 		return walk_fault(res, EVT_F_ADDR_SIZE, 2, g->start);
 
-	for (attempt = 0; attempt < S3E_WALK_HTTU_RETRIES; attempt++) {
+	for (attempt = 1; ; attempt++) {
 		rc = tt_walk(w, g, ipa, 2, S3E_NULL, c, &lf, res);
 		if (rc)
 			return rc;
-		perm = s2_perms(lf.desc, w->features);
-		rc = af_check(w, lf.desc, g->flags & S3E_S2_HA,
-			      g->flags & S3E_S2_AFFD);
-		if (rc > 1)
-			return walk_fault(res, rc, 2, lf.level);
-		if (!(perm & s3e_perm_needed(access)))
-			return walk_fault(res, EVT_F_PERMISSION, 2, lf.level);
-		if (rc)
-			rc = af_update(w, &lf, 2, attempt, res);
-		if (rc != 1)
+		rc = leaf_settle(w, g, 2, S3E_NULL, S3E_NULL, &lf, access,
+				 attempt >= S3E_WALK_HTTU_RETRIES, &perm, res);
+		if (rc != LEAF_RESTART)
 			break;
 	}
 	if (rc)
@@ -562,7 +771,7 @@ int s3e_walk_s1(const struct s3e_walker *w, const struct s3e_s1_cfg *s1,
 {
 	struct tt_geom g, g2, *pg2 = S3E_NULL;
 	struct s3e_walk_result r2;
-	unsigned int attempt, perm;
+	unsigned int attempt, perm = 0;
 	struct tt_leaf lf;
 	s3e_u64 out;
 	int rc;
@@ -576,28 +785,13 @@ int s3e_walk_s1(const struct s3e_walker *w, const struct s3e_s1_cfg *s1,
 		pg2 = &g2;
 	}
 
-	for (attempt = 0; attempt < S3E_WALK_HTTU_RETRIES; attempt++) {
+	for (attempt = 1; ; attempt++) {
 		rc = tt_walk(w, &g, va, 1, pg2, s2, &lf, res);
 		if (rc)
 			return rc;
-		perm = s1_perms(lf.desc, lf.tbl, g.flags);
-		rc = af_check(w, lf.desc, g.flags & S3E_S1_HA,
-			      g.flags & S3E_S1_AFFD);
-		if (rc > 1)
-			return walk_fault(res, rc, 1, lf.level);
-		if (!(perm & s3e_perm_needed(access)))
-			return walk_fault(res, EVT_F_PERMISSION, 1, lf.level);
-		if (rc && pg2 && !(lf.desc_s2perm & S3E_PERM_UW)) {
-			/* The AF update is a write, checked at stage 2 */
-			walk_fault(res, EVT_F_PERMISSION, 2, lf.level);
-			res->fclass = EVT_CLASS_TTD;
-			res->ipa = lf.desc_ipa;
-			res->tt_write = 1;
-			return EVT_F_PERMISSION;
-		}
-		if (rc)
-			rc = af_update(w, &lf, 1, attempt, res);
-		if (rc != 1)
+		rc = leaf_settle(w, &g, 1, pg2, s2, &lf, access,
+				 attempt >= S3E_WALK_HTTU_RETRIES, &perm, res);
+		if (rc != LEAF_RESTART)
 			break;
 	}
 	if (rc)

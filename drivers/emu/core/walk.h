@@ -37,7 +37,12 @@
 /* Longest mapping the walker produces: a 1GB block (4KB granule, level 1) */
 #define S3E_WALK_MAX_SIZE_SHIFT	30
 
-/* Number of walk restarts when a hardware access flag update races */
+/*
+ * Hardware updates racing software: after a failed compare-and-swap the
+ * leaf is read again and evaluated; after S3E_WALK_HTTU_REREADS + 1
+ * failures the walk restarts, S3E_WALK_HTTU_RETRIES walks at most.
+ */
+#define S3E_WALK_HTTU_REREADS	3
 #define S3E_WALK_HTTU_RETRIES	8
 
 /**
@@ -47,15 +52,26 @@
  *	converted to a host value.  Returns 0, or a negative value when @pa
  *	is not backed by memory (external abort).
  * @cmpxchg64: atomically replace the descriptor at @pa by @newval if it
- *	still holds @old.  Returns 0 when replaced, 1 when the descriptor
- *	held another value, negative on an external abort.  May be NULL, in
- *	which case hardware access flag updates are unavailable.
+ *	still holds @old (host values; memory is little-endian).  Returns 0
+ *	when replaced, 1 when the descriptor held another value (nothing is
+ *	written), negative on an external abort.  May be NULL, in which case
+ *	hardware access flag and dirty state updates are unavailable.
  * @ctx: opaque argument of both callbacks
  */
 struct s3e_walk_mem {
 	int (*read64)(void *ctx, s3e_u64 pa, s3e_u64 *val);
 	int (*cmpxchg64)(void *ctx, s3e_u64 pa, s3e_u64 old, s3e_u64 newval);
 	void *ctx;
+};
+
+/**
+ * struct s3e_walk_stats - hardware updates a walker made
+ * @af_updates: descriptors whose access flag it set
+ * @dirty_updates: descriptors it made writable-dirty
+ */
+struct s3e_walk_stats {
+	s3e_u64 af_updates;
+	s3e_u64 dirty_updates;
 };
 
 /* Implementation properties of the emulated SMMU (struct s3e_walker) */
@@ -83,6 +99,7 @@ struct s3e_walk_mem {
  *	@desc at physical address @pa, at @level, translating the input
  *	range of 2^@shift bytes containing @ia; @tbl as for @wc_find
  * @wc_ctx: first argument of @wc_find and @wc_fill
+ * @stats: optional: counters of the hardware updates made
  */
 struct s3e_walker {
 	struct s3e_walk_mem mem;
@@ -98,11 +115,13 @@ struct s3e_walker {
 			unsigned int level, unsigned int shift, s3e_u64 ia,
 			s3e_u64 pa, s3e_u64 desc, s3e_u64 tbl);
 	void *wc_ctx;
+	struct s3e_walk_stats *stats;
 };
 
 /* struct s3e_s1_tt flags */
 #define S3E_TT_EPD		0x1	/* CD.EPDx: walks of this range fault */
 #define S3E_TT_TBI		0x2	/* CD.TBIx: top byte ignored */
+#define S3E_TT_NOATOMIC		0x4	/* hardware updates abort (F_WALK_EABT) */
 
 /**
  * struct s3e_s1_tt - one stage-1 virtual address range (TTB0 or TTB1)
@@ -125,6 +144,8 @@ struct s3e_s1_tt {
 #define S3E_S1_WXN		0x04	/* CD.WXN */
 #define S3E_S1_PAN		0x08	/* CD.PAN */
 #define S3E_S1_EL2		0x10	/* EL2 regime: one range, one privilege */
+#define S3E_S1_HD		0x20	/* CD.HD: hardware dirty state, with HA */
+#define S3E_S1_NOATOMIC		0x40	/* internal: S3E_TT_NOATOMIC of the range */
 
 /**
  * struct s3e_s1_cfg - stage-1 configuration of one context descriptor
@@ -147,6 +168,8 @@ struct s3e_s1_cfg {
 #define S3E_S2_HA		0x01	/* STE.S2HA */
 #define S3E_S2_AFFD		0x02	/* STE.S2AFFD */
 #define S3E_S2_PTW		0x04	/* STE.S2PTW: no stage-1 walks to Device */
+#define S3E_S2_HD		0x08	/* STE.S2HD: hardware dirty state, with HA */
+#define S3E_S2_NOATOMIC		0x10	/* hardware updates abort (F_WALK_EABT) */
 
 /**
  * struct s3e_s2_cfg - stage-2 configuration of one stream table entry
@@ -174,8 +197,9 @@ struct s3e_s2_cfg {
  * @addr: input address of the transaction (EVT_2_ADDR)
  * @fetch_addr: on EVT_F_WALK_EABT, physical address of the descriptor
  *	whose access aborted (EVT_3_FETCH_ADDR)
- * @s1_desc: stage-1 leaf descriptor, as read (before any AF update)
- * @s2_desc: stage-2 leaf descriptor of the final output, as read
+ * @s1_desc: stage-1 leaf descriptor, as in memory after the walk: as read,
+ *	or as the walk's access flag or dirty state update wrote it
+ * @s2_desc: stage-2 leaf descriptor of the final output, likewise
  * @s1_desc_pa: physical address of @s1_desc
  * @s2_desc_pa: physical address of @s2_desc
  * @perm: effective S3E_PERM_* of the mapping, both stages combined

@@ -12,8 +12,10 @@
  *   byte 1      SID and SSID sizes, command and event queue sizes
  *   byte 2      host options: 1: no read64 callback (the core reads
  *               descriptors with read), 2: no cmpxchg64 (no hardware
- *               access flag updates); bits 4:2: the command budget
- *               (0: none), the rest consumed by OP_CMDQ_RUN
+ *               access flag or dirty state updates); bits 4:2: the
+ *               command budget (0: none), the rest consumed by
+ *               OP_CMDQ_RUN; bit 5: strict mode; bits 7:6: SMMU_IDR0.HTTU
+ *               0b01 (0), 0b10 (1), 0b00 (2), 0b01 (3)
  *   byte 3      offset of the RAM chunk, in 256-byte units
  *   byte 4      length of the RAM chunk, in 64-byte units
  *   ...         the RAM chunk
@@ -305,6 +307,7 @@ static void evtq_drain(struct s3e_smmu *s)
 #define PTE_TABLE	SMMU3_BIT(1)	/* or page, at the last level */
 #define PTE_AF		SMMU3_BIT(10)
 #define PTE_NG		SMMU3_BIT(11)
+#define PTE_DBM		SMMU3_BIT(51)
 #define PTE_S1_AP_EL0	SMMU3_BIT(6)
 #define PTE_S1_AP_RO	SMMU3_BIT(7)
 #define PTE_S1_ATTR1	SMMU3_BIT(2)	/* AttrIndx 1 */
@@ -321,6 +324,8 @@ static s3e_u64 s1_page(s3e_u64 pa, unsigned int i)
 	switch (i % 5) {
 	case 1:
 		d |= PTE_S1_AP_RO;
+		if (i % 10 == 6)	/* writable-clean: HD makes it dirty */
+			d |= PTE_DBM;
 		break;
 	case 2:
 		d &= ~PTE_AF;		/* access flag fault, or HA sets it */
@@ -342,6 +347,8 @@ static s3e_u64 s2_page(s3e_u64 pa, unsigned int i)
 
 	if (i == 9)
 		d &= ~PTE_S2_WRITE;
+	if (i == 11)		/* writable-clean: S2HD makes it dirty */
+		d = (d & ~PTE_S2_WRITE) | PTE_DBM;
 	if (i == 10)
 		d &= ~PTE_AF;
 	return d;
@@ -389,6 +396,8 @@ static void setup_cd(unsigned int i, unsigned int flags)
 		s3e_field_prep(CD_0_ASID, i + 1);
 	if (i & 1 || flags & 1)
 		cd[0] |= CD_0_HA;
+	if ((i & 3) == 3)
+		cd[0] |= CD_0_HD;
 	if (i % 4 == 2)
 		cd[0] |= CD_0_TBI0;
 	if (i % 8 == 5)
@@ -482,7 +491,8 @@ static void setup_ste(unsigned int sid, unsigned int stages,
 			 s3e_field_prep(STE_2_S2SH0, 3) |
 			 s3e_field_prep(STE_2_S2TG, S2TG_4K) |
 			 s3e_field_prep(STE_2_S2PS, PS_48) | STE_2_S2AA64 |
-			 STE_2_S2R | (sid & 16 ? STE_2_S2HA : 0);
+			 STE_2_S2R | (sid & 16 ? STE_2_S2HA : 0) |
+			 ((sid & 48) == 48 ? STE_2_S2HD : 0);
 		ste[3] = (RAM_BASE + L_S2_L1) & STE_3_S2TTB;
 		/* Other granules over the same tables: mostly faults */
 		if (sid & 16 && kind == 2)
@@ -1075,6 +1085,7 @@ int FUZZ_ENTRY(const s3e_u8 *data, size_t size)
 	host.cmpxchg64 = opts & 2 ? NULL : host_cmpxchg64;
 	cfg.cmdq_budget = (opts >> 2) & 7;	/* 0: no limit */
 	cfg.strict = (opts >> 5) & 1;		/* and the checker */
+	cfg.httu = ((opts >> 6) + 1) % 3;
 
 	memset(ram, 0, sizeof(ram));
 	off = take8(&in) * 256;

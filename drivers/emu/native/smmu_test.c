@@ -433,6 +433,7 @@ int main(int argc, char **argv)
 	run_list(s3e_model_dma);
 	run_list(s3e_model_caching);
 	run_list(s3e_model_stall);
+	run_list(s3e_model_httu);
 
 	case_reset();
 	free(ram);

@@ -957,7 +957,8 @@ static void test_access_flag(void)
 	xchg_races = 1000;
 	rc = s3e_walk_s1(&walker, &c, NULL, 0x1000, ACC_R, &res);
 	EXPECT_FAULT(rc, res, EVT_F_ACCESS, 1);
-	EXPECT_EQ(xchg_calls, S3E_WALK_HTTU_RETRIES);
+	EXPECT_EQ(xchg_calls,
+		  S3E_WALK_HTTU_RETRIES * (S3E_WALK_HTTU_REREADS + 1));
 	case_end();
 
 	case_begin("s1_ha_update_abort");
@@ -997,6 +998,118 @@ static void test_access_flag(void)
 	EXPECT_OK(rc, res, 0x80000000ULL);
 	EXPECT_EQ(rd64(l3pa) & TTD_AF, TTD_AF);
 	case_end();
+}
+
+/* Hardware dirty state (§3.13.3) with S3E_S1_HD / S3E_S2_HD */
+static void test_dirty_state(void)
+{
+	const s3e_u64 clean = TTD_AF | TTD_DBM | TTD_AP_RDONLY | TTD_AP_UNPRIV;
+	struct s3e_walk_stats stats = { 0 };
+	struct s3e_walk_result res;
+	struct s3e_s2_cfg c2;
+	struct s3e_s1_cfg c;
+	struct tree t;
+	s3e_u64 l3pa;
+	int rc;
+
+	walker.stats = &stats;
+
+	case_begin("s1_hd_write_clears_ap2_read_does_not");
+	tree_new(&t, 12, 1, 39);
+	l3pa = map(&t, 0x1000, 3, 0x80000000ULL, clean);
+	s1_cfg_init(&c, &t, CD_TG0_4K, 25);
+	c.flags |= S3E_S1_HA | S3E_S1_HD;
+	rc = s3e_walk_s1(&walker, &c, NULL, 0x1000, ACC_R, &res);
+	EXPECT_OK(rc, res, 0x80000000ULL);
+	EXPECT_EQ(res.s1_perm & (S3E_PERM_UW | S3E_PERM_PW), 0);
+	EXPECT_EQ(xchg_calls, 0);
+	rc = s3e_walk_s1(&walker, &c, NULL, 0x1008, ACC_W, &res);
+	EXPECT_OK(rc, res, 0x80000008ULL);
+	EXPECT_EQ(rd64(l3pa), leaf(0x80000000ULL, 3, clean & ~TTD_AP_RDONLY));
+	EXPECT_EQ(res.s1_desc, rd64(l3pa));
+	EXPECT_EQ(res.s1_perm & S3E_PERM_UW, S3E_PERM_UW);
+	EXPECT_EQ(stats.dirty_updates, 1);
+	EXPECT_EQ(stats.af_updates, 0);
+	case_end();
+
+	case_begin("s1_hd_needs_ha_dbm_and_cmpxchg");
+	tree_new(&t, 12, 1, 39);
+	l3pa = map(&t, 0x1000, 3, 0x80000000ULL, clean);
+	s1_cfg_init(&c, &t, CD_TG0_4K, 25);
+	c.flags |= S3E_S1_HD;
+	rc = s3e_walk_s1(&walker, &c, NULL, 0x1000, ACC_W, &res);
+	EXPECT_FAULT(rc, res, EVT_F_PERMISSION, 1);
+	c.flags |= S3E_S1_HA;
+	walker.mem.cmpxchg64 = NULL;
+	rc = s3e_walk_s1(&walker, &c, NULL, 0x1000, ACC_W, &res);
+	EXPECT_FAULT(rc, res, EVT_F_PERMISSION, 1);
+	walker.mem.cmpxchg64 = mem_cmpxchg64;
+	wr64(l3pa, leaf(0x80000000ULL, 3, clean & ~TTD_DBM));
+	rc = s3e_walk_s1(&walker, &c, NULL, 0x1000, ACC_W, &res);
+	EXPECT_FAULT(rc, res, EVT_F_PERMISSION, 1);
+	EXPECT_EQ(xchg_calls, 0);
+	case_end();
+
+	case_begin("s1_hd_el2_regime");
+	tree_new(&t, 12, 1, 39);
+	l3pa = map(&t, 0x1000, 3, 0x80000000ULL, clean & ~TTD_AP_UNPRIV);
+	s1_cfg_init(&c, &t, CD_TG0_4K, 25);
+	c.flags |= S3E_S1_HA | S3E_S1_HD | S3E_S1_EL2;
+	rc = s3e_walk_s1(&walker, &c, NULL, 0x1000, ACC_W, &res);
+	EXPECT_OK(rc, res, 0x80000000ULL);
+	EXPECT_EQ(rd64(l3pa) & TTD_AP_RDONLY, 0);
+	case_end();
+
+	case_begin("s1_hd_race_reevaluated");
+	tree_new(&t, 12, 1, 39);
+	l3pa = map(&t, 0x1000, 3, 0x80000000ULL, clean);
+	s1_cfg_init(&c, &t, CD_TG0_4K, 25);
+	c.flags |= S3E_S1_HA | S3E_S1_HD;
+	xchg_races = 1;
+	read_calls = 0;
+	rc = s3e_walk_s1(&walker, &c, NULL, 0x1000, ACC_W, &res);
+	EXPECT_OK(rc, res, 0x80000000ULL);
+	/* One re-read of the leaf, not a second walk of three levels */
+	EXPECT_EQ(read_calls, 3 + 1);
+	EXPECT_EQ(xchg_calls, 2);
+	EXPECT_EQ(rd64(l3pa), leaf(0x80000000ULL, 3, clean & ~TTD_AP_RDONLY) ^
+			      BIT(56));
+	case_end();
+
+	case_begin("s1_noatomic_update_aborts");
+	tree_new(&t, 12, 1, 39);
+	l3pa = map(&t, 0x1000, 3, 0x80000000ULL, clean);
+	s1_cfg_init(&c, &t, CD_TG0_4K, 25);
+	c.flags |= S3E_S1_HA | S3E_S1_HD;
+	c.tt[0].flags |= S3E_TT_NOATOMIC;
+	rc = s3e_walk_s1(&walker, &c, NULL, 0x1000, ACC_R, &res);
+	EXPECT_OK(rc, res, 0x80000000ULL);
+	rc = s3e_walk_s1(&walker, &c, NULL, 0x1000, ACC_W, &res);
+	EXPECT_FAULT(rc, res, EVT_F_WALK_EABT, 1);
+	EXPECT_EQ(res.fetch_addr, l3pa);
+	EXPECT_EQ(xchg_calls, 0);
+	case_end();
+
+	case_begin("s2_hd_sets_s2ap1");
+	tree_new(&t, 12, 1, 40);
+	l3pa = map(&t, 0x1000, 3, 0x80000000ULL,
+		   TTD_AF | TTD_DBM | TTD_S2AP_READ);
+	s2_cfg_init(&c2, &t, S2TG_4K, 1, 24);
+	c2.flags = S3E_S2_HA | S3E_S2_HD;
+	rc = s3e_walk_s2(&walker, &c2, 0x1000, ACC_R, &res);
+	EXPECT_OK(rc, res, 0x80000000ULL);
+	EXPECT_EQ(rd64(l3pa) & TTD_S2AP_WRITE, 0);
+	rc = s3e_walk_s2(&walker, &c2, 0x1000, ACC_W, &res);
+	EXPECT_OK(rc, res, 0x80000000ULL);
+	EXPECT_EQ(rd64(l3pa) & TTD_S2AP_WRITE, TTD_S2AP_WRITE);
+	EXPECT_EQ(res.s2_perm & S3E_PERM_UW, S3E_PERM_UW);
+	c2.flags = S3E_S2_HA;
+	wr64(l3pa, leaf(0x80000000ULL, 3, TTD_AF | TTD_DBM | TTD_S2AP_READ));
+	rc = s3e_walk_s2(&walker, &c2, 0x1000, ACC_W, &res);
+	EXPECT_FAULT(rc, res, EVT_F_PERMISSION, 2);
+	case_end();
+
+	walker.stats = NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1576,6 +1689,7 @@ int main(int argc, char **argv)
 	test_s1_perm_extras();
 	test_s2_perm_matrix();
 	test_access_flag();
+	test_dirty_state();
 	test_addr_size();
 	test_input_range();
 	test_eabt();

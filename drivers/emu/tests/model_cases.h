@@ -46,6 +46,7 @@
 #include "cases_strict.h"
 #include "cases_caching.h"
 #include "cases_stall.h"
+#include "cases_httu.h"
 
 /* ================================================================== */
 /* Case lists, by area */
@@ -289,6 +290,30 @@ static struct S3E_LIST_TYPE s3e_model_stall[] = {
 	S3E_LIST_ENTRY(stall_without_event_queue_terminates),
 	S3E_LIST_ENTRY(stall_fields_legal_only_with_stalls),
 	S3E_LIST_ENTRY(stall_forced_contexts),
+	{}
+};
+
+static struct S3E_LIST_TYPE s3e_model_httu[] = {
+	S3E_LIST_ENTRY(httu_idr0_per_config),
+	S3E_PARAM_ENTRY(httu_cd_legality, ht_cd_cases),
+	S3E_PARAM_ENTRY(httu_ste_legality, ht_ste_cases),
+	S3E_LIST_ENTRY(httu_s1_af_set),
+	S3E_LIST_ENTRY(httu_s1_af_fault_without_ha),
+	S3E_LIST_ENTRY(httu_s1_dirty_write_clears_ap2),
+	S3E_LIST_ENTRY(httu_s1_dirty_and_af_at_once),
+	S3E_LIST_ENTRY(httu_s1_dbm0_readonly_faults),
+	S3E_LIST_ENTRY(httu_s1_dirty_needs_ha_hd_and_httu2),
+	S3E_LIST_ENTRY(httu_s1_dirty_privilege_aptable_pan),
+	S3E_LIST_ENTRY(httu_s1_wxn_writable_clean),
+	S3E_LIST_ENTRY(httu_s2_af_set),
+	S3E_LIST_ENTRY(httu_s2_dirty_sets_s2ap1),
+	S3E_LIST_ENTRY(httu_nested_s1_update_writes_through_s2),
+	S3E_LIST_ENTRY(httu_cd_fetch_s2_af_not_dirty),
+	S3E_PARAM_ENTRY(httu_race_with_software, ht_race_cases),
+	S3E_LIST_ENTRY(httu_tlb_write_after_read_updates),
+	S3E_LIST_ENTRY(httu_checker_hw_update_not_stale),
+	S3E_LIST_ENTRY(httu_checker_wc_table_af_not_rewritten),
+	S3E_LIST_ENTRY(httu_noncacheable_walk),
 	{}
 };
 

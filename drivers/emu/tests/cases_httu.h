@@ -471,7 +471,7 @@ static const struct ht_race_case {
 	s3e_u64 after;		/* software's value, or 0: invalid */
 	unsigned int access;
 	unsigned int event;	/* 0: translated */
-	s3e_u64 out;		/* output page when translated */
+	s3e_u64 out;		/* output page when translated, from DATA_PA */
 	unsigned int af, dirty;	/* updates expected */
 } ht_race_cases[] = {
 	/* Made invalid: a translation fault, no update */
@@ -480,14 +480,14 @@ static const struct ht_race_case {
 	  0, 0, 0 },
 	/* Made writable by software: nothing left to update */
 	{ "dirty_vs_sw_dirty", S1_CLEAN, S1_CLEAN & ~TTD_AP_RDONLY, ACC_W,
-	  0, DATA_PA, 0, 0 },
-	{ "af_vs_sw_af", S1_RW & ~TTD_AF, S1_RW, ACC_R, 0, DATA_PA, 0, 0 },
+	  0, 0, 0, 0 },
+	{ "af_vs_sw_af", S1_RW & ~TTD_AF, S1_RW, ACC_R, 0, 0, 0, 0 },
 	/* Made read-only (DBM = 0): the write faults */
 	{ "dirty_vs_readonly", S1_CLEAN, S1_CLEAN & ~TTD_DBM, ACC_W,
 	  EVT_F_PERMISSION, 0, 0, 0 },
 	/* Remapped, still clean: the update applies to the new value */
 	{ "dirty_vs_remap", S1_CLEAN, S1_CLEAN | 0x1000, ACC_W, 0,
-	  DATA_PA + 0x1000, 0, 1 },
+	  0x1000, 0, 1 },
 };
 
 S3E_PARAMS(ht_race_cases);
@@ -516,7 +516,7 @@ S3E_CASE(httu_race_with_software)
 		EXPECT_EQ(rd64(dpa), after);
 	} else {
 		EXPECT_EQ(res.status, S3E_TXN_OK);
-		EXPECT_EQ(res.pa, c->out);
+		EXPECT_EQ(res.pa, DATA_PA + c->out);
 		if (c->dirty)
 			after &= ~TTD_AP_RDONLY;
 		EXPECT_EQ(rd64(dpa), after);

@@ -224,6 +224,20 @@ for machine in plain smmuv3 smmuv3-acpi; do
 	fi
 done
 
+# Debian's VFIO modules (its kernel has VFIO and type1 as modules, no
+# iommufd), unpacked for the initramfs: the device-assignment tests load
+# them before smmu3_testdev_vfio.  Prints their paths.
+stock_vfio_modules() {
+	local root=$1 out=$SMMU3_BUILD/stock-vfio m f
+	mkdir -p "$out"
+	for m in vfio vfio_iommu_type1; do
+		f=$(find "$root/lib/modules" -name "$m.ko.xz" | head -n 1)
+		[ -n "$f" ] || { echo "no $m.ko.xz under $root/lib/modules" >&2; return 1; }
+		xz -dc "$f" >"$out/$m.ko" || return 1
+		echo "$out/$m.ko"
+	done
+}
+
 section "QEMU guest: Debian's stock kernel"
 guest_expect stock
 # The modules DKMS built against Debian's headers, loaded by Debian's own
@@ -232,7 +246,8 @@ stock_image=$(ls "$SMMU3_CACHE"/stock-*/boot/vmlinuz-* 2>/dev/null | head -n 1)
 if [ -z "$stock_ko" ] || [ -z "$stock_image" ]; then
 	record FAIL images:stock "no modules built against the stock headers, or no stock image"
 # shellcheck disable=SC2086
-elif "$SMMU3_ROOT/scripts/mkinitramfs.sh" "$SMMU3_BUILD/initramfs-stock.cpio.gz" $stock_ko \
+elif stock_vfio=$(stock_vfio_modules "$(dirname "$(dirname "$stock_image")")") &&
+	"$SMMU3_ROOT/scripts/mkinitramfs.sh" "$SMMU3_BUILD/initramfs-stock.cpio.gz" $stock_ko $stock_vfio \
 		>"$logs/images-stock.log" 2>&1 && [ -f "$SMMU3_BUILD/guest-plain.dtb" ]; then
 	GUEST_KERNEL=$stock_image GUEST_INITRD=$SMMU3_BUILD/initramfs-stock.cpio.gz \
 	GUEST_DTB=$SMMU3_BUILD/guest-plain.dtb guest_check stock

@@ -920,10 +920,11 @@ static void tdv_request(struct vfio_device *vdev, unsigned int count)
 	if (!count)
 		dev_info(t->dev, "removal requested while user space has the device open: DMA stopped, waiting for the close\n");
 	mutex_lock(&t->ctl_lock);
-	tdv_stop(t);
+	/* First: a GO from now on is refused as removed, not busy */
 	mutex_lock(&t->lock);
 	t->removing = true;
 	mutex_unlock(&t->lock);
+	tdv_stop(t);
 	mutex_unlock(&t->ctl_lock);
 }
 

@@ -1373,10 +1373,14 @@ static int cmd_hold(struct vmm *v, int seconds)
 	sigprocmask(SIG_BLOCK, &usr1, NULL);
 	be_open(v);
 	guest_map(v);
+	/* The interrupt stays set while the tool waits */
+	v->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	check(v, v->efd >= 0 && !set_eventfd(v, v->efd), "hold: SET_IRQS eventfd");
 	dma(v, TDV_OP_PATTERN, 0, GUEST_IOVA, RAM_SIZE, 0xabcd0000, &o);
 	check(v, o.status == TDV_STATUS_DONE, "hold: pattern status %llu",
 	      (unsigned long long)o.status);
-	vmm_info("hold: guest RAM iova %#llx-%#llx patterned by the device; waiting\n",
+	check(v, wait_eventfd(v->efd, 5000) == 1, "hold: no completion interrupt");
+	vmm_info("hold: guest RAM iova %#llx-%#llx patterned by the device, completion interrupt received; waiting\n",
 		 GUEST_IOVA, GUEST_IOVA + RAM_SIZE - 1);
 	fflush(stdout);
 	sigtimedwait(&usr1, NULL, &left);
@@ -1389,6 +1393,8 @@ static int cmd_hold(struct vmm *v, int seconds)
 	}
 	if (check(v, i == RAM_SIZE, "hold: guest RAM changed at offset %#zx", i))
 		vmm_info("hold: guest RAM intact (%lu bytes)\n", RAM_SIZE);
+	check(v, !irq_off(v), "hold: SET_IRQS off");
+	close(v->efd);
 	unmap_all(v, 0);
 	be_close(v);
 	return v->failed;

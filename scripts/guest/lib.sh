@@ -254,18 +254,19 @@ vfio_bound_to() {
 	fi
 }
 
-# vfio_stack: emu_stack, testdev-vfio bound to smmu3_testdev (10 s), the
-# module smmu3_testdev_vfio loaded and the device moved to it through
-# driver_override; returns 1 (with the reason) when any step fails
+# vfio_stack: emu_stack, testdev-vfio bound (10 s: to smmu3_testdev, or
+# left on smmu3_testdev_vfio or unbound with its driver_override by a test
+# that failed), the module smmu3_testdev_vfio loaded and the device moved
+# to it through driver_override; returns 1 (with the reason) when any
+# step fails
 vfio_stack() {
 	emu_stack || return 1
 	_i=0
-	while [ ! -d /sys/kernel/debug/smmu3_testdev/$VFIO_DEV ] && [ $_i -lt 100 ]; do
+	while [ "$(vfio_bound_to)" = none ] && [ $_i -lt 100 ] &&
+	      [ -z "$(cat "/sys/bus/platform/devices/$(pdev_of $VFIO_DEV)/driver_override")" ]; do
 		sleep 0.1
 		_i=$((_i + 1))
 	done
-	[ -d /sys/kernel/debug/smmu3_testdev/$VFIO_DEV ] ||
-		{ echo "$VFIO_DEV not bound to smmu3_testdev after 10 s"; return 1; }
 	grep -q '^smmu3_testdev_vfio ' /proc/modules ||
 		insmod /modules/smmu3_testdev_vfio.ko || return 1
 	testdev_driver $VFIO_DEV smmu3_testdev_vfio ||
@@ -275,7 +276,8 @@ vfio_stack() {
 }
 
 # vfio_back: testdev-vfio back to the kernel (smmu3_testdev, its DMA
-# domain); returns 1 when it does not come back (10 s)
+# domain), smmu3_testdev_vfio unloaded; returns 1 when the device does not
+# come back (10 s) or the module does not unload
 vfio_back() {
 	testdev_driver $VFIO_DEV smmu3_testdev || return 1
 	_i=0
@@ -285,6 +287,7 @@ vfio_back() {
 	done
 	[ -d /sys/kernel/debug/smmu3_testdev/$VFIO_DEV ] ||
 		{ echo "$VFIO_DEV not back on smmu3_testdev"; return 1; }
+	rmmod smmu3_testdev_vfio
 }
 
 # vfio_group: the IOMMU group of testdev-vfio

@@ -932,19 +932,17 @@ static void tdv_request(struct vfio_device *vdev, unsigned int count)
 /*
  * The MSI was allocated against the domain attached then (its message is
  * an IOVA of that domain's MSI cookie): a new attachment frees it first
- * and allocates it again against the new domain.
+ * and, with an eventfd set, allocates it again against the new domain.
  */
 static int tdv_attach_ioas(struct vfio_device *vdev, u32 *pt_id)
 {
 	struct tdv *t = to_tdv(vdev);
-	bool msi;
 	int ret;
 
 	mutex_lock(&t->lock);
-	msi = t->virq;
 	tdv_msi_free(t);
 	ret = vfio_iommufd_physical_attach_ioas(vdev, pt_id);
-	if (msi && tdv_msi_alloc(t))
+	if (t->trigger && t->has_msi && tdv_msi_alloc(t))
 		dev_warn(t->dev, "no MSI after the attach: interrupts are lost until the eventfd is set again\n");
 	mutex_unlock(&t->lock);
 	return ret;

@@ -89,6 +89,13 @@ struct vfio_device_attach_iommufd_pt {
 };
 
 #define VFIO_DEVICE_ATTACH_IOMMUFD_PT	_IO(VFIO_TYPE, VFIO_BASE + 19)
+
+struct vfio_device_detach_iommufd_pt {
+	__u32 argsz;
+	__u32 flags;
+};
+
+#define VFIO_DEVICE_DETACH_IOMMUFD_PT	_IO(VFIO_TYPE, VFIO_BASE + 20)
 #endif
 
 #define IOMMUFD_TYPE			(';')
@@ -219,7 +226,7 @@ struct vmm {
 	__u32 devid, ioas, hwpt;
 	int dev;
 	__u64 reg_off;
-	uint8_t *ram;
+	__u8 *ram;
 	int efd;
 	int failed;
 	int checks;
@@ -700,16 +707,16 @@ static void be_close(struct vmm *v)
  * Steps
  */
 
-static uint64_t cpu_sum(const uint8_t *p, size_t n)
+static __u64 cpu_sum(const __u8 *p, size_t n)
 {
-	uint64_t s = 0;
+	__u64 s = 0;
 
 	while (n--)
 		s += *p++;
 	return s;
 }
 
-static size_t first_diff(const uint8_t *a, const uint8_t *b, size_t n)
+static size_t first_diff(const __u8 *a, const __u8 *b, size_t n)
 {
 	size_t i;
 
@@ -720,7 +727,7 @@ static size_t first_diff(const uint8_t *a, const uint8_t *b, size_t n)
 }
 
 /* [off, off + len) of the guest RAM all @byte; the first other offset */
-static size_t first_not(const uint8_t *p, size_t len, uint8_t byte)
+static size_t first_not(const __u8 *p, size_t len, __u8 byte)
 {
 	size_t i;
 
@@ -735,8 +742,8 @@ static void step_copy(struct vmm *v)
 	struct outcome o;
 	char what[160];
 	size_t i, bad;
-	uint64_t sum;
-	uint8_t *src = v->ram + SRC_OFF, *dst = v->ram + DST_OFF;
+	__u64 sum;
+	__u8 *src = v->ram + SRC_OFF, *dst = v->ram + DST_OFF;
 
 	srand(time(NULL));
 	for (i = 0; i < COPY_LEN; i++)
@@ -758,7 +765,7 @@ static void step_copy(struct vmm *v)
 	dma(v, TDV_OP_PATTERN, 0, GUEST_IOVA + SCR_OFF, SCR_PIECE,
 	    0x1122334455667788ULL, &o);
 	for (i = 0; i < SCR_PIECE; i += 8) {
-		uint64_t w;
+		__u64 w;
 
 		memcpy(&w, v->ram + SCR_OFF + i, 8);
 		if (w != 0x1122334455667788ULL + i)
@@ -789,7 +796,7 @@ static void step_copy(struct vmm *v)
 static void step_unmap(struct vmm *v)
 {
 	__u64 hole = GUEST_IOVA + HOLE_OFF;
-	uint8_t *area = v->ram + SCR_OFF;
+	__u8 *area = v->ram + SCR_OFF;
 	struct outcome o;
 	char what[200];
 	size_t bad;
@@ -911,7 +918,7 @@ static int irq_off(struct vmm *v)
 static __u64 wait_eventfd(int efd, int ms)
 {
 	struct pollfd p = { .fd = efd, .events = POLLIN };
-	uint64_t n = 0;
+	__u64 n = 0;
 
 	if (poll(&p, 1, ms) != 1)
 		return 0;
@@ -1174,6 +1181,64 @@ static void refusal(struct vmm *v, int ret, int want, const char *what)
 		vmm_info("refused: %s: %s\n", what, strerror(want));
 }
 
+/* One op with the interrupt set: the eventfd count it gave, 0 for none */
+static __u64 op_irq(struct vmm *v, struct outcome *o)
+{
+	dma(v, TDV_OP_FILL, 0, GUEST_IOVA + SCR_OFF, PG, 0x21, o);
+	return wait_eventfd(v->efd, o->status == TDV_STATUS_DONE ? 5000 : 300);
+}
+
+static int attach_pt(struct vmm *v, __u32 pt_id)
+{
+	struct vfio_device_attach_iommufd_pt a = {
+		.argsz = sizeof(a),
+		.pt_id = pt_id,
+	};
+
+	return ioctl(v->dev, VFIO_DEVICE_ATTACH_IOMMUFD_PT, &a) ? -errno : 0;
+}
+
+/*
+ * iommufd: the interrupt across a new attachment (replace), a detach
+ * (the device's DMA aborts, its MSI is gone) and an attach again
+ */
+static void attach_cycle(struct vmm *v)
+{
+	struct vfio_device_detach_iommufd_pt d = { .argsz = sizeof(d) };
+	__u32 pt = v->hwpt ? v->hwpt : v->ioas;
+	__u64 n, errs;
+	struct outcome o;
+
+	v->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	check(v, !set_eventfd(v, v->efd), "reattach: SET_IRQS eventfd");
+	check(v, !attach_pt(v, pt), "reattach: ATTACH_IOMMUFD_PT again: %s",
+	      strerror(errno));
+	n = op_irq(v, &o);
+	check(v, o.status == TDV_STATUS_DONE && n == 1,
+	      "after an attach with the interrupt set: status %llu, eventfd %llu",
+	      (unsigned long long)o.status, (unsigned long long)n);
+	check(v, !ioctl(v->dev, VFIO_DEVICE_DETACH_IOMMUFD_PT, &d),
+	      "DETACH_IOMMUFD_PT: %s", strerror(errno));
+	errs = rd(v, TDV_REG_MSI_ERRORS);
+	n = op_irq(v, &o);
+	check(v, o.status == TDV_STATUS_ERROR && o.err == TDV_ERR_ABORT && !n &&
+	      rd(v, TDV_REG_MSI_ADDR) == 0 &&
+	      rd(v, TDV_REG_MSI_ERRORS) == errs + 1,
+	      "detached: status %llu error %s, eventfd %llu, MSI address %#llx",
+	      (unsigned long long)o.status, err_name(o.err),
+	      (unsigned long long)n,
+	      (unsigned long long)rd(v, TDV_REG_MSI_ADDR));
+	check(v, !attach_pt(v, pt), "ATTACH_IOMMUFD_PT after the detach: %s",
+	      strerror(errno));
+	n = op_irq(v, &o);
+	if (check(v, o.status == TDV_STATUS_DONE && n == 1,
+		  "attached again: status %llu, eventfd %llu",
+		  (unsigned long long)o.status, (unsigned long long)n))
+		vmm_info("reattach: the interrupt across an attach (replace), a detach (DMA aborted, MSI freed: lost) and an attach again\n");
+	check(v, !irq_off(v), "reattach: SET_IRQS off");
+	close(v->efd);
+}
+
 static int set_irqs_raw(struct vmm *v, __u32 flags, __u32 index, __u32 start,
 			__u32 count, __s32 fd)
 {
@@ -1309,6 +1374,8 @@ static int cmd_abuse(struct vmm *v)
 	} else {
 		struct vfio_device_bind_iommufd bind = { .argsz = sizeof(bind) };
 
+		attach_cycle(v);
+
 		cdev_path(v, path, sizeof(path));
 		fd = open(path, O_RDWR);
 		bind.iommufd = v->iommufd;
@@ -1385,7 +1452,7 @@ static int cmd_hold(struct vmm *v, int seconds)
 	fflush(stdout);
 	sigtimedwait(&usr1, NULL, &left);
 	for (i = 0; i < RAM_SIZE; i += 8) {
-		uint64_t w;
+		__u64 w;
 
 		memcpy(&w, v->ram + i, 8);
 		if (w != 0xabcd0000 + i)

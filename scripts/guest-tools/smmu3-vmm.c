@@ -490,9 +490,9 @@ static void iommufd_open(struct vmm *v)
 	if (ioctl(v->dev, VFIO_DEVICE_ATTACH_IOMMUFD_PT, &attach))
 		die("VFIO_DEVICE_ATTACH_IOMMUFD_PT %u: %s", attach.pt_id,
 		    strerror(errno));
-	vmm_info("open: iommufd: /dev/iommu, device %s (%s, dev_id %u), IOAS %u, attached to %s %u\n",
+	vmm_info("open: iommufd: /dev/iommu, device %s (%s, dev_id %u), IOAS %u, attached to %s (hwpt %u)\n",
 		 path, v->devname, v->devid, v->ioas,
-		 v->hwpt ? "hwpt" : "IOAS", attach.pt_id);
+		 v->hwpt ? "the hwpt" : "the IOAS", attach.pt_id);
 }
 
 static int be_map(struct vmm *v, void *va, __u64 iova, __u64 len)

@@ -261,9 +261,11 @@ vfio_bound_to() {
 # step fails
 vfio_stack() {
 	emu_stack || return 1
+	_vp=$(pdev_of $VFIO_DEV) ||
+		{ echo "no $VFIO_DEV in the device tree (scripts/dts/smmu3.dtsi)"; return 1; }
 	_i=0
-	while [ "$(vfio_bound_to)" = none ] && [ $_i -lt 100 ] &&
-	      [ -z "$(cat "/sys/bus/platform/devices/$(pdev_of $VFIO_DEV)/driver_override")" ]; do
+	while [ ! -e "/sys/bus/platform/devices/$_vp/driver" ] && [ $_i -lt 100 ] &&
+	      [ -z "$(cat "/sys/bus/platform/devices/$_vp/driver_override")" ]; do
 		sleep 0.1
 		_i=$((_i + 1))
 	done

@@ -103,6 +103,7 @@ struct smmu3_emu_snapshot {
 	struct s3e_cfgc_stats cfgc;
 	u64 dma_calls;
 	u64 dma_bytes;
+	u64 dma_doorbells;
 	u64 mem_refused;
 	u64 cmdq_deferred;
 	u64 model_bytes;
@@ -153,6 +154,7 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 		s->cfgc = *s3e_smmu_cfgc_stats(emu->core);
 		s->dma_calls = emu->dma_calls;
 		s->dma_bytes = emu->dma_bytes;
+		s->dma_doorbells = emu->dma_doorbells;
 		s->mem_refused = emu->mem_refused;
 		s->cmdq_deferred = emu->cmdq_deferred;
 		s->stall_timeouts = emu->stall_timeouts;
@@ -213,6 +215,7 @@ static int smmu3_emu_stats_show(struct seq_file *m, void *unused)
 			  smmu3_emu_msi_doorbells(emu->msi));
 	smmu3_emu_seq_u64(m, "", "dma_calls", s->dma_calls);
 	smmu3_emu_seq_u64(m, "", "dma_bytes", s->dma_bytes);
+	smmu3_emu_seq_u64(m, "", "dma_doorbells", s->dma_doorbells);
 	smmu3_emu_seq_u64(m, "", "mem_refused", s->mem_refused);
 	smmu3_emu_seq_u64(m, "", "cmdq_deferred", s->cmdq_deferred);
 	smmu3_emu_seq_u64(m, "", "model_bytes", s->model_bytes);

@@ -21,6 +21,7 @@
 #include <smmu3/smmu3-emu.h>
 #include "core/smmu.h"
 #include "smmu3_emu_int.h"
+#include "smmu3_emu_msi.h"
 
 #define SMMU3_EMU_DMA_FLAGS	(SMMU3_EMU_DMA_WRITE | SMMU3_EMU_DMA_EXEC | \
 				 SMMU3_EMU_DMA_PRIV)
@@ -245,6 +246,13 @@ static int smmu3_emu_txn_error(const struct s3e_txn_result *r, u64 iova,
  * the transfer; a fault is recorded in the event queue as the SMMU
  * configuration says (and raises the event queue interrupt).
  *
+ * A write whose output address is not RAM but a GICv3 ITS doorbell
+ * (GITS_TRANSLATER, 4 bytes) is delivered there as an MMIO write, as the
+ * emulated SMMU's own MSIs are (smmu3_emu_msi.c): this is how a client
+ * device signals an MSI whose address the iommu core mapped in the
+ * client's domain (the SW_MSI window); the stats count them
+ * (``dma_doorbells``).  Any other write or read that is not to RAM aborts.
+ *
  * Stalls (§3.12.2, on an instance with stall slots): a transaction whose
  * fault stalls waits for software's CMD_RESUME or CMD_STALL_TERM.  With
  * SMMU3_EMU_DMA_WAIT the caller sleeps, outside the instance lock, until
@@ -278,6 +286,7 @@ int smmu3_emu_dma(struct smmu3_emu *emu, u32 sid, u32 ssid, u64 iova,
 	struct s3e_txn_result r;
 	unsigned long irqflags, chunk, moved;
 	size_t done = 0;
+	u64 doorbells;
 	int ret = 0;
 
 	if (!fault)
@@ -297,10 +306,15 @@ int smmu3_emu_dma(struct smmu3_emu *emu, u32 sid, u32 ssid, u64 iova,
 			ret = -ENODEV;
 			break;
 		}
+		doorbells = smmu3_emu_msi_doorbells(emu->msi);
 		moved = s3e_smmu_dma(emu->core, &txn, buf + done, chunk, &r);
 		if (!done && !fault->stalls)
 			emu->dma_calls++;
 		emu->dma_bytes += moved;
+		/* A client's MSI: a write the host delivered to a doorbell */
+		if (moved == chunk)
+			emu->dma_doorbells += smmu3_emu_msi_doorbells(emu->msi) -
+					      doorbells;
 		if (r.status == S3E_TXN_STALL && !(flags & SMMU3_EMU_DMA_WAIT))
 			s3e_smmu_stall_abandon(emu->core, sid, r.stag);
 		spin_unlock_irqrestore(&emu->lock, irqflags);

@@ -55,6 +55,8 @@ struct device_node;
  *	published them (by @cmdq_work or by a register read)
  * @dma_calls: smmu3_emu_dma() transfers
  * @dma_bytes: bytes those moved
+ * @dma_doorbells: their writes delivered to an ITS doorbell (client
+ *	devices' MSIs through the SMMU)
  * @mem_refused: host memory accesses refused (not RAM, or faulted)
  * @debugfs: smmu3_emu/<device name> in debugfs
  * @ste_sid: StreamID that the debugfs file "ste" shows (written there)
@@ -84,6 +86,7 @@ struct smmu3_emu {
 
 	u64 dma_calls;
 	u64 dma_bytes;
+	u64 dma_doorbells;
 	u64 mem_refused;
 
 	struct dentry *debugfs;

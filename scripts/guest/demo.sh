@@ -56,6 +56,21 @@ if [ "$(sva_stat sva)" = on ]; then
 else
 	echo "  $SVA_DEV: no SVA: $(sva_stat sva)"
 fi
+echo "--- device assignment: testdev-vfio handed to a user-space VMM (VFIO, iommufd)"
+if vfio_stack >/tmp/vfio.out 2>&1; then
+	# map_dma, the device's DMA checked by the tool, unmap_dma and the
+	# fault there, the completion MSI through the SW_MSI window
+	smmu3-vmm --iommufd $VFIO_DEV run | grep -v '^device: \|^registers: \|^dma ops: \|^reset: \|read of the hole' |
+		cut -c 1-150 | sed 's/^/  /'
+	# Dirty tracking through iommufd (IOMMU_HWPT_ALLOC_DIRTY_TRACKING):
+	# DEMO_VFIO_DIRTY=1 once the smmu3 driver supports it
+	if [ "${DEMO_VFIO_DIRTY:-0}" = 1 ]; then
+		smmu3-vmm --dirty $VFIO_DEV dirty | grep '^dirty: ' | sed 's/^/  /'
+	fi
+	vfio_back >/dev/null 2>&1
+else
+	echo "  $VFIO_DEV cannot be assigned: $(tail -n 1 /tmp/vfio.out)"
+fi
 echo "--- the checker (strict mode): driver protocol violations, per class"
 for d in /sys/kernel/debug/smmu3_emu/smmu3-emu /sys/kernel/debug/smmu3_emu/smmu3-emu-s2 $SVA_EMU; do
 	echo "  $(basename "$d"): $(awk '$1 == "strict" || $1 == "checks" || $1 ~ /^class/ || $1 == "total" { printf "%s %s  ", $1, $2 }' "$d/checker")"

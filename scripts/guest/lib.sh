@@ -119,10 +119,11 @@ testdev_driver() {
 	echo "$_p" >"/sys/bus/platform/drivers/$2/bind"
 }
 
-# emu_unload: remove the test device, the emulator (which unbinds the SMMU
-# that depends on it, releasing its devices) and the driver
+# emu_unload: remove the test devices (smmu3_testdev_vfio too, which
+# uses the emulator's DMA port), the emulator (which unbinds the SMMU that
+# depends on it, releasing its devices) and the driver
 emu_unload() {
-	for _m in smmu3_testdev smmu3_emu smmu3; do
+	for _m in smmu3_testdev_vfio smmu3_testdev smmu3_emu smmu3; do
 		grep -q "^$_m " /proc/modules || continue
 		rmmod "$_m" || return 1
 	done
@@ -255,4 +256,65 @@ bounded() {
 		return 124
 	fi
 	wait $_bp
+}
+
+# --- the test device as a VFIO device (testdev-vfio, smmu3_testdev_vfio)
+VFIO_DEV=testdev-vfio
+
+# vfio_bound_to: the driver testdev-vfio is bound to, or "none"
+vfio_bound_to() {
+	_p=$(pdev_of $VFIO_DEV) || { echo none; return; }
+	if [ -e "/sys/bus/platform/devices/$_p/driver" ]; then
+		basename "$(readlink -f "/sys/bus/platform/devices/$_p/driver")"
+	else
+		echo none
+	fi
+}
+
+# vfio_stack: emu_stack, testdev-vfio bound (10 s: to smmu3_testdev, or
+# left on smmu3_testdev_vfio or unbound with its driver_override by a test
+# that failed), the module smmu3_testdev_vfio loaded and the device moved
+# to it through driver_override; returns 1 (with the reason) when any
+# step fails
+vfio_stack() {
+	emu_stack || return 1
+	_vp=$(pdev_of $VFIO_DEV) ||
+		{ echo "no $VFIO_DEV in the device tree (scripts/dts/smmu3.dtsi)"; return 1; }
+	_i=0
+	while [ ! -e "/sys/bus/platform/devices/$_vp/driver" ] && [ $_i -lt 100 ] &&
+	      [ -z "$(cat "/sys/bus/platform/devices/$_vp/driver_override")" ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	grep -q '^smmu3_testdev_vfio ' /proc/modules ||
+		insmod /modules/smmu3_testdev_vfio.ko || return 1
+	testdev_driver $VFIO_DEV smmu3_testdev_vfio ||
+		{ echo "$VFIO_DEV: cannot bind smmu3_testdev_vfio"; dmesg | tail -n 5; return 1; }
+	[ "$(vfio_bound_to)" = smmu3_testdev_vfio ] ||
+		{ echo "$VFIO_DEV bound to $(vfio_bound_to)"; return 1; }
+}
+
+# vfio_back: testdev-vfio back to the kernel (smmu3_testdev, its DMA
+# domain), smmu3_testdev_vfio unloaded; returns 1 when the device does not
+# come back (10 s) or the module does not unload
+vfio_back() {
+	testdev_driver $VFIO_DEV smmu3_testdev || return 1
+	_i=0
+	while [ ! -d /sys/kernel/debug/smmu3_testdev/$VFIO_DEV ] && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	[ -d /sys/kernel/debug/smmu3_testdev/$VFIO_DEV ] ||
+		{ echo "$VFIO_DEV not back on smmu3_testdev"; return 1; }
+	rmmod smmu3_testdev_vfio
+}
+
+# vfio_group: the IOMMU group of testdev-vfio
+vfio_group() {
+	basename "$(readlink -f "/sys/bus/platform/devices/$(pdev_of $VFIO_DEV)/iommu_group")"
+}
+
+# emu_dma_doorbells: client MSIs the emulator smmu3-emu delivered to an ITS
+emu_dma_doorbells() {
+	awk '$1 == "dma_doorbells" { print $2 }' /sys/kernel/debug/smmu3_emu/smmu3-emu/stats
 }

@@ -128,8 +128,8 @@ if stock=$("$SMMU3_ROOT/scripts/stock-kernel.sh" 2>"$logs/stock.log" | tail -n 1
 		if [ -n "$diag" ]; then
 			echo "$diag" | head -n 20
 			record FAIL build:stock-headers "$(echo "$diag" | wc -l) diagnostic(s) (log: $logs/dkms-stock.log)"
-		elif [ "$(echo "$stock_ko" | wc -w)" != 3 ]; then
-			record FAIL build:stock-headers "dkms built $(echo "$stock_ko" | wc -w) modules, not 3 (log: $logs/dkms-stock.log)"
+		elif [ "$(echo "$stock_ko" | wc -w)" != 4 ]; then
+			record FAIL build:stock-headers "dkms built $(echo "$stock_ko" | wc -w) modules, not 4 (log: $logs/dkms-stock.log)"
 		else
 			record PASS build:stock-headers "dkms build smmu3/$ver for $kver"
 		fi

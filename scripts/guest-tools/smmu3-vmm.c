@@ -114,6 +114,7 @@ struct vfio_device_detach_iommufd_pt {
 #define IOMMU_HWPT_ALLOC_NEST_PARENT	0x1
 #define IOMMU_HWPT_ALLOC_DIRTY_TRACKING	0x2
 #define IOMMU_HWPT_DIRTY_TRACKING_ENABLE 1
+#define IOMMU_HWPT_GET_DIRTY_BITMAP_NO_CLEAR 1
 
 struct iommu_destroy {
 	__u32 size;
@@ -1088,10 +1089,43 @@ static int cmd_irq(struct vmm *v)
 	return v->failed;
 }
 
+/*
+ * Read the dirty bitmap (@flags: 0 or IOMMU_HWPT_GET_DIRTY_BITMAP_NO_CLEAR)
+ * and check that it holds exactly the scratch-area pages @want[0..@n);
+ * returns the number of dirty pages
+ */
+static unsigned long dirty_read(struct vmm *v,
+				struct iommu_hwpt_get_dirty_bitmap *get,
+				__u64 *bitmap, __u32 flags,
+				const unsigned long *want, unsigned int n,
+				const char *what)
+{
+	unsigned long npages = RAM_SIZE / PG, i, ndirty = 0;
+	unsigned int j;
+
+	memset(bitmap, 0, npages / 8);
+	get->flags = flags;
+	if (ioctl(v->iommufd, IOMMU_HWPT_GET_DIRTY_BITMAP, get))
+		die("IOMMU_HWPT_GET_DIRTY_BITMAP: %s", strerror(errno));
+	for (i = 0; i < npages; i++) {
+		int dirty = bitmap[i / 64] >> (i % 64) & 1, w = 0;
+
+		for (j = 0; j < n; j++)
+			if (i == SCR_OFF / PG + want[j])
+				w = 1;
+		ndirty += dirty;
+		check(v, dirty == w, "%s: page iova %#llx %s", what,
+		      GUEST_IOVA + i * PG,
+		      w ? "written but not dirty" : "dirty but not written");
+	}
+	return ndirty;
+}
+
 /* Dirty tracking: exactly the pages the device wrote */
 static int cmd_dirty(struct vmm *v)
 {
 	static const unsigned long wrote[] = { 0, 3, 4, 17, 200, 511 };
+	static const unsigned long again[] = { 0, 200 };
 	struct iommu_hwpt_set_dirty_tracking on = {
 		.size = sizeof(on),
 		.flags = IOMMU_HWPT_DIRTY_TRACKING_ENABLE,
@@ -1161,6 +1195,29 @@ static int cmd_dirty(struct vmm *v)
 		ndirty += bitmap[i / 64] >> (i % 64) & 1;
 	if (check(v, !ndirty, "second read: %lu dirty pages, expected none", ndirty))
 		vmm_info("dirty: second read: no dirty page\n");
+	/*
+	 * Pages made clean again are tracked again: the device writes two of
+	 * them once more.  The SMMU may have cached them writable; unless
+	 * the clear invalidated those TLB entries, the writes would go
+	 * through without making the pages dirty.
+	 */
+	for (i = 0; i < ARRAY_SIZE(again); i++) {
+		dma(v, TDV_OP_FILL, 0, GUEST_IOVA + SCR_OFF + again[i] * PG,
+		    64, 0x43, &o);
+		check(v, o.status == TDV_STATUS_DONE,
+		      "second fill of page %lu: status %llu", again[i],
+		      (unsigned long long)o.status);
+	}
+	ndirty = dirty_read(v, &get, bitmap, IOMMU_HWPT_GET_DIRTY_BITMAP_NO_CLEAR,
+			    again, ARRAY_SIZE(again), "third read (no clear)");
+	vmm_info("dirty: pages 0 and 200 written again: third read (NO_CLEAR): %lu dirty pages\n",
+		 ndirty);
+	ndirty = dirty_read(v, &get, bitmap, 0, again, ARRAY_SIZE(again),
+			    "fourth read");
+	vmm_info("dirty: fourth read: %lu dirty pages (NO_CLEAR left them)\n",
+		 ndirty);
+	ndirty = dirty_read(v, &get, bitmap, 0, NULL, 0, "fifth read");
+	check(v, !ndirty, "fifth read: %lu dirty pages, expected none", ndirty);
 	on.flags = 0;
 	if (ioctl(v->iommufd, IOMMU_HWPT_SET_DIRTY_TRACKING, &on))
 		check(v, 0, "IOMMU_HWPT_SET_DIRTY_TRACKING disable: %s",

@@ -286,6 +286,11 @@ vfio_stack() {
 		sleep 0.1
 		_i=$((_i + 1))
 	done
+	# Debian's kernel has VFIO and type1 as modules (in the initramfs)
+	for _m in vfio vfio_iommu_type1; do
+		[ -d /sys/module/$_m ] && continue
+		insmod /modules/$_m.ko || { echo "cannot load $_m"; return 1; }
+	done
 	grep -q '^smmu3_testdev_vfio ' /proc/modules ||
 		insmod /modules/smmu3_testdev_vfio.ko || return 1
 	testdev_driver $VFIO_DEV smmu3_testdev_vfio ||

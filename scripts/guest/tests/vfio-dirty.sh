@@ -1,13 +1,14 @@
 # machines: plain
-# Dirty tracking of an assigned device's DMA through iommufd (needs the
-# smmu3 driver's domain_alloc_user with IOMMU_HWPT_ALLOC_DIRTY_TRACKING
-# and its dirty ops: until then IOMMU_HWPT_ALLOC fails and so does this
-# test; move it to scripts/guest/tests/ to enable it).  smmu3-vmm --dirty
-# allocates the HWPT with DIRTY_TRACKING, attaches the device, enables
-# tracking (IOMMU_HWPT_SET_DIRTY_TRACKING), has the device write a known
-# set of pages (two of them by one write across their boundary) and read
-# others: IOMMU_HWPT_GET_DIRTY_BITMAP holds exactly the written pages, a
-# second read none.
+# Dirty tracking of an assigned device's DMA through iommufd, on the
+# emulated SMMU with HTTU = 0b10.  smmu3-vmm --dirty allocates the HWPT
+# with IOMMU_HWPT_ALLOC_DIRTY_TRACKING (the smmu3 driver gives a stage-1
+# domain whose CD sets HA and HD), attaches the device, enables tracking
+# (IOMMU_HWPT_SET_DIRTY_TRACKING), has the device write a known set of
+# pages (two of them by one write across their boundary) and read others:
+# IOMMU_HWPT_GET_DIRTY_BITMAP holds exactly the written pages, a second
+# read none.  Then the device writes two of those pages again: they are
+# dirty again (NO_CLEAR leaves them so for the next read), which needs the
+# clear to have invalidated the SMMU's writable TLB entries.
 set -e
 . /guest/lib.sh
 vfio_stack

@@ -1,4 +1,4 @@
-# machines: plain
+# machines: plain stock
 # Device assignment through VFIO's group/container interface (type1 v2).
 # testdev-vfio moves from smmu3_testdev to smmu3_testdev_vfio
 # (driver_override); smmu3-vmm --type1 opens the container and the group,

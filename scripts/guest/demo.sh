@@ -63,10 +63,9 @@ if vfio_stack >/tmp/vfio.out 2>&1; then
 	smmu3-vmm --iommufd $VFIO_DEV run | grep -v '^device: \|^registers: \|^dma ops: \|^reset: \|read of the hole' |
 		cut -c 1-150 | sed 's/^/  /'
 	# Dirty tracking through iommufd (IOMMU_HWPT_ALLOC_DIRTY_TRACKING):
-	# DEMO_VFIO_DIRTY=1 once the smmu3 driver supports it
-	if [ "${DEMO_VFIO_DIRTY:-0}" = 1 ]; then
-		smmu3-vmm --dirty $VFIO_DEV dirty | grep '^dirty: ' | sed 's/^/  /'
-	fi
+	# the emulated SMMU marks the pages the device writes (HTTU), the
+	# bitmap holds exactly those
+	smmu3-vmm --dirty $VFIO_DEV dirty | grep '^dirty: ' | sed 's/^/  /'
 	vfio_back >/dev/null 2>&1
 else
 	echo "  $VFIO_DEV cannot be assigned: $(tail -n 1 /tmp/vfio.out)"

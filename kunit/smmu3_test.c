@@ -2564,6 +2564,35 @@ static void tlbi_empty(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, out[0].opcode, 0xee);
 }
 
+/*
+ * iotlb_sync's reading of a gather: an unmap's page size and leaves; a
+ * dirty-state clear's range without a page size: the smallest page size
+ * with Leaf = 0 (no TTL, every level: blocks too); an empty gather nothing
+ */
+static void tlbi_gather_inv(struct kunit *test)
+{
+	struct iommu_iotlb_gather g;
+	size_t granule = 0;
+	bool leaf = false;
+
+	iommu_iotlb_gather_init(&g);
+	KUNIT_EXPECT_FALSE(test, smmu3_gather_inv(&g, SZ_4K | SZ_2M | SZ_1G,
+						  &granule, &leaf));
+	g.start = SZ_2M;
+	g.end = SZ_4M - 1;
+	g.pgsize = SZ_2M;
+	KUNIT_EXPECT_TRUE(test, smmu3_gather_inv(&g, SZ_4K | SZ_2M | SZ_1G,
+						 &granule, &leaf));
+	KUNIT_EXPECT_EQ(test, granule, SZ_2M);
+	KUNIT_EXPECT_TRUE(test, leaf);
+	iommu_iotlb_gather_init(&g);
+	iommu_iotlb_gather_add_range(&g, SZ_2M, SZ_2M);
+	KUNIT_EXPECT_TRUE(test, smmu3_gather_inv(&g, SZ_16K | SZ_32M,
+						 &granule, &leaf));
+	KUNIT_EXPECT_EQ(test, granule, SZ_16K);
+	KUNIT_EXPECT_FALSE(test, leaf);
+}
+
 static struct kunit_case smmu3_tlbi_cases[] = {
 	KUNIT_CASE(tlbi_range_1_page),
 	KUNIT_CASE(tlbi_range_31_pages),
@@ -2578,6 +2607,7 @@ static struct kunit_case smmu3_tlbi_cases[] = {
 	KUNIT_CASE(tlbi_no_range_per_granule),
 	KUNIT_CASE(tlbi_more_than_max),
 	KUNIT_CASE(tlbi_empty),
+	KUNIT_CASE(tlbi_gather_inv),
 	{}
 };
 

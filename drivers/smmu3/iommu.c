@@ -363,11 +363,9 @@ static int smmu3_attach_paging(struct iommu_domain *domain, struct device *dev)
 	__le64 ste[STE_DWORDS], cd[CD_DWORDS];
 	int ret;
 
-	if (d->smmu != smmu) {
-		dev_err(dev, "domain belongs to %s, device is behind %s\n",
-			dev_name(d->smmu->dev), dev_name(smmu->dev));
+	/* iommufd tries domains on every device: not an error to log */
+	if (d->smmu != smmu)
 		return -EINVAL;
-	}
 	if (master->domain == d)
 		return 0;
 
@@ -501,26 +499,51 @@ static void smmu3_flush_iotlb_all(struct iommu_domain *domain)
 	smmu3_tlb_inv_context(to_smmu3_domain(domain));
 }
 
-/*
- * Unmaps gather their page size; reading and clearing dirty state gathers
- * only a range (iommu_dirty_bitmap_record()), of leaves made
- * writable-clean again.  Those entries are invalidated at the smallest
- * page size of the domain: until then the SMMU may keep writing through a
- * TLB entry that still says writable, and the next round of dirty
- * tracking would miss those writes (§3.13.3: software that changes AP[2]
- * invalidates).
+/**
+ * smmu3_gather_inv() - how to invalidate what an iotlb gather holds
+ * @gather: the gather
+ * @pgsize_bitmap: page sizes of the domain
+ * @granule: the granule of the invalidation
+ * @leaf: whether only leaf entries changed
+ *
+ * Unmaps gather their page size: leaves of that size.  Reading and
+ * clearing dirty state gathers only a range (iommu_dirty_bitmap_record())
+ * of leaves made writable-clean again, pages or blocks: they are
+ * invalidated at the smallest page size with Leaf = 0, so that no TTL
+ * (§4.4.1.1: a non-zero TTL only obliges the SMMU to invalidate entries
+ * of that level) lets a writable block entry stay.  Until then the SMMU
+ * may keep writing through a TLB entry that still says writable, and the
+ * next round of dirty tracking would miss those writes (§3.13.3: software
+ * that changes AP[2] invalidates).
+ *
+ * Return: false when the gather is empty.
  */
+VISIBLE_IF_KUNIT bool smmu3_gather_inv(const struct iommu_iotlb_gather *gather,
+				       unsigned long pgsize_bitmap,
+				       size_t *granule, bool *leaf)
+{
+	if (gather->start > gather->end || !pgsize_bitmap)
+		return false;
+	*granule = gather->pgsize;
+	*leaf = true;
+	if (!*granule) {
+		*granule = 1UL << __ffs(pgsize_bitmap);
+		*leaf = false;
+	}
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(smmu3_gather_inv);
+
 static void smmu3_iotlb_sync(struct iommu_domain *domain,
 			     struct iommu_iotlb_gather *gather)
 {
-	size_t granule = gather->pgsize;
+	size_t granule;
+	bool leaf;
 
-	if (gather->start > gather->end)
+	if (!smmu3_gather_inv(gather, domain->pgsize_bitmap, &granule, &leaf))
 		return;
-	if (!granule)
-		granule = 1UL << __ffs(domain->pgsize_bitmap);
 	smmu3_tlb_inv_range(to_smmu3_domain(domain), gather->start,
-			    gather->end - gather->start + 1, granule, true);
+			    gather->end - gather->start + 1, granule, leaf);
 }
 
 static phys_addr_t smmu3_iova_to_phys(struct iommu_domain *domain,
@@ -568,12 +591,12 @@ static const struct iommu_domain_ops smmu3_paging_ops = {
 
 /*
  * Hardware dirty state for a paging domain (§3.13.3): stage 1 with
- * IDR0.HTTU = 0b10, and coherent table walks, since the SMMU's updates of
+ * IDR0.HTTU = 0b10 or 0b11 (§6.3.1), and coherent table walks, since the SMMU's updates of
  * the descriptors and the CPU's reads of them must meet in the caches.
  */
 static bool smmu3_dirty_capable(struct smmu3_device *smmu)
 {
-	return smmu->httu == IDR0_HTTU_ACCESS_DIRTY &&
+	return smmu->httu >= IDR0_HTTU_ACCESS_DIRTY &&
 	       (smmu->features & (SMMU3_FEAT_S1 | SMMU3_FEAT_COHERENCY)) ==
 	       (SMMU3_FEAT_S1 | SMMU3_FEAT_COHERENCY);
 }

@@ -588,6 +588,8 @@ int smmu3_probe_iort(struct smmu3_device *smmu);
 #if IS_ENABLED(CONFIG_KUNIT)
 int smmu3_domain_alloc_user_stage(u32 features, bool dirty_capable, u32 flags,
 				  enum smmu3_stage *stage);
+bool smmu3_gather_inv(const struct iommu_iotlb_gather *gather,
+		      unsigned long pgsize_bitmap, size_t *granule, bool *leaf);
 #endif
 
 /* --- Queues (queue.c) --- */

@@ -34,6 +34,7 @@
  * can change; vfio holds a reference on this module while the device is
  * open, and unbinding waits until user space closes it.
  */
+#include <linux/capability.h>
 #include <linux/eventfd.h>
 #include <linux/interrupt.h>
 #include <linux/iommu.h>
@@ -241,6 +242,13 @@ static int tdv_msi_alloc(struct tdv *t)
 	ret = platform_device_msi_init_and_alloc_irqs(t->dev, 1,
 						      tdv_write_msi_msg);
 	if (ret) {
+		/*
+		 * The device's MSI domain may exist already (the allocation
+		 * failed after creating it): remove it, or every later
+		 * allocation would find it and fail
+		 */
+		if (t->dev->msi.data)
+			platform_device_msi_free_irqs_all(t->dev);
 		dev_warn(t->dev, "cannot allocate the MSI: %d\n", ret);
 		return ret;
 	}
@@ -631,7 +639,8 @@ static u64 tdv_reg_read(struct tdv *t, u64 off)
 			return msg.data;
 		return (u64)msg.address_hi << 32 | msg.address_lo;
 	case TDV_REG_MSI_PA:
-		return t->msi_pa;
+		/* A host physical address: for those who may read memory */
+		return capable(CAP_SYS_RAWIO) ? t->msi_pa : 0;
 	case TDV_REG_MSI_ERRORS:
 		return t->msi_errors;
 	case TDV_REG_CAPS:
@@ -887,8 +896,8 @@ static int tdv_open_device(struct vfio_device *vdev)
 
 	mutex_lock(&t->lock);
 	tdv_reset_regs(t);
+	/* @removing stays: a removal requested before this open still holds */
 	t->stopping = false;
-	t->removing = false;
 	mutex_unlock(&t->lock);
 	return 0;
 }
@@ -907,7 +916,6 @@ static void tdv_close_device(struct vfio_device *vdev)
 	tdv_irq_disable(t);
 	tdv_reset_regs(t);
 	t->stopping = false;
-	t->removing = false;
 	mutex_unlock(&t->lock);
 	mutex_unlock(&t->ctl_lock);
 }

@@ -147,6 +147,8 @@ struct s3e_smmu *s3e_smmu_create(const struct s3e_smmu_config *cfg,
 		if (!s->stall)
 			goto fail;
 	}
+	/* Strict mode: a TLBI's TTL level is all it invalidates */
+	s->tlb.honour_ttl = !!cfg->strict;
 	if (cfg->strict) {
 		if (s3e_chk_create(s))
 			goto fail;

@@ -43,6 +43,7 @@ struct tlb_filter {
 	int addr_mode;
 	s3e_u64 first;
 	s3e_u64 last;
+	unsigned int level_shift;
 };
 
 static inline s3e_u32 tlb_key(unsigned int regime, unsigned int kind,
@@ -90,6 +91,8 @@ int s3e_tlb_init(struct s3e_tlb *tlb, unsigned int capacity, void *storage)
 		tlb->entries[i].valid = 0;
 	tlb->used = 0;
 	tlb->sizes = 0;
+	tlb->honour_ttl = 0;
+	tlb->level_shift = 0;
 	for (i = 0; i < 64; i++) {
 		tlb->size_count[i] = 0;
 		s3e_slotset_barrier();
@@ -312,6 +315,16 @@ static int tlb_match(const struct s3e_tlb_entry *e, const struct tlb_filter *f)
 			return 0;
 		break;
 	}
+	/*
+	 * §4.4.1.1: a TLBI with TTL need only remove entries of that level;
+	 * nested (S12) entries, whose stage-1 level is not kept, go anyway
+	 */
+	if (f->level_shift &&
+	    ((kind == S3E_TLB_S1 && f->addr_mode == ADDR_INPUT &&
+	      e->size_shift != f->level_shift) ||
+	     (kind == S3E_TLB_S2 && f->addr_mode == ADDR_IPA &&
+	      e->s2_size_shift != f->level_shift)))
+		return 0;
 	switch (f->addr_mode) {
 	case ADDR_INPUT:
 		return range_overlaps(e->va, e->size_shift, f);
@@ -402,13 +415,15 @@ static void tlb_invalidate_probing(struct s3e_tlb *tlb,
 	}
 }
 
-static void tlb_invalidate(struct s3e_tlb *tlb, const struct tlb_filter *f,
+static void tlb_invalidate(struct s3e_tlb *tlb, struct tlb_filter *f,
 			   enum s3e_tlbi_kind op)
 {
 	s3e_u32 i, left = tlb->used, keys[TLB_FILTER_KEYS];
 	unsigned int nkeys;
 
 	tlb->stats.inv[op]++;
+	/* The level hint of the TLBI_* being executed (s3e_tlb_exec_cmd()) */
+	f->level_shift = f->addr_mode == ADDR_ANY ? 0 : tlb->level_shift;
 	if (f->addr_mode == ADDR_INPUT && !f->any_vmid) {
 		nkeys = tlb_filter_keys(f, keys);
 		if (tlb_probes(tlb, f->first, f->last, nkeys, left) <= left) {
@@ -444,6 +459,22 @@ static void filter_el2(struct tlb_filter *f)
 {
 	filter_nh(f, 0);
 	f->regimes = REGIMES_EL2;
+}
+
+/*
+ * Size of the entries of a TLBI's TTL level (§4.4.1.1, with TG): 0 when
+ * the command gives no level
+ */
+static unsigned int tlbi_level_shift(s3e_u64 cmd1)
+{
+	unsigned int tg = s3e_field_get(CMD_TLBI_1_TG, cmd1);
+	unsigned int ttl = s3e_field_get(CMD_TLBI_1_TTL, cmd1);
+	unsigned int g;
+
+	if (!tg || !ttl)
+		return 0;
+	g = tg == CMD_TLBI_TG_4K ? 12 : tg == CMD_TLBI_TG_16K ? 14 : 16;
+	return g + (3 - ttl) * (g - 3);
 }
 
 static void filter_range(struct tlb_filter *f, int mode, s3e_u64 first,
@@ -606,54 +637,59 @@ int s3e_tlb_exec_cmd(struct s3e_tlb *tlb, s3e_u64 cmd0, s3e_u64 cmd1)
 	unsigned int num = s3e_field_get(CMD_TLBI_0_NUM, cmd0);
 	unsigned int scale = s3e_field_get(CMD_TLBI_0_SCALE, cmd0);
 	s3e_u64 first, last;
+	int ret = 0;
 
+	tlb->level_shift = tlb->honour_ttl ? tlbi_level_shift(cmd1) : 0;
 	switch (s3e_field_get(CMD_0_OP, cmd0)) {
 	case CMD_OP_TLBI_NH_ALL:
 		s3e_tlb_inv_nh_all(tlb, vmid);
-		return 0;
+		break;
 	case CMD_OP_TLBI_NH_ASID:
 		s3e_tlb_inv_nh_asid(tlb, vmid, asid);
-		return 0;
+		break;
 	case CMD_OP_TLBI_NH_VA:
 		s3e_tlbi_range(cmd1 & CMD_TLBI_1_VA, tg, num, scale,
 			       &first, &last);
 		s3e_tlb_inv_nh_va(tlb, vmid, asid, first, last);
-		return 0;
+		break;
 	case CMD_OP_TLBI_NH_VAA:
 		s3e_tlbi_range(cmd1 & CMD_TLBI_1_VA, tg, num, scale,
 			       &first, &last);
 		s3e_tlb_inv_nh_vaa(tlb, vmid, first, last);
-		return 0;
+		break;
 	case CMD_OP_TLBI_EL2_ALL:
 		s3e_tlb_inv_el2_all(tlb);
-		return 0;
+		break;
 	case CMD_OP_TLBI_EL2_ASID:
 		s3e_tlb_inv_el2_asid(tlb, asid);
-		return 0;
+		break;
 	case CMD_OP_TLBI_EL2_VA:
 		s3e_tlbi_range(cmd1 & CMD_TLBI_1_VA, tg, num, scale,
 			       &first, &last);
 		s3e_tlb_inv_el2_va(tlb, asid, first, last);
-		return 0;
+		break;
 	case CMD_OP_TLBI_EL2_VAA:
 		s3e_tlbi_range(cmd1 & CMD_TLBI_1_VA, tg, num, scale,
 			       &first, &last);
 		s3e_tlb_inv_el2_vaa(tlb, first, last);
-		return 0;
+		break;
 	case CMD_OP_TLBI_S12_VMALL:
 		s3e_tlb_inv_s12_vmall(tlb, vmid);
-		return 0;
+		break;
 	case CMD_OP_TLBI_S2_IPA:
 		s3e_tlbi_range(cmd1 & CMD_TLBI_1_IPA, tg, num, scale,
 			       &first, &last);
 		s3e_tlb_inv_s2_ipa(tlb, vmid, first, last);
-		return 0;
+		break;
 	case CMD_OP_TLBI_NSNH_ALL:
 		s3e_tlb_inv_nsnh_all(tlb);
-		return 0;
+		break;
 	case CMD_OP_TLBI_EL3_ALL:
 	case CMD_OP_TLBI_EL3_VA:
-		return 0;
+		break;
+	default:
+		ret = -1;
 	}
-	return -1;
+	tlb->level_shift = 0;
+	return ret;
 }

@@ -199,6 +199,8 @@ struct s3e_tlb {
 	s3e_u64 sizes;
 	s3e_u32 size_count[64];
 	struct s3e_tlb_stats stats;
+	s3e_u8 honour_ttl;
+	s3e_u8 level_shift;
 };
 
 /* Index meaning "no entry" */
@@ -471,9 +473,13 @@ void s3e_tlb_flush(struct s3e_tlb *tlb);
  * @cmd1: doubleword 1 of the command
  *
  * Decodes the opcode and fields (VMID, ASID, address, TG, NUM, SCALE) and
- * calls the matching s3e_tlb_inv_*() function.  Leaf and TTL are accepted
- * and ignored: the TLB holds only leaf entries, and invalidating entries of
- * every size within the range is a superset of what the TTL hint allows.
+ * calls the matching s3e_tlb_inv_*() function.  Leaf is accepted and
+ * ignored: the TLB holds only leaf entries.  TTL: by default ignored
+ * (invalidating entries of every size within the range is a superset of
+ * what the hint allows); with @tlb->honour_ttl set (strict mode), a
+ * non-zero TTL invalidates only the stage-1 (VA forms) or stage-2
+ * (S2_IPA) entries of that level, the least §4.4.1.1 requires, so that a
+ * driver giving a wrong level keeps stale entries.
  * TLBI_EL3_* have no effect: the emulated SMMU has no Secure state.
  *
  * Return: 0 when the opcode is a TLBI command, -1 otherwise.

@@ -559,4 +559,56 @@ S3E_CASE(l1cd_invalidation_scope)
 	}
 }
 
+/*
+ * §4.4.1.1: a TLBI_NH_VA with TTL names the level of the leaves it
+ * invalidates, and the SMMU need not remove entries of other levels.
+ * Strict mode removes only that level: a 2 MB block stays cached after a
+ * TTL = 3 (4 KB page) invalidation, and its next use is reported (class
+ * 3); TTL = 2, or no TTL, removes it.  Default mode removes every size.
+ */
+#define TTL_VA		0x40200000ULL
+
+static const struct ttl_case {
+	const char *name;
+	unsigned int strict;
+	unsigned int ttl;
+	unsigned int stays;
+} ttl_cases[] = {
+	{ "strict_ttl3_keeps_block", 1, 3, 1 },
+	{ "strict_ttl2_removes_block", 1, 2, 0 },
+	{ "strict_no_ttl_removes_block", 1, 0, 0 },
+	{ "default_ttl3_removes_block", 0, 3, 0 },
+};
+
+S3E_PARAMS(ttl_cases);
+
+S3E_CASE(tlbi_ttl_level)
+{
+	const struct ttl_case *c = test->param_value;
+	s3e_u64 d, va = TTL_VA + 0x1000;
+
+	cfg.strict = c->strict;
+	smmu_up();
+	s1_stream(1, 5);
+	d = map_block(&s1t, TTL_VA, DATA_PA, 2, S1_RW);
+	EXPECT_EQ(xpa(1, NOSS, va, ACC_R), DATA_PA + 0x1000);
+	wr64(d, 0);
+	/* TG = 0 without TTL: TG = 4 KB, NUM = SCALE = TTL = 0 is reserved */
+	cmd(OP(TLBI_NH_VA) | FPC(CMD_TLBI_0_ASID, 5),
+	    va | CMD_TLBI_1_LEAF |
+	    FPC(CMD_TLBI_1_TG, c->ttl ? CMD_TLBI_TG_4K : 0) |
+	    FPC(CMD_TLBI_1_TTL, c->ttl));
+	cmd_sync();
+	if (c->stays) {
+		EXPECT_EQ(xpa(1, NOSS, va, ACC_R), DATA_PA + 0x1000);
+		EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 1);
+		EXPECT_EQ(chk_last()->missing, CMD_OP_TLBI_NH_VA);
+	} else {
+		EXPECT_EQ(xl(1, NOSS, va, ACC_R), S3E_TXN_FAULT);
+		EXPECT_EQ(res.event, EVT_F_TRANSLATION);
+		if (c->strict)
+			EXPECT_EQ(chk_count(S3E_CHK_TLB_STALE), 0);
+	}
+}
+
 #endif /* S3E_CASES_CACHING_H */

@@ -258,6 +258,7 @@ static struct S3E_LIST_TYPE s3e_model_dma[] = {
 
 static struct S3E_LIST_TYPE s3e_model_caching[] = {
 	S3E_LIST_ENTRY(wc_leaf_tlbi_keeps_table_walk),
+	S3E_PARAM_ENTRY(tlbi_ttl_level, ttl_cases),
 	S3E_LIST_ENTRY(checker_wc_stale_table_reported),
 	S3E_LIST_ENTRY(checker_wc_table_rewritten_reported),
 	S3E_LIST_ENTRY(checker_wc_table_freed_reported),

@@ -591,8 +591,9 @@ static const struct iommu_domain_ops smmu3_paging_ops = {
 
 /*
  * Hardware dirty state for a paging domain (§3.13.3): stage 1 with
- * IDR0.HTTU = 0b10 or 0b11 (§6.3.1), and coherent table walks, since the SMMU's updates of
- * the descriptors and the CPU's reads of them must meet in the caches.
+ * IDR0.HTTU = 0b10 or 0b11 (§6.3.1), and coherent table walks, since the
+ * SMMU's updates of the descriptors and the CPU's reads of them must meet
+ * in the caches.
  */
 static bool smmu3_dirty_capable(struct smmu3_device *smmu)
 {
@@ -634,8 +635,8 @@ static const struct iommu_dirty_ops smmu3_dirty_ops = {
 
 /*
  * A paging domain of @stage for @smmu.  @dirty: a stage-1 domain whose
- * writable pages are mapped writable-clean-capable (DBM, IO_PGTABLE_QUIRK_ARM_HD)
- * and whose CD sets HA and HD.
+ * writable pages carry DBM (IO_PGTABLE_QUIRK_ARM_HD) and whose CD sets HA
+ * and HD.
  */
 static struct iommu_domain *smmu3_domain_alloc(struct smmu3_device *smmu,
 					       enum smmu3_stage stage,

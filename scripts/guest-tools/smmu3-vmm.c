@@ -1054,6 +1054,14 @@ static void step_reset(struct vmm *v)
 		vmm_info("reset: VFIO_DEVICE_RESET: registers back to idle\n");
 }
 
+/* The closing line of a command ("MODE[ WHAT]: N checks, ..."); its status */
+static int vmm_done(struct vmm *v, const char *what)
+{
+	vmm_info("%s%s%s: %d checks, %s\n", v->mode, *what ? " " : "", what,
+		 v->checks, v->failed ? "FAILED" : "all passed");
+	return v->failed;
+}
+
 static int cmd_run(struct vmm *v)
 {
 	be_open(v);
@@ -1064,9 +1072,7 @@ static int cmd_run(struct vmm *v)
 	step_reset(v);
 	unmap_all(v, 1);
 	be_close(v);
-	vmm_info("%s: %d checks, %s\n", v->mode, v->checks,
-		 v->failed ? "FAILED" : "all passed");
-	return v->failed;
+	return vmm_done(v, "");
 }
 
 /* Only the interrupts: map_dma, a hole, map_msi */
@@ -1084,9 +1090,7 @@ static int cmd_irq(struct vmm *v)
 	step_msi(v);
 	unmap_all(v, 1);
 	be_close(v);
-	vmm_info("%s irq: %d checks, %s\n", v->mode, v->checks,
-		 v->failed ? "FAILED" : "all passed");
-	return v->failed;
+	return vmm_done(v, "irq");
 }
 
 /*
@@ -1225,9 +1229,7 @@ static int cmd_dirty(struct vmm *v)
 	unmap_all(v, 0);
 	be_close(v);
 	free(bitmap);
-	vmm_info("%s: %d checks, %s\n", v->mode, v->checks,
-		 v->failed ? "FAILED" : "all passed");
-	return v->failed;
+	return vmm_done(v, "");
 }
 
 /* expect: a call that must fail with @want */
@@ -1447,9 +1449,7 @@ static int cmd_abuse(struct vmm *v)
 	}
 	unmap_all(v, 0);
 	be_close(v);
-	vmm_info("%s abuse: %d checks, %s\n", v->mode, v->checks,
-		 v->failed ? "FAILED" : "all passed");
-	return v->failed;
+	return vmm_done(v, "abuse");
 }
 
 /* The device reads and writes @iova, a kernel-owned device's buffer */

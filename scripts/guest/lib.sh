@@ -155,6 +155,26 @@ testdev_keep() {
 	[ -n "$_iova" ] && echo "$_iova"
 }
 
+# fail MESSAGE...: print it and end the test
+fail() {
+	echo "$*"
+	exit 1
+}
+
+# wait_last_event INFO EVENT SID SSID: the driver's debugfs INFO names
+# EVENT for SID as its last event (5 s at most) and its detail SubstreamID
+# SSID
+wait_last_event() {
+	_i=0
+	while ! grep -q "^last_event: $2 sid $3\$" "$1" && [ $_i -lt 50 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	grep '^last_event' "$1"
+	grep -q "^last_event_detail: .*ssid $4" "$1" ||
+		fail "the driver's event does not name SubstreamID $4"
+}
+
 # dma_fault WHAT PATTERN CMD...: CMD (a test device access) must fail and
 # print a line starting with PATTERN (a basic regular expression); WHAT
 # names the access when it does not.  Prints CMD's output.

@@ -92,7 +92,6 @@ int s3e_tlb_init(struct s3e_tlb *tlb, unsigned int capacity, void *storage)
 	tlb->used = 0;
 	tlb->sizes = 0;
 	tlb->honour_ttl = 0;
-	tlb->level_shift = 0;
 	for (i = 0; i < 64; i++) {
 		tlb->size_count[i] = 0;
 		s3e_slotset_barrier();
@@ -415,15 +414,13 @@ static void tlb_invalidate_probing(struct s3e_tlb *tlb,
 	}
 }
 
-static void tlb_invalidate(struct s3e_tlb *tlb, struct tlb_filter *f,
+static void tlb_invalidate(struct s3e_tlb *tlb, const struct tlb_filter *f,
 			   enum s3e_tlbi_kind op)
 {
 	s3e_u32 i, left = tlb->used, keys[TLB_FILTER_KEYS];
 	unsigned int nkeys;
 
 	tlb->stats.inv[op]++;
-	/* The level hint of the TLBI_* being executed (s3e_tlb_exec_cmd()) */
-	f->level_shift = f->addr_mode == ADDR_ANY ? 0 : tlb->level_shift;
 	if (f->addr_mode == ADDR_INPUT && !f->any_vmid) {
 		nkeys = tlb_filter_keys(f, keys);
 		if (tlb_probes(tlb, f->first, f->last, nkeys, left) <= left) {
@@ -453,6 +450,7 @@ static void filter_nh(struct tlb_filter *f, s3e_u16 vmid)
 	f->addr_mode = ADDR_ANY;
 	f->first = 0;
 	f->last = ~0ULL;
+	f->level_shift = 0;
 }
 
 static void filter_el2(struct tlb_filter *f)
@@ -477,9 +475,11 @@ static unsigned int tlbi_level_shift(s3e_u64 cmd1)
 	return g + (3 - ttl) * (g - 3);
 }
 
+/* @level_shift: entries of that size only (a TTL hint), 0: any size */
 static void filter_range(struct tlb_filter *f, int mode, s3e_u64 first,
-			 s3e_u64 last)
+			 s3e_u64 last, unsigned int level_shift)
 {
+	f->level_shift = level_shift;
 	f->addr_mode = mode;
 	f->first = first;
 	f->last = last;
@@ -503,26 +503,39 @@ void s3e_tlb_inv_nh_asid(struct s3e_tlb *tlb, s3e_u16 vmid, s3e_u16 asid)
 	tlb_invalidate(tlb, &f, S3E_TLBI_NH_ASID);
 }
 
-void s3e_tlb_inv_nh_va(struct s3e_tlb *tlb, s3e_u16 vmid, s3e_u16 asid,
-		       s3e_u64 first, s3e_u64 last)
+static void tlb_inv_nh_va(struct s3e_tlb *tlb, s3e_u16 vmid, s3e_u16 asid,
+			  s3e_u64 first, s3e_u64 last,
+			  unsigned int level_shift)
 {
 	struct tlb_filter f;
 
 	filter_nh(&f, vmid);
 	f.asid = asid;
 	f.asid_mode = ASID_OR_GLOBAL;
-	filter_range(&f, ADDR_INPUT, first, last);
+	filter_range(&f, ADDR_INPUT, first, last, level_shift);
 	tlb_invalidate(tlb, &f, S3E_TLBI_NH_VA);
+}
+
+void s3e_tlb_inv_nh_va(struct s3e_tlb *tlb, s3e_u16 vmid, s3e_u16 asid,
+		       s3e_u64 first, s3e_u64 last)
+{
+	tlb_inv_nh_va(tlb, vmid, asid, first, last, 0);
+}
+
+static void tlb_inv_nh_vaa(struct s3e_tlb *tlb, s3e_u16 vmid, s3e_u64 first,
+			   s3e_u64 last, unsigned int level_shift)
+{
+	struct tlb_filter f;
+
+	filter_nh(&f, vmid);
+	filter_range(&f, ADDR_INPUT, first, last, level_shift);
+	tlb_invalidate(tlb, &f, S3E_TLBI_NH_VAA);
 }
 
 void s3e_tlb_inv_nh_vaa(struct s3e_tlb *tlb, s3e_u16 vmid, s3e_u64 first,
 			s3e_u64 last)
 {
-	struct tlb_filter f;
-
-	filter_nh(&f, vmid);
-	filter_range(&f, ADDR_INPUT, first, last);
-	tlb_invalidate(tlb, &f, S3E_TLBI_NH_VAA);
+	tlb_inv_nh_vaa(tlb, vmid, first, last, 0);
 }
 
 void s3e_tlb_inv_el2_all(struct s3e_tlb *tlb)
@@ -543,25 +556,37 @@ void s3e_tlb_inv_el2_asid(struct s3e_tlb *tlb, s3e_u16 asid)
 	tlb_invalidate(tlb, &f, S3E_TLBI_EL2_ASID);
 }
 
-void s3e_tlb_inv_el2_va(struct s3e_tlb *tlb, s3e_u16 asid, s3e_u64 first,
-			s3e_u64 last)
+static void tlb_inv_el2_va(struct s3e_tlb *tlb, s3e_u16 asid, s3e_u64 first,
+			   s3e_u64 last, unsigned int level_shift)
 {
 	struct tlb_filter f;
 
 	filter_el2(&f);
 	f.asid = asid;
 	f.asid_mode = ASID_OR_GLOBAL;
-	filter_range(&f, ADDR_INPUT, first, last);
+	filter_range(&f, ADDR_INPUT, first, last, level_shift);
 	tlb_invalidate(tlb, &f, S3E_TLBI_EL2_VA);
 }
 
-void s3e_tlb_inv_el2_vaa(struct s3e_tlb *tlb, s3e_u64 first, s3e_u64 last)
+void s3e_tlb_inv_el2_va(struct s3e_tlb *tlb, s3e_u16 asid, s3e_u64 first,
+			s3e_u64 last)
+{
+	tlb_inv_el2_va(tlb, asid, first, last, 0);
+}
+
+static void tlb_inv_el2_vaa(struct s3e_tlb *tlb, s3e_u64 first, s3e_u64 last,
+			    unsigned int level_shift)
 {
 	struct tlb_filter f;
 
 	filter_el2(&f);
-	filter_range(&f, ADDR_INPUT, first, last);
+	filter_range(&f, ADDR_INPUT, first, last, level_shift);
 	tlb_invalidate(tlb, &f, S3E_TLBI_EL2_VAA);
+}
+
+void s3e_tlb_inv_el2_vaa(struct s3e_tlb *tlb, s3e_u64 first, s3e_u64 last)
+{
+	tlb_inv_el2_vaa(tlb, first, last, 0);
 }
 
 void s3e_tlb_inv_s12_vmall(struct s3e_tlb *tlb, s3e_u16 vmid)
@@ -573,15 +598,21 @@ void s3e_tlb_inv_s12_vmall(struct s3e_tlb *tlb, s3e_u16 vmid)
 	tlb_invalidate(tlb, &f, S3E_TLBI_S12_VMALL);
 }
 
-void s3e_tlb_inv_s2_ipa(struct s3e_tlb *tlb, s3e_u16 vmid, s3e_u64 first,
-			s3e_u64 last)
+static void tlb_inv_s2_ipa(struct s3e_tlb *tlb, s3e_u16 vmid, s3e_u64 first,
+			   s3e_u64 last, unsigned int level_shift)
 {
 	struct tlb_filter f;
 
 	filter_nh(&f, vmid);
 	f.kinds = KIND_BIT(S3E_TLB_S2) | KIND_BIT(S3E_TLB_S12);
-	filter_range(&f, ADDR_IPA, first, last);
+	filter_range(&f, ADDR_IPA, first, last, level_shift);
 	tlb_invalidate(tlb, &f, S3E_TLBI_S2_IPA);
+}
+
+void s3e_tlb_inv_s2_ipa(struct s3e_tlb *tlb, s3e_u16 vmid, s3e_u64 first,
+			s3e_u64 last)
+{
+	tlb_inv_s2_ipa(tlb, vmid, first, last, 0);
 }
 
 void s3e_tlb_inv_nsnh_all(struct s3e_tlb *tlb)
@@ -637,59 +668,57 @@ int s3e_tlb_exec_cmd(struct s3e_tlb *tlb, s3e_u64 cmd0, s3e_u64 cmd1)
 	unsigned int num = s3e_field_get(CMD_TLBI_0_NUM, cmd0);
 	unsigned int scale = s3e_field_get(CMD_TLBI_0_SCALE, cmd0);
 	s3e_u64 first, last;
-	int ret = 0;
+	unsigned int shift;
 
-	tlb->level_shift = tlb->honour_ttl ? tlbi_level_shift(cmd1) : 0;
+	/* strict mode: a TTL hint limits the VA/IPA forms to one level */
+	shift = tlb->honour_ttl ? tlbi_level_shift(cmd1) : 0;
 	switch (s3e_field_get(CMD_0_OP, cmd0)) {
 	case CMD_OP_TLBI_NH_ALL:
 		s3e_tlb_inv_nh_all(tlb, vmid);
-		break;
+		return 0;
 	case CMD_OP_TLBI_NH_ASID:
 		s3e_tlb_inv_nh_asid(tlb, vmid, asid);
-		break;
+		return 0;
 	case CMD_OP_TLBI_NH_VA:
 		s3e_tlbi_range(cmd1 & CMD_TLBI_1_VA, tg, num, scale,
 			       &first, &last);
-		s3e_tlb_inv_nh_va(tlb, vmid, asid, first, last);
-		break;
+		tlb_inv_nh_va(tlb, vmid, asid, first, last, shift);
+		return 0;
 	case CMD_OP_TLBI_NH_VAA:
 		s3e_tlbi_range(cmd1 & CMD_TLBI_1_VA, tg, num, scale,
 			       &first, &last);
-		s3e_tlb_inv_nh_vaa(tlb, vmid, first, last);
-		break;
+		tlb_inv_nh_vaa(tlb, vmid, first, last, shift);
+		return 0;
 	case CMD_OP_TLBI_EL2_ALL:
 		s3e_tlb_inv_el2_all(tlb);
-		break;
+		return 0;
 	case CMD_OP_TLBI_EL2_ASID:
 		s3e_tlb_inv_el2_asid(tlb, asid);
-		break;
+		return 0;
 	case CMD_OP_TLBI_EL2_VA:
 		s3e_tlbi_range(cmd1 & CMD_TLBI_1_VA, tg, num, scale,
 			       &first, &last);
-		s3e_tlb_inv_el2_va(tlb, asid, first, last);
-		break;
+		tlb_inv_el2_va(tlb, asid, first, last, shift);
+		return 0;
 	case CMD_OP_TLBI_EL2_VAA:
 		s3e_tlbi_range(cmd1 & CMD_TLBI_1_VA, tg, num, scale,
 			       &first, &last);
-		s3e_tlb_inv_el2_vaa(tlb, first, last);
-		break;
+		tlb_inv_el2_vaa(tlb, first, last, shift);
+		return 0;
 	case CMD_OP_TLBI_S12_VMALL:
 		s3e_tlb_inv_s12_vmall(tlb, vmid);
-		break;
+		return 0;
 	case CMD_OP_TLBI_S2_IPA:
 		s3e_tlbi_range(cmd1 & CMD_TLBI_1_IPA, tg, num, scale,
 			       &first, &last);
-		s3e_tlb_inv_s2_ipa(tlb, vmid, first, last);
-		break;
+		tlb_inv_s2_ipa(tlb, vmid, first, last, shift);
+		return 0;
 	case CMD_OP_TLBI_NSNH_ALL:
 		s3e_tlb_inv_nsnh_all(tlb);
-		break;
+		return 0;
 	case CMD_OP_TLBI_EL3_ALL:
 	case CMD_OP_TLBI_EL3_VA:
-		break;
-	default:
-		ret = -1;
+		return 0;
 	}
-	tlb->level_shift = 0;
-	return ret;
+	return -1;
 }

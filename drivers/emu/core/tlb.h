@@ -200,7 +200,6 @@ struct s3e_tlb {
 	s3e_u32 size_count[64];
 	struct s3e_tlb_stats stats;
 	s3e_u8 honour_ttl;
-	s3e_u8 level_shift;
 };
 
 /* Index meaning "no entry" */

@@ -14,10 +14,6 @@ emu_stack
 pdrv=/sys/bus/platform/drivers
 dbg=/sys/kernel/debug
 
-fail() {
-	echo "$*"
-	exit 1
-}
 # info SMMU FIELD: a field of the driver's debugfs info
 info() {
 	sed -n "s/^$2: //p" "$dbg/smmu3/$1/info"

@@ -43,14 +43,7 @@ dma_fault "PASID 5 has no domain but read" \
 smmu3-dma $dev pasid-fill 1 0x11
 smmu3-dma $dev pasid-read 2 0x2000000 65536
 # The driver's last event names the SubstreamID
-i=0
-while ! grep -q '^last_event: C_BAD_CD sid 0x1234$' "$info" && [ $i -lt 50 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-grep '^last_event' "$info"
-grep -q '^last_event_detail: .*ssid 0x5' "$info" ||
-	{ echo "the driver's event does not name SubstreamID 5"; exit 1; }
+wait_last_event "$info" C_BAD_CD 0x1234 0x5
 
 # Out of range (16 PASIDs), and PASID 0 (the RID's)
 if smmu3-dma $dev pasid-attach 16; then echo "PASID 16 attached"; exit 1; fi

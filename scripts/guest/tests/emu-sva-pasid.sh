@@ -44,14 +44,7 @@ dma_fault "the device without a PASID read PASID 1's buffer" \
 dma_fault "PASID 5 has no domain but read" \
 	"fault C_BAD_CD sid 0x60 ssid 0x5 iova 0x1000000 read (event recorded)" \
 	smmu3-dma $dev pasid-read 5 0x1000000 4096
-i=0
-while ! grep -q '^last_event: C_BAD_CD sid 0x60$' "$info" && [ $i -lt 50 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-grep '^last_event' "$info"
-grep -q '^last_event_detail: .*ssid 0x5' "$info" ||
-	{ echo "the driver's event does not name SubstreamID 5"; exit 1; }
+wait_last_event "$info" C_BAD_CD 0x60 0x5
 # The buffers still hold what they were filled with; fills still verify
 smmu3-dma $dev pasid-fill 1 0x11
 smmu3-dma $dev pasid-fill 2 0x22

@@ -10,10 +10,6 @@
 # the kernel's DMA domain.
 set -e
 . /guest/lib.sh
-fail() {
-	echo "$*"
-	exit 1
-}
 vfio_stack
 p=$(pdev_of $VFIO_DEV)
 cdev=$(ls /sys/bus/platform/devices/$p/vfio-dev 2>/dev/null) ||

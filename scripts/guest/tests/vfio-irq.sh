@@ -9,10 +9,6 @@
 # eventfd is set.
 set -e
 . /guest/lib.sh
-fail() {
-	echo "$*"
-	exit 1
-}
 vfio_stack
 for be in type1 iommufd; do
 	d0=$(emu_dma_doorbells)

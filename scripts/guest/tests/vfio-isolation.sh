@@ -10,10 +10,6 @@
 # intact when the tool checks it.
 set -e
 . /guest/lib.sh
-fail() {
-	echo "$*"
-	exit 1
-}
 vfio_stack
 iova=$(testdev_keep testdev-b 0x10000)
 echo "testdev-b keeps a buffer at $iova"

@@ -14,10 +14,6 @@
 # the device's DMA domain has none (a device read there faults).
 set -e
 . /guest/lib.sh
-fail() {
-	echo "$*"
-	exit 1
-}
 vfio_stack
 g=$(vfio_group)
 rr=/sys/kernel/iommu_groups/$g/reserved_regions

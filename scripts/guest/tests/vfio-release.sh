@@ -12,10 +12,6 @@
 # kmemleak.
 set -e
 . /guest/lib.sh
-fail() {
-	echo "$*"
-	exit 1
-}
 vfio_stack
 p=$(pdev_of $VFIO_DEV)
 # spin_start BACKEND: smmu3-vmm spinning DMAs in the background ($pid)

@@ -11,10 +11,6 @@
 # back, it is on the kernel's DMA domain again and its DMA works.
 set -e
 . /guest/lib.sh
-fail() {
-	echo "$*"
-	exit 1
-}
 vfio_stack
 g=$(vfio_group)
 echo "$VFIO_DEV: IOMMU group $g, driver $(vfio_bound_to)"

@@ -469,7 +469,11 @@ static unsigned int tlbi_level_shift(s3e_u64 cmd1)
 	unsigned int ttl = s3e_field_get(CMD_TLBI_1_TTL, cmd1);
 	unsigned int g;
 
-	if (!tg || !ttl)
+	/*
+	 * TG = 16KB with TTL = 0b01 is reserved without IDR5.DS (the model
+	 * has none) and treated as TTL = 0b00: any level
+	 */
+	if (!tg || !ttl || (tg == CMD_TLBI_TG_16K && ttl == 1))
 		return 0;
 	g = tg == CMD_TLBI_TG_4K ? 12 : tg == CMD_TLBI_TG_16K ? 14 : 16;
 	return g + (3 - ttl) * (g - 3);

@@ -320,6 +320,44 @@ static const struct cmd_case cmd_cases[] = {
 	{ "el3_all_no_effect", OP(TLBI_EL3_ALL), 0, 0 },
 };
 
+/*
+ * §4.4.1.1 TTL with honour_ttl (strict mode): a 2 MB block survives a
+ * TLBI_NH_VA naming level 3 and goes with level 2 or no hint; TG = 16KB
+ * with TTL = 0b01 (reserved without IDR5.DS) counts as no hint; without
+ * honour_ttl every level goes.
+ */
+static void test_ttl_hint(void)
+{
+	static const struct {
+		const char *name;
+		int honour;
+		s3e_u64 cmd1;
+		int stays;
+	} c[] = {
+		{ "ttl_l3_keeps_block", 1, TG(1) | PREP(CMD_TLBI_1_TTL, 3), 1 },
+		{ "ttl_l2_removes_block", 1, TG(1) | PREP(CMD_TLBI_1_TTL, 2), 0 },
+		{ "ttl_none_removes_block", 1, 0, 0 },
+		{ "ttl_16k_l1_is_no_hint", 1, TG(2) | PREP(CMD_TLBI_1_TTL, 1), 0 },
+		{ "ttl_ignored_default", 0, TG(1) | PREP(CMD_TLBI_1_TTL, 3), 0 },
+	};
+	struct s3e_tlb_tag t = mktag(S3E_TLB_NSEL1, S3E_TLB_S1, 1, 2);
+	struct s3e_tlb *tlb;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(c); i++) {
+		case_begin("%s", c[i].name);
+		tlb = tlb_new(64);
+		tlb->honour_ttl = c[i].honour;
+		ins(tlb, t, 0x40200000ULL, 0x80200000ULL, 21, 1);
+		EXPECT_EQ(s3e_tlb_exec_cmd(tlb, OP(TLBI_NH_VA) | VMID(1) |
+					   ASID(2), 0x40201000ULL | LEAF |
+					   c[i].cmd1), 0);
+		EXPECT_EQ(xlate(tlb, t, 0x40201000ULL) != MISS, c[i].stays);
+		tlb_free(tlb);
+		case_end();
+	}
+}
+
 static void test_scopes(void)
 {
 	const unsigned int all = (1U << P_NR) - 1;
@@ -1496,6 +1534,7 @@ int main(int argc, char **argv)
 
 	test_range();
 	test_scopes();
+	test_ttl_hint();
 	test_mixed_sizes();
 	test_capacity();
 	test_stress("stress_random_vs_model", 0);
